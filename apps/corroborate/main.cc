@@ -1,0 +1,110 @@
+// corroborate: the command line (../shared/spec/CONTRACT.md). Parses arguments, calls the pipeline,
+// prints; nothing else lives here. Tested through tests/golden.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "pipeline/article_json.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using namespace corroborate;
+
+constexpr int kUsageError = 2;
+
+void PrintLine(const std::string& s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  std::fputc('\n', stdout);
+}
+
+void ReportProblem(const InputProblem& p) { std::cerr << p.Format() << '\n'; }
+
+int RunCleanCommand(const std::vector<std::string>& inputs) {
+  JsonWriter w;
+  RunSummary s = RunClean(inputs, PipelineOptions{}, [&](Article&& a) {
+    w.Clear();
+    WriteCleanJson(a, w);
+    PrintLine(w.str());
+  }, ReportProblem);
+  return s.ExitCode();
+}
+
+// Until the extraction and corroboration stages land, analyze reports what exists: the articles,
+// their metadata and their cleaned text.
+int RunAnalyzeCommand(const std::vector<std::string>& inputs, bool json) {
+  std::vector<Article> articles;
+  RunSummary s = RunClean(inputs, PipelineOptions{}, [&](Article&& a) { articles.push_back(std::move(a)); },
+                          ReportProblem);
+  if (json) {
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("articles");
+    w.BeginArray();
+    for (const Article& a : articles) {
+      w.BeginObject();
+      w.Key("id"); w.String(a.id);
+      w.Key("outlet"); w.StringOrNull(a.outlet);
+      w.Key("title"); w.StringOrNull(a.title);
+      w.Key("author"); w.StringOrNull(a.author);
+      w.Key("published"); w.StringOrNull(a.published);
+      w.Key("published_inferred"); w.Bool(false);
+      w.Key("text"); w.String(a.text);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("stories");
+    w.BeginArray();
+    w.EndArray();
+    w.EndObject();
+    PrintLine(w.str());
+    return s.ExitCode();
+  }
+  std::string out;
+  out += "Corroborate: " + std::to_string(articles.size()) + " article(s) read and cleaned.\n";
+  out += "(Events, stories and corroboration are not built yet: this report shows the cleaned articles.)\n";
+  for (const Article& a : articles) {
+    out += "\n== " + a.id + "\n";
+    if (!a.title.empty()) out += "title:     " + a.title + "\n";
+    if (!a.outlet.empty()) out += "outlet:    " + a.outlet + "\n";
+    if (!a.author.empty()) out += "author:    " + a.author + (a.author_role.empty() ? "" : " (" + a.author_role + ")") + "\n";
+    out += "published: " + (a.published.empty() ? std::string("unknown") : a.published) + "\n";
+    out += "text:      " + std::to_string(a.paragraphs.size()) + " paragraph(s), " +
+           std::to_string(a.sentences.size()) + " sentence(s)\n\n";
+    out += a.text + "\n";
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return s.ExitCode();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"corroborate: reads news articles from many outlets and corroborates their facts"};
+  app.require_subcommand(1);
+
+  std::vector<std::string> inputs;
+  CLI::App* clean = app.add_subcommand("clean", "print each article's main text and metadata as JSON Lines");
+  clean->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
+
+  bool json = false;
+  CLI::App* analyze = app.add_subcommand("analyze", "print the story report");
+  analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
+  analyze->add_flag("--json", json, "print the report as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsageError;
+  }
+  if (clean->parsed()) return RunCleanCommand(inputs);
+  if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
+  return kUsageError;
+}

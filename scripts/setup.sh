@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything Corroborate needs to build and test on Debian 12, as root.
+# Idempotent: packages already present are left alone. Used by the README's commands and .ci/run.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config ninja-build
+  libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

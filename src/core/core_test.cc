@@ -1,0 +1,67 @@
+// Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
+#include <gtest/gtest.h>
+
+#include "core/json_writer.h"
+#include "core/status.h"
+#include "core/utf8.h"
+
+namespace corroborate {
+namespace {
+
+TEST(Result, CarriesValueOrStatus) {
+  Result<int> good = 7;
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(*good, 7);
+  Result<int> bad = InvalidInput("no digits");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().message(), "no digits");
+}
+
+TEST(Utf8, RepairReplacesEachInvalidByte) {
+  // 0xC3 alone is a truncated two-byte sequence; 0xFF never occurs in UTF-8; 0xED 0xA0 0x80 is a surrogate.
+  EXPECT_EQ(utf8::Repair("a\xC3" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(utf8::Repair("\xFF"), "\xEF\xBF\xBD");
+  EXPECT_EQ(utf8::Repair("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(utf8::Repair("caf\xC3\xA9"), "caf\xC3\xA9");
+  // Overlong encoding of '/' must not decode to '/'.
+  EXPECT_FALSE(utf8::IsValid("\xC0\xAF"));
+}
+
+TEST(Utf8, CountsCodePoints) {
+  const std::string s = "\xE2\x80\x9Cok\xE2\x80\x9D";  // “ok”
+  EXPECT_EQ(utf8::CodePointCount(s, s.size()), 4u);
+  EXPECT_EQ(utf8::CodePointCount(s, 3), 1u);
+}
+
+TEST(JsonWriter, EscapesAndNests) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("s");
+  w.String("a\"b\\c\n\x01");
+  w.Key("list");
+  w.BeginArray();
+  w.Int(-3);
+  w.Double(2.5);
+  w.Bool(true);
+  w.StringOrNull("");
+  w.EndArray();
+  w.EndObject();
+  EXPECT_EQ(w.str(), R"({"s":"a\"b\\c\n\u0001","list":[-3,2.5,true,null]})");
+}
+
+TEST(JsonWriter, NeverEmitsInvalidUtf8) {
+  JsonWriter w;
+  w.String("x\xFFy");
+  EXPECT_EQ(w.str(), "\"x\xEF\xBF\xBDy\"");
+  EXPECT_TRUE(utf8::IsValid(w.str()));
+}
+
+TEST(JsonWriter, LargeMagnitudesKeepEveryDigit) {
+  JsonWriter w;
+  w.Double(50e9);
+  EXPECT_EQ(w.str(), "50000000000");
+}
+
+}  // namespace
+}  // namespace corroborate

@@ -1,0 +1,102 @@
+// UTF-8 decoding and repair (see utf8.h). Tested in utf8_test.cc.
+#include "core/utf8.h"
+
+namespace corroborate::utf8 {
+
+char32_t Decode(std::string_view s, size_t pos, size_t& length) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  const size_t left = s.size() - pos;
+  length = 1;
+  const unsigned char b0 = p[0];
+  if (b0 < 0x80) return b0;
+  int need;
+  char32_t cp;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) { need = 1; cp = b0 & 0x1F; min = 0x80; }
+  else if ((b0 & 0xF0) == 0xE0) { need = 2; cp = b0 & 0x0F; min = 0x800; }
+  else if ((b0 & 0xF8) == 0xF0) { need = 3; cp = b0 & 0x07; min = 0x10000; }
+  else return kReplacement;
+  if (left < static_cast<size_t>(need) + 1) return kReplacement;
+  for (int i = 1; i <= need; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return kReplacement;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;
+  length = need + 1;
+  return cp;
+}
+
+void Append(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    size_t len;
+    if (Decode(s, i, len) == kReplacement && len == 1) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string Repair(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c != 0) out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = Decode(s, i, len);
+    if (cp == kReplacement && len == 1) {
+      Append(out, kReplacement);
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+size_t CodePointCount(std::string_view s, size_t byte_offset) {
+  if (byte_offset > s.size()) byte_offset = s.size();
+  size_t n = 0;
+  for (size_t i = 0; i < byte_offset; ++i) {
+    // Count every byte that is not a continuation byte: valid UTF-8 has one such byte per code point.
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+bool IsSpace(char32_t cp) {
+  switch (cp) {
+    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+}  // namespace corroborate::utf8

@@ -1,0 +1,2 @@
+// The extract stage: placeholder until quantities and dates land.
+#include "extract/mentions.h"

@@ -1,0 +1,39 @@
+// The runner: reads inputs, runs the per-article stages in order, and hands each result to the
+// caller together with every problem found on the way. Only this layer knows every stage.
+// Tested in pipeline_test.cc and tests/golden.
+//
+//   PipelineOptions opts;
+//   RunSummary s = RunClean({"examples/"}, opts,
+//                           [](Article&& a) { print(a); },
+//                           [](const InputProblem& p) { std::cerr << p.Format() << '\n'; });
+//   return s.ExitCode();
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "clean/article.h"
+#include "clean/cleaner.h"
+#include "ingest/input_reader.h"
+
+namespace corroborate {
+
+struct PipelineOptions {
+  ReadLimits read;
+  CleanOptions clean;
+};
+
+struct RunSummary {
+  size_t articles = 0;   // articles produced
+  size_t problems = 0;   // inputs (files, lines, records) skipped
+  // The contract's exit status: 0 when every input was read, 3 when some were skipped.
+  int ExitCode() const { return problems == 0 ? 0 : 3; }
+};
+
+using ArticleCallback = std::function<void(Article&&)>;
+
+RunSummary RunClean(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                    const ArticleCallback& on_article, const ProblemCallback& on_problem);
+
+}  // namespace corroborate

@@ -1,6 +1,7 @@
 // Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
 #include <gtest/gtest.h>
 
+#include "core/embedded_data.h"
 #include "core/json_writer.h"
 #include "core/status.h"
 #include "core/utf8.h"
@@ -61,6 +62,19 @@ TEST(JsonWriter, LargeMagnitudesKeepEveryDigit) {
   JsonWriter w;
   w.Double(50e9);
   EXPECT_EQ(w.str(), "50000000000");
+}
+
+}  // namespace
+}  // namespace corroborate
+
+namespace corroborate {
+namespace {
+
+TEST(EmbeddedData, ServesFilesOfDataFolder) {
+  // data/README.md is documentation and is not embedded; the boilerplate list is.
+  EXPECT_TRUE(EmbeddedData("README.md").empty());
+  EXPECT_FALSE(EmbeddedData("boilerplate_lines.txt").empty());
+  EXPECT_TRUE(EmbeddedData("no-such-file").empty());
 }
 
 }  // namespace

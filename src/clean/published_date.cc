@@ -17,14 +17,16 @@ struct Tokenizer {
   void SkipSeparators() {
     while (pos < s.size() && (std::isspace(static_cast<unsigned char>(s[pos])) || s[pos] == ',' || s[pos] == '.')) ++pos;
   }
-  std::optional<int> Number(size_t min_digits, size_t max_digits) {
+  // Reads min..max digits; unless `digits_may_follow`, a number longer than max is no match.
+  std::optional<int> Number(size_t min_digits, size_t max_digits, bool digits_may_follow = false) {
     size_t start = pos;
     int v = 0;
     while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])) && pos - start < max_digits) {
       v = v * 10 + (s[pos] - '0');
       ++pos;
     }
-    if (pos - start < min_digits || (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))) {
+    if (pos - start < min_digits ||
+        (!digits_may_follow && pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))) {
       pos = start;
       return std::nullopt;
     }
@@ -97,7 +99,7 @@ std::string ReadTime(Tokenizer& t) {
   if (t.Accept('Z')) return out + "Z";
   if (t.pos < t.s.size() && (t.s[t.pos] == '+' || t.s[t.pos] == '-')) {
     const char sign = t.s[t.pos++];
-    auto zh = t.Number(2, 2);
+    auto zh = t.Number(2, 2, /*digits_may_follow=*/true);  // "+0530"
     t.Accept(':');
     auto zm = t.Number(2, 2);
     if (zh && *zh <= 14) {
@@ -109,6 +111,14 @@ std::string ReadTime(Tokenizer& t) {
   std::string_view zone = t.Word();
   if (zone == "GMT" || zone == "UTC" || zone == "UT") return out + "Z";
   return out;
+}
+
+// The date (and time) read must be all there is: "2026-01-30 and more" is prose, not a date.
+std::string Complete(const Tokenizer& t, std::string value) {
+  for (size_t i = t.pos; i < t.s.size(); ++i) {
+    if (!std::isspace(static_cast<unsigned char>(t.s[i]))) return "";
+  }
+  return value;
 }
 
 }  // namespace
@@ -131,7 +141,7 @@ std::string NormalizePublishedDate(std::string_view raw) {
       auto m = t.Number(1, 2);
       if (m && t.Accept(sep)) {
         auto d = t.Number(1, 2);
-        if (d && ValidDate(*y, *m, *d)) return FormatDate(*y, *m, *d) + ReadTime(t);
+        if (d && ValidDate(*y, *m, *d)) { std::string v = FormatDate(*y, *m, *d) + ReadTime(t); return Complete(t, std::move(v)); }
       }
     }
     t.pos = start;
@@ -142,7 +152,7 @@ std::string NormalizePublishedDate(std::string_view raw) {
     const int m = MonthFromName(t.Word());
     t.SkipSeparators();
     auto y = t.Number(4, 4);
-    if (m && y && ValidDate(*y, m, *d)) return FormatDate(*y, m, *d) + ReadTime(t);
+    if (m && y && ValidDate(*y, m, *d)) { std::string v = FormatDate(*y, m, *d) + ReadTime(t); return Complete(t, std::move(v)); }
     t.pos = start;
   }
   // "January 30, 2026" / "Jan. 30, 2026".
@@ -151,7 +161,7 @@ std::string NormalizePublishedDate(std::string_view raw) {
     auto d = t.Number(1, 2);
     t.SkipSeparators();
     auto y = t.Number(4, 4);
-    if (d && y && ValidDate(*y, m, *d)) return FormatDate(*y, m, *d) + ReadTime(t);
+    if (d && y && ValidDate(*y, m, *d)) { std::string v = FormatDate(*y, m, *d) + ReadTime(t); return Complete(t, std::move(v)); }
   }
   return "";
 }

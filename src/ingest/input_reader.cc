@@ -3,10 +3,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <system_error>
 
-#include "core/utf8.h"
-#include "ingest/file_io.h"
+#include "ingest/buffered_reader.h"
+#include "ingest/byte_source.h"
+#include "ingest/charset.h"
+#include "ingest/feed_reader.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/warc_reader.h"
 
 namespace corroborate {
 
@@ -71,34 +76,32 @@ void InputReader::ReadFile(const std::string& path, const DocumentCallback& on_d
     on_problem({path, 0, "unknown input kind (expected .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, optionally .gz)"});
     return;
   }
-  auto data = ReadWholeFile(path, std::max(limits_.max_document_bytes, limits_.max_gzip_expansion));
-  if (!data.ok()) {
-    on_problem({path, 0, data.status().message()});
+  Result<std::unique_ptr<ByteSource>> source = OpenInput(path, limits_.max_gzip_expansion);
+  if (!source.ok()) {
+    on_problem({path, 0, "cannot open: " + source.status().message()});
     return;
   }
-  std::string bytes = data.take();
-  if (LooksGzipped(bytes)) {
-    auto inflated = Gunzip(bytes, limits_.max_gzip_expansion);
-    if (!inflated.ok()) {
-      on_problem({path, 0, inflated.status().message()});
-      return;
+  BufferedReader in(source.take());
+  // Streamed kinds hold one line or one record at a time.
+  if (kind == FileKind::kJsonLines) return ReadJsonLines(in, path, limits_, on_document, on_problem);
+  if (kind == FileKind::kWarc) return ReadWarc(in, path, limits_, on_document, on_problem);
+
+  Result<std::string> bytes = in.ReadAll(limits_.max_document_bytes);
+  if (!bytes.ok()) {
+    std::string reason = bytes.status().message();
+    if (bytes.status().code() == StatusCode::kLimitExceeded && reason.starts_with("larger")) {
+      reason = "document " + reason;
     }
-    bytes = inflated.take();
-  }
-  if (kind == FileKind::kText || kind == FileKind::kHtml) {
-    if (bytes.size() > limits_.max_document_bytes) {
-      on_problem({path, 0, "document larger than " + std::to_string(limits_.max_document_bytes >> 20) + " MB"});
-      return;
-    }
-    RawDocument doc;
-    doc.id = path;
-    doc.source = path;
-    doc.kind = kind == FileKind::kHtml ? ContentKind::kHtml : ContentKind::kText;
-    doc.body = utf8::Repair(bytes);
-    on_document(std::move(doc));
+    on_problem({path, 0, reason});
     return;
   }
-  on_problem({path, 0, "this input kind is not supported yet"});
+  if (kind == FileKind::kFeed) return ReadFeed(*bytes, path, limits_, on_document, on_problem);
+  RawDocument doc;
+  doc.id = path;
+  doc.source = path;
+  doc.kind = kind == FileKind::kHtml ? ContentKind::kHtml : ContentKind::kText;
+  doc.body = kind == FileKind::kHtml ? DecodeHtml(*bytes, "") : DecodeText(*bytes);
+  on_document(std::move(doc));
 }
 
 }  // namespace corroborate

@@ -19,9 +19,10 @@ namespace corroborate {
 
 struct ReadLimits {
   size_t max_document_bytes = 16u << 20;   // a page or text over this is refused ("over 16 MB")
-  size_t max_gzip_expansion = 64u << 20;   // a gzip stream that inflates past this is refused
+  size_t max_gzip_expansion = 64u << 20;   // a gzip member (one file, or one record of a .warc.gz)
+                                           // that inflates past this is refused
   size_t max_line_bytes = 16u << 20;       // one JSON Lines line
-  size_t max_nesting = 512;                // JSON/XML nesting depth
+  size_t max_nesting = 512;                // JSON nesting depth (libxml2 caps XML at 256 itself)
   size_t max_feed_items = 1u << 20;        // items read from one feed before the rest is refused
 };
 

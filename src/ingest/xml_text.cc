@@ -1,0 +1,95 @@
+// Entity-safe text gathering from libxml2 trees (see xml_text.h). Tested in feed_reader_test.cc.
+#include "ingest/xml_text.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+
+#include "core/utf8.h"
+
+namespace corroborate {
+
+namespace {
+
+void Gather(const xmlNode* node, std::string& out, size_t max_bytes) {
+  for (const xmlNode* c = node->children; c != nullptr && out.size() < max_bytes; c = c->next) {
+    switch (c->type) {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        if (c->content) out += reinterpret_cast<const char*>(c->content);
+        break;
+      case XML_ELEMENT_NODE:
+        Gather(c, out, max_bytes);
+        break;
+      case XML_ENTITY_REF_NODE: {
+        // One level only: an entity whose replacement holds no further reference or markup is
+        // used as written; anything else could be an exponential expansion and is left out.
+        xmlEntity* e = xmlGetDocEntity(c->doc, c->name);
+        if (e != nullptr && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content != nullptr) {
+          std::string_view v = reinterpret_cast<const char*>(e->content);
+          if (v.find_first_of("&<") == std::string_view::npos) out += v;
+        } else if (const htmlEntityDesc* h = htmlEntityLookup(c->name); h != nullptr) {
+          // Feeds often use HTML's named entities (&nbsp;, &eacute;) without declaring them.
+          utf8::Append(out, static_cast<char32_t>(h->value));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string NodeText(const xmlNode* node, size_t max_bytes) {
+  std::string out;
+  Gather(node, out, max_bytes);
+  if (out.size() > max_bytes) out.resize(max_bytes);
+  return utf8::Repair(out);
+}
+
+std::string InnerXml(xmlNode* node, size_t max_bytes) {
+  std::string out;
+  xmlBuffer* buf = xmlBufferCreate();
+  if (buf == nullptr) return out;
+  for (xmlNode* c = node->children; c != nullptr; c = c->next) {
+    xmlBufferEmpty(buf);
+    if (xmlNodeDump(buf, c->doc, c, 0, 0) < 0) continue;
+    const std::string_view piece(reinterpret_cast<const char*>(xmlBufferContent(buf)), xmlBufferLength(buf));
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+  }
+  xmlBufferFree(buf);
+  return utf8::Repair(out);
+}
+
+bool LooksLikeMarkup(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char next = static_cast<unsigned char>(s[i + 1]);
+    if (s[i] == '<' && (std::isalpha(next) || next == '/' || next == '!')) return true;
+    if (s[i] == '&' && (std::isalpha(next) || next == '#')) {
+      size_t j = i + 1;
+      while (j < s.size() && j - i < 12 && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '#')) ++j;
+      if (j < s.size() && s[j] == ';') return true;
+    }
+  }
+  return false;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+    } else {
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace corroborate

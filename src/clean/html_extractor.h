@@ -19,6 +19,7 @@ namespace corroborate {
 struct HtmlLimits {
   size_t max_bytes = 16u << 20;  // larger pages are refused with kLimitExceeded
   size_t max_depth = 512;        // deeper element nesting is refused with kLimitExceeded
+  size_t max_nodes = 2'000'000;  // pages with more elements + text nodes are refused (memory bound)
 };
 
 // Metadata as the page states it (strings as found; clean normalises dates).

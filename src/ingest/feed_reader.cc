@@ -55,6 +55,15 @@ std::string WithoutForbiddenControls(std::string s) {
   return out;
 }
 
+// The text is UTF-8 now; an encoding named in the XML declaration would make libxml2 switch to it
+// (or give up on an unknown name), so the declaration is replaced by a plain one.
+std::string WithoutEncodingDeclaration(std::string xml) {
+  if (!xml.starts_with("<?xml")) return xml;
+  const size_t end = xml.find("?>");
+  if (end == std::string::npos || end > 1024) return xml;
+  return xml.replace(0, end + 2, "<?xml version=\"1.0\"?>");
+}
+
 class ItemBuilder {
  public:
   ItemBuilder(const ReadLimits& limits) : limits_(limits) {}
@@ -176,7 +185,9 @@ std::string OutletName(xmlNode* root, size_t max_bytes) {
 
 void ReadFeed(std::string_view bytes, const std::string& path, const ReadLimits& limits,
               const DocumentCallback& on_document, const ProblemCallback& on_problem) {
-  const std::string xml = WithoutForbiddenControls(DecodeXml(bytes, ""));
+  std::string xml = WithoutEncodingDeclaration(WithoutForbiddenControls(DecodeXml(bytes, "")));
+  // A feed with its own entity declarations means its names; the others mean HTML's.
+  if (xml.find("<!ENTITY") == std::string::npos) xml = NumericHtmlEntities(xml);
   if (xml.size() > static_cast<size_t>(INT32_MAX)) {
     on_problem({path, 0, "feed too large"});
     return;

@@ -63,6 +63,34 @@ std::string InnerXml(xmlNode* node, size_t max_bytes) {
   return utf8::Repair(out);
 }
 
+std::string NumericHtmlEntities(std::string_view xml) {
+  std::string out;
+  out.reserve(xml.size());
+  size_t i = 0;
+  while (i < xml.size()) {
+    const size_t amp = xml.find('&', i);
+    if (amp == std::string_view::npos) break;
+    out.append(xml.substr(i, amp - i));
+    size_t j = amp + 1;
+    while (j < xml.size() && j - amp <= 32 && std::isalnum(static_cast<unsigned char>(xml[j]))) ++j;
+    const std::string name(xml.substr(amp + 1, j - amp - 1));
+    const htmlEntityDesc* h = nullptr;
+    if (j < xml.size() && xml[j] == ';' && !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+        name != "amp" && name != "lt" && name != "gt" && name != "quot" && name != "apos") {
+      h = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    }
+    if (h != nullptr) {
+      out += "&#" + std::to_string(h->value) + ";";
+      i = j + 1;
+    } else {
+      out.push_back('&');
+      i = amp + 1;
+    }
+  }
+  if (i < xml.size()) out.append(xml.substr(i));
+  return out;
+}
+
 bool LooksLikeMarkup(std::string_view s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     const unsigned char next = static_cast<unsigned char>(s[i + 1]);

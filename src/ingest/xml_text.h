@@ -18,6 +18,11 @@ std::string NodeText(const xmlNode* node, size_t max_bytes);
 // written, at most `max_bytes` (longer markup is cut at a node boundary).
 std::string InnerXml(xmlNode* node, size_t max_bytes);
 
+// `xml` with HTML's named entities (&nbsp;, &eacute;) written as character references, which XML
+// understands without a DTD. libxml2 drops undeclared entities, and feeds use these all the time.
+// XML's five predefined entities are left alone.
+std::string NumericHtmlEntities(std::string_view xml);
+
 // True when `s` has a tag ("<p", "</", "<!") or a character reference ("&amp;", "&#8217;").
 bool LooksLikeMarkup(std::string_view s);
 

@@ -250,11 +250,29 @@ class Extractor {
     return s.text == 0 ? 0.0 : static_cast<double>(s.link) / s.text;
   }
 
+  // Text or inline markup sitting directly in a container that also has block children, like
+  // "<div>First line<br><div>image</div>Second line</div>": a paragraph without a <p>.
+  bool LooseRun(size_t i) const {
+    const Stats& s = stats_[i];
+    if (s.element && IsBlock(s.tag)) return false;
+    if (parent_[i] == kNone) return false;
+    const Stats& p = stats_[parent_[i]];
+    if (!p.has_block) return false;
+    switch (p.tag) {
+      case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain: case Tag::kTd:
+      case Tag::kCenter: case Tag::kBlockquote:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   // Pass 4 (any order): paragraphs score their ancestors.
   void ScoreParagraphs() {
     for (size_t i = 0; i < stats_.size(); ++i) {
       const Stats& s = stats_[i];
-      if (s.dropped || !s.element || !ParagraphLike(s) || s.text < 25) continue;
+      if (s.dropped || s.text < 25) continue;
+      if (!(s.element && ParagraphLike(s)) && !LooseRun(i)) continue;
       const double points = 1.0 + s.commas + std::min(s.text / 100.0, 3.0);
       size_t a = parent_[i];
       for (int level = 0; level < 5 && a != kNone; ++level, a = parent_[a]) {

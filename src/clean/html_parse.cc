@@ -31,6 +31,14 @@ ParseState& StateOf(void* ctx) {
 }
 
 // Tags `n` with the next index; false (and the parser stopped) when the node budget is spent.
+// Bytes of the page the parser has consumed. The page is declared UTF-8, so whether or not libxml2
+// runs it through its UTF-8 "decoder", the decoded buffer is byte for byte the page.
+long Consumed(htmlParserCtxtPtr ctxt) {
+  const xmlParserInput* in = ctxt->input;
+  if (in == nullptr || in->cur == nullptr || in->base == nullptr) return 0;
+  return static_cast<long>(in->consumed) + static_cast<long>(in->cur - in->base);
+}
+
 bool Tag(htmlParserCtxtPtr ctxt, ParseState& st, xmlNode* n, long at) {
   if (st.offsets->size() >= st.max_nodes) {
     st.too_many = true;
@@ -56,7 +64,7 @@ void OnStartElement(void* ctx, const xmlChar* name, const xmlChar** atts) {
   st.start_element(ctx, name, atts);
   if (ctxt->node != nullptr && ctxt->node->_private == nullptr &&
       xmlStrEqual(ctxt->node->name, name)) {
-    Tag(ctxt, st, ctxt->node, xmlByteConsumed(ctxt));
+    Tag(ctxt, st, ctxt->node, Consumed(ctxt));
   }
 }
 
@@ -72,7 +80,7 @@ void ForwardText(void* ctx, Fn forward, const xmlChar* ch, int len) {
   if (parent == nullptr) return;
   xmlNode* last = parent->last;
   if (last != nullptr && last != before && last->_private == nullptr) {
-    Tag(ctxt, st, last, xmlByteConsumed(ctxt) - len);
+    Tag(ctxt, st, last, Consumed(ctxt) - len);
   }
 }
 

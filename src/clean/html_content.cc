@@ -429,7 +429,9 @@ class Extractor {
     if (s.dropped) return true;
     if (!s.element) return false;
     if (s.tag == Tag::kH1) return true;
-    return i != root && LooksLikeClutter(i);
+    // What holds most of the chosen text is the content itself, not clutter inside it.
+    if (i == root || s.text * 2 > stats_[root].text) return false;
+    return LooksLikeClutter(i);
   }
 
   void Enter(const xmlNode* n, size_t i, TextBuilder& out) const {

@@ -19,10 +19,10 @@ constexpr std::array<std::string_view, 43> kChromeParts = {
 };
 
 // Whole tokens that mark chrome ("ad-slot" → "ad"); too short or too common to match inside words.
-constexpr std::array<std::string_view, 36> kChromeTokens = {
+constexpr std::array<std::string_view, 34> kChromeTokens = {
     "nav", "menu", "ad", "ads", "adv", "adslot", "advertisement", "header", "masthead", "meta",
-    "tags", "tag", "keywords", "author", "authors", "modal", "overlay", "lightbox", "tooltip",
-    "credit", "credits", "date", "pubdate", "published", "widget", "rail", "follow", "login",
+    "tags", "keywords", "author", "authors", "modal", "overlay", "lightbox", "tooltip",
+    "credit", "credits", "date", "pubdate", "published", "rail", "follow", "login",
     "print", "skip", "topics", "more", "extra", "teaser", "teasers", "feedback",
 };
 

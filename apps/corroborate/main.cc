@@ -9,6 +9,7 @@
 
 #include "core/json_writer.h"
 #include "pipeline/article_json.h"
+#include "pipeline/mentions_json.h"
 #include "pipeline/pipeline.h"
 
 namespace {
@@ -29,6 +30,16 @@ int RunCleanCommand(const std::vector<std::string>& inputs) {
   RunSummary s = RunClean(inputs, PipelineOptions{}, [&](Article&& a) {
     w.Clear();
     WriteCleanJson(a, w);
+    PrintLine(w.str());
+  }, ReportProblem);
+  return s.ExitCode();
+}
+
+int RunExtractCommand(const std::vector<std::string>& inputs) {
+  JsonWriter w;
+  RunSummary s = RunExtract(inputs, PipelineOptions{}, [&](Article&& a, Mentions&& m) {
+    w.Clear();
+    WriteExtractJson(a, m, w);
     PrintLine(w.str());
   }, ReportProblem);
   return s.ExitCode();
@@ -91,6 +102,9 @@ int main(int argc, char** argv) {
   CLI::App* clean = app.add_subcommand("clean", "print each article's main text and metadata as JSON Lines");
   clean->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
+  CLI::App* extract = app.add_subcommand("extract", "print each article's quantities and dates as JSON Lines");
+  extract->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
+
   bool json = false;
   CLI::App* analyze = app.add_subcommand("analyze", "print the story report");
   analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
@@ -105,6 +119,7 @@ int main(int argc, char** argv) {
     return kUsageError;
   }
   if (clean->parsed()) return RunCleanCommand(inputs);
+  if (extract->parsed()) return RunExtractCommand(inputs);
   if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
   return kUsageError;
 }

@@ -1,2 +1,42 @@
-// The extract stage: placeholder until quantities and dates land.
-#include "extract/mentions.h"
+// The extract stage (see extract.h): one left-to-right pass over the tokens, where a date claims its
+// tokens before a quantity may (so "January 28, 2026" is not three numbers). Tested in extract_test.cc.
+#include "extract/extract.h"
+
+#include "extract/civil_date.h"
+#include "extract/dates.h"
+#include "extract/quantities.h"
+#include "extract/tokens.h"
+
+namespace corroborate {
+
+Mentions ExtractMentions(const Article& article) {
+  using namespace extract;
+  Mentions out;
+  thread_local Tokens tokens;  // reused between articles: no allocation per token
+  Tokenize(article.text, tokens);
+  const DateScanner dates(ParseIsoDate(article.published));
+  const size_t n = tokens.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t end = 0;
+    DateMention d;
+    ScanResult r = dates.Scan(tokens, i, d, end);
+    if (r != ScanResult::kNone && end > i) {
+      if (r == ScanResult::kFound) out.dates.push_back(d);
+      i = end;
+      continue;
+    }
+    Quantity q;
+    r = ScanQuantity(tokens, i, q, end);
+    if (r != ScanResult::kNone && end > i) {
+      if (r == ScanResult::kFound) out.quantities.push_back(q);
+      i = end;
+      continue;
+    }
+    ++i;
+  }
+  tokens.text = {};
+  return out;
+}
+
+}  // namespace corroborate

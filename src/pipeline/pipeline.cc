@@ -1,6 +1,8 @@
 // The runner (see pipeline.h). Tested in pipeline_test.cc and tests/golden.
 #include "pipeline/pipeline.h"
 
+#include "extract/extract.h"
+
 namespace corroborate {
 
 RunSummary RunClean(const std::vector<std::string>& inputs, const PipelineOptions& options,
@@ -26,6 +28,16 @@ RunSummary RunClean(const std::vector<std::string>& inputs, const PipelineOption
       },
       report);
   return summary;
+}
+
+RunSummary RunExtract(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                      const MentionsCallback& on_article, const ProblemCallback& on_problem) {
+  return RunClean(inputs, options,
+                  [&](Article&& a) {
+                    Mentions m = ExtractMentions(a);
+                    on_article(std::move(a), std::move(m));
+                  },
+                  on_problem);
 }
 
 }  // namespace corroborate

@@ -15,6 +15,7 @@
 
 #include "clean/article.h"
 #include "clean/cleaner.h"
+#include "extract/mentions.h"
 #include "ingest/input_reader.h"
 
 namespace corroborate {
@@ -35,5 +36,10 @@ using ArticleCallback = std::function<void(Article&&)>;
 
 RunSummary RunClean(const std::vector<std::string>& inputs, const PipelineOptions& options,
                     const ArticleCallback& on_article, const ProblemCallback& on_problem);
+
+// Clean, then extract quantities and dates from each article (extract/extract.h).
+using MentionsCallback = std::function<void(Article&&, Mentions&&)>;
+RunSummary RunExtract(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                      const MentionsCallback& on_article, const ProblemCallback& on_problem);
 
 }  // namespace corroborate

@@ -1,0 +1,318 @@
+// The quantity scanner (see quantities.h). Tested in quantities_test.cc.
+#include "extract/quantities.h"
+
+#include <cmath>
+#include <cstring>
+#include <string_view>
+
+#include "extract/currencies.h"
+#include "extract/number_parser.h"
+
+namespace corroborate::extract {
+namespace {
+
+bool IsDash(const Tokens& t, size_t i) {
+  return t.Is(i, '-') || t.Is(i, 0x2013) || t.Is(i, 0x2014) || t.Is(i, 0x2012);
+}
+
+// One amount: an optional currency, a number, an optional unit after it.
+struct Amount {
+  size_t begin = 0, end = 0;  // tokens
+  NumberMatch num;
+  bool has_currency = false;
+  bool currency_after = false;
+  CurrencyMatch cur;
+  bool percent = false;
+  bool negative = false;
+  double value = 0;
+};
+
+// A percent sign or word at j: returns tokens used.
+size_t PercentAt(const Tokens& t, size_t j) {
+  if (t.Is(j, '%') || t.Is(j, 0xFF05)) return 1;
+  if (t.IsWord(j, W_PERCENT) || t.IsWord(j, W_PERCENTS) || t.IsWord(j, W_PCT)) {
+    if (t.IsWord(j, W_PCT) && t.Is(j + 1, '.') && t.Glued(j + 1)) return 2;
+    return 1;
+  }
+  if (t.IsWord(j, W_PERCENTAGE)) return t.IsWord(j + 1, W_POINTS) ? 2 : 1;
+  if (t.IsWord(j, W_PER) && t.IsWord(j + 1, W_CENT)) return 2;
+  return 0;
+}
+
+// Whether a number at n is glued to letters before it ("A380", "F-16" is not: the hyphen is apart).
+bool GluedToWordBefore(const Tokens& t, size_t n) {
+  return n > 0 && t.Glued(n) && t.items[n - 1].kind == TokKind::kWord;
+}
+
+bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t& skip_to) {
+  a = Amount{};
+  skip_to = 0;
+  size_t n = i;
+  if (allow_prefix && !StartsNumber(t, i)) {
+    // A currency before the number: "$", "US$", "c $", "USD", "€".
+    const Token& k = t.items[i];
+    if (k.kind == TokKind::kDigits) return false;
+    bool found = false;
+    for (size_t len = 1; len <= 5 && i + len < t.size(); ++len) {
+      if (!StartsNumber(t, i + len)) continue;
+      CurrencyMatch cm;
+      if (CurrencyBefore(t, i + len, cm) && cm.begin == i) {
+        a.cur = cm;
+        a.has_currency = true;
+        n = i + len;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  } else if (!StartsNumber(t, i)) {
+    return false;
+  }
+  // A sign: "-9.5" or "minus five" (not the hyphen of "SCP-173" or "2-3").
+  size_t begin = a.has_currency ? i : n;
+  if (!a.has_currency && n > 0 && t.Is(n - 1, '-') && t.Glued(n) && t.IsDigits(n) &&
+      (n == 1 || t.items[n - 1].space_before)) {
+    a.negative = true;
+    begin = n - 1;
+  }
+  if (!a.has_currency && n > 0 && (t.IsWord(n - 1, W_MINUS) || t.IsWord(n - 1, W_NEGATIVE))) {
+    a.negative = true;
+    begin = n - 1;
+  }
+  if (!a.has_currency && GluedToWordBefore(t, n)) {
+    // "USD34.6", "usd115" are currencies glued to the amount; any other word glued to digits is a code.
+    CurrencyMatch cm;
+    if (CurrencyBefore(t, n, cm) && cm.end == n) {
+      a.cur = cm;
+      a.has_currency = true;
+      begin = cm.begin;
+    } else {
+      NumberMatch m;
+      ParseNumber(t, n, false, m);
+      skip_to = m.end > n ? m.end : n + 1;
+      return false;
+    }
+  }
+  if (!ParseNumber(t, n, a.has_currency, a.num)) return false;
+  size_t j = a.num.end;
+  if (!a.num.representable || a.num.ordinal) {
+    skip_to = j;
+    return false;
+  }
+  // Times ("10:30") and codes glued to letters ("180ml", "5G", "29km") are not quantities.
+  if (t.Is(j, ':') && t.Glued(j) && t.IsDigits(j + 1) && t.Glued(j + 1)) {
+    skip_to = j + 2;
+    return false;
+  }
+  a.begin = begin;
+  double v = a.num.value;
+  if (size_t p = PercentAt(t, j)) {
+    a.percent = true;
+    j += p;
+  } else if (!a.has_currency) {
+    CurrencyMatch cm;
+    if (j < t.size() && CurrencyAfter(t, j, cm)) {
+      a.cur = cm;
+      a.has_currency = true;
+      a.currency_after = true;
+      j = cm.end;
+      // "75 USD million"
+      if (!a.num.scaled) {
+        int s = ScaleOf(t, j, true);
+        if (s > 0 && t.items[j].space_before) {
+          v *= std::pow(10.0, s);
+          ++j;
+        }
+      }
+      // "thirteen dollars and forty-five cents"
+      size_t k = t.IsWord(j, W_AND) ? j + 1 : j;
+      NumberMatch cents;
+      CurrencyMatch minor;
+      if (cm.divisor == 1 && k < t.size() && ParseNumber(t, k, false, cents) && cents.representable &&
+          cents.value < 100 && cents.value > 0 && CurrencyAfter(t, cents.end, minor) && minor.divisor == 100) {
+        v += cents.value / 100;
+        j = minor.end;
+      }
+    }
+  }
+  if (j < t.size() && t.Glued(j) && t.items[j].kind == TokKind::kWord && !a.percent) {
+    skip_to = j + 1;  // "180ml", "5G": a unit or a code
+    return false;
+  }
+  if (a.has_currency) {
+    v = v * a.cur.multiplier / a.cur.divisor;
+  }
+  if (a.negative) v = -v;
+  if (!std::isfinite(v) || std::fabs(v) > 1e18) {
+    skip_to = j;
+    return false;
+  }
+  a.value = v;
+  a.end = j;
+  return true;
+}
+
+// The qualifier written just before token b, and where it begins.
+Qualifier QualifierBefore(const Tokens& t, size_t b) {
+  auto w = [&](size_t back, W word) { return b >= back && t.IsWord(b - back, word); };
+  size_t o = (b >= 1 && t.Is(b - 1, '.') && w(2, W_APPROX)) ? 1 : 0;  // "approx."
+  if (o) return Qualifier::kAbout;
+  if (w(1, W_TO) && w(2, W_UP)) return Qualifier::kUpTo;
+  if (w(1, W_TO) && w(2, W_CLOSE)) return Qualifier::kAbout;
+  if (w(1, W_AS) && (w(2, W_MUCH) || w(2, W_MANY)) && w(3, W_AS)) return Qualifier::kUpTo;
+  if (w(1, W_THAN) && w(2, W_MORE)) return w(3, W_NOR) ? Qualifier::kUpTo : Qualifier::kMoreThan;
+  if (w(1, W_THAN) && (w(2, W_LESS) || w(2, W_FEWER))) return w(3, W_NOR) ? Qualifier::kAtLeast : Qualifier::kLessThan;
+  if (w(1, W_LEAST) && w(2, W_AT)) return Qualifier::kAtLeast;
+  if (w(1, W_OF) && w(2, W_EXCESS) && w(3, W_IN)) return Qualifier::kMoreThan;
+  if (w(1, W_ABOUT) || w(1, W_AROUND) || w(1, W_ROUGHLY) || w(1, W_APPROXIMATELY) || w(1, W_APPROX) ||
+      w(1, W_NEARLY) || w(1, W_ALMOST) || w(1, W_SOME) || w(1, W_ESTIMATED))
+    return Qualifier::kAbout;
+  if (w(1, W_OVER) || w(1, W_ABOVE) || w(1, W_BEYOND)) return Qualifier::kMoreThan;
+  if (w(1, W_UNDER) || w(1, W_BELOW)) return Qualifier::kLessThan;
+  return Qualifier::kExact;
+}
+
+// Words after a number that name a measure or a duration, not counted things.
+bool IsMeasureNoun(std::string_view w) {
+  static constexpr std::string_view kMeasures[] = {
+      "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "inches", "yards", "acres",
+      "hectares", "tons", "tonnes", "pounds", "ounces", "grams", "kilograms", "kg", "lbs", "hours",
+      "minutes", "seconds", "degrees", "bps", "basis", "mph", "kph", "gallons", "litres", "liters",
+      "sq", "square", "cubic", "gigawatts", "megawatts", "watts", "decades", "centuries", "nights",
+      "pages", "yds", "ft", "mins", "hrs", "secs", "cents"};
+  for (std::string_view m : kMeasures) {
+    if (w.size() != m.size()) continue;
+    bool eq = true;
+    for (size_t k = 0; k < w.size() && eq; ++k) eq = (w[k] | 0x20) == m[k];
+    if (eq) return true;
+  }
+  return false;
+}
+
+bool LooksPluralNoun(const Tokens& t, size_t j) {
+  if (j >= t.size() || t.items[j].kind != TokKind::kWord || t.items[j].lex.cat != Cat::kNone) return false;
+  std::string_view w = t.Text(j);
+  if (w.size() < 3 || t.items[j].upper) return false;
+  if (IsMeasureNoun(w)) return false;
+  static constexpr std::string_view kIrregular[] = {"people", "staff", "personnel", "children", "men",
+                                                    "women", "police", "crew", "cattle", "livestock",
+                                                    "aircraft", "workforce", "headcount", "sheep", "fish"};
+  for (std::string_view m : kIrregular)
+    if (w == m) return true;
+  char last = w.back(), prev = w[w.size() - 2];
+  return (last == 's') && prev != 's' && prev != 'u' && prev != 'i';
+}
+
+// The counted noun after a number: "16,000 jobs", "14,000 corporate staff"; the noun's token.
+bool CountNoun(const Tokens& t, size_t j, size_t& noun) {
+  if (j >= t.size() || !t.items[j].space_before || t.items[j].break_before) return false;
+  if (LooksPluralNoun(t, j) && !t.items[j].capitalized) {
+    noun = j;
+    return true;
+  }
+  // One modifier before the noun: "corporate staff", "Amazon employees", "full-time workers".
+  size_t k = j;
+  if (k < t.size() && t.items[k].kind == TokKind::kWord && t.items[k].lex.cat == Cat::kNone &&
+      !t.items[k].upper) {
+    ++k;
+    if (IsDash(t, k) && t.Glued(k) && k + 1 < t.size() && t.items[k + 1].kind == TokKind::kWord && t.Glued(k + 1)) k += 2;
+    if (k < t.size() && t.items[k].space_before && !t.items[k].capitalized && LooksPluralNoun(t, k)) {
+      noun = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+void SetCurrency(Quantity& q, const Amount& a) {
+  std::memcpy(q.currency, a.cur.code, 4);
+}
+
+}  // namespace
+
+ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
+  Amount a;
+  size_t skip = 0;
+  if (!ReadAmount(t, i, true, a, skip)) {
+    if (skip > i) {
+      end = skip;
+      return ScanResult::kSkip;
+    }
+    return ScanResult::kNone;
+  }
+  q = Quantity{};
+  q.value = a.value;
+  q.qualifier = QualifierBefore(t, a.begin);
+  size_t last = a.end;
+  // Ranges: "between 10 and 20", "10 to 20 percent", "$1-2 billion", "$10 million to $20 million".
+  bool between = a.begin >= 1 && t.IsWord(a.begin - 1, W_BETWEEN);
+  bool from = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
+  size_t c = a.end;
+  bool connector = (between && t.IsWord(c, W_AND)) || (!from && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
+                                                                  (IsDash(t, c) && t.Glued(c + 1))));
+  bool own_unit = a.percent || a.currency_after || a.num.scaled;
+  Amount b;
+  size_t bskip = 0;
+  if (connector && c + 1 < t.size() && (between || !own_unit || IsDash(t, c) || a.has_currency) &&
+      ReadAmount(t, c + 1, true, b, bskip)) {
+    bool same_kind = (b.percent == a.percent || !own_unit) &&
+                     (!a.has_currency || !b.has_currency || std::memcmp(a.cur.code, b.cur.code, 4) == 0);
+    double lo = a.value, hi = b.value;
+    if (same_kind) {
+      if (!own_unit && !a.has_currency) {
+        // The first number takes the second's unit and scale: "10 to 20 percent", "1.5 to 2 billion".
+        lo = a.num.value;
+        if (b.num.scaled && !a.num.scaled && b.num.value != 0 && a.num.value < b.num.value / 1.0) {
+          double scale = b.value / (b.has_currency ? b.num.value * b.cur.multiplier / b.cur.divisor : b.num.value);
+          (void)scale;
+        }
+        if (b.num.scaled && !a.num.scaled) {
+          double bscale = b.num.value != 0 ? std::fabs(b.value / (b.num.value)) : 1;
+          if (b.has_currency) bscale = bscale * b.cur.divisor / b.cur.multiplier;
+          lo = a.num.value * bscale;
+        }
+        if (b.has_currency) lo = lo * b.cur.multiplier / b.cur.divisor;
+        if (a.negative) lo = -lo;
+        a.percent = b.percent;
+        if (b.has_currency) {
+          a.has_currency = true;
+          a.cur = b.cur;
+        }
+      } else if (a.has_currency && !a.num.scaled && b.num.scaled && !a.currency_after) {
+        // "$1-2 billion": the scale of the second amount applies to the first
+        double bscale = b.num.value != 0 ? std::fabs(b.value * b.cur.divisor / b.cur.multiplier / b.num.value) : 1;
+        if (!b.has_currency) bscale = b.num.value != 0 ? std::fabs(b.value / b.num.value) : 1;
+        lo = a.value * bscale;
+      }
+      if (hi > lo && (between || lo * 1000 >= hi)) {
+        q.qualifier = Qualifier::kRange;
+        q.value = lo;
+        q.value_max = hi;
+        last = b.end;
+        a.value = lo;
+      }
+    }
+  }
+  if (q.qualifier != Qualifier::kRange) q.value = a.value;
+  if (a.percent) {
+    q.kind = QuantityKind::kPercent;
+  } else if (a.has_currency) {
+    q.kind = QuantityKind::kMoney;
+    SetCurrency(q, a);
+  } else {
+    size_t noun = 0;
+    if (!a.num.fraction && CountNoun(t, last, noun)) {
+      q.kind = QuantityKind::kCount;
+      q.noun_start = t.items[noun].start;
+      q.noun_end = t.items[noun].end;
+    } else {
+      q.kind = QuantityKind::kNumber;
+    }
+  }
+  q.start = t.items[a.begin].start;
+  q.end = t.items[last - 1].end;
+  end = last;
+  return ScanResult::kFound;
+}
+
+}  // namespace corroborate::extract

@@ -1,0 +1,107 @@
+// Extract output (see mentions_json.h). Byte offsets become code-point offsets by counting forward
+// from the previous mention, so an article costs one pass whatever its number of mentions.
+#include "pipeline/mentions_json.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace corroborate {
+namespace {
+
+// Converts ascending byte offsets to code points incrementally.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte < byte_) {  // not ascending: start over (mentions come sorted, so this is rare)
+      byte_ = 0;
+      cps_ = 0;
+    }
+    byte = std::min(byte, text_.size());
+    cps_ += utf8::CodePointCount(text_.substr(byte_), byte - byte_);
+    byte_ = byte;
+    return cps_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t cps_ = 0;
+};
+
+void WriteSpan(JsonWriter& w, std::string_view text, CodePointCounter& cp, uint32_t start, uint32_t end) {
+  w.Key("text");
+  w.String(text.substr(start, end - start));
+  w.Key("start");
+  w.Int(static_cast<int64_t>(cp.At(start)));
+  w.Key("end");
+  w.Int(static_cast<int64_t>(cp.At(end)));
+}
+
+}  // namespace
+
+void WriteExtractJson(const Article& a, const Mentions& m, JsonWriter& w) {
+  std::string_view text = a.text;
+  w.BeginObject();
+  w.Key("id");
+  w.String(a.id);
+  w.Key("published");
+  w.StringOrNull(a.published);
+
+  // Quantities and dates are each in text order; offsets are counted with one counter per list.
+  CodePointCounter qc(text);
+  w.Key("quantities");
+  w.BeginArray();
+  for (const Quantity& q : m.quantities) {
+    w.BeginObject();
+    WriteSpan(w, text, qc, q.start, q.end);
+    w.Key("kind");
+    w.String(KindName(q.kind));
+    w.Key("value");
+    w.Double(q.value);
+    if (q.kind == QuantityKind::kMoney) {
+      w.Key("currency");
+      w.StringOrNull(std::string_view(q.currency));
+    }
+    w.Key("qualifier");
+    w.String(QualifierName(q.qualifier));
+    if (q.qualifier == Qualifier::kRange) {
+      w.Key("value_max");
+      w.Double(q.value_max);
+    }
+    if (q.kind == QuantityKind::kCount) {
+      w.Key("noun");
+      w.String(text.substr(q.noun_start, q.noun_end - q.noun_start));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  CodePointCounter dc(text);
+  w.Key("dates");
+  w.BeginArray();
+  for (const DateMention& d : m.dates) {
+    w.BeginObject();
+    WriteSpan(w, text, dc, d.start, d.end);
+    w.Key("value");
+    w.String(DateValue(d));
+    w.Key("grain");
+    w.String(GrainName(d.grain));
+    w.Key("relative");
+    w.Bool(d.relative);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("entities");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace corroborate

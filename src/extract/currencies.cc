@@ -157,7 +157,7 @@ bool CurrencyAfter(const Tokens& t, size_t at, CurrencyMatch& out) {
   constexpr size_t kMaxTokens = 4;  // "united states dollars"
   for (size_t n = kMaxTokens; n >= 1; --n) {
     if (at + n > t.size()) continue;
-    if (t.items[at].kind == TokKind::kPunct) return false;
+    if (t.items[at].kind == TokKind::kPunct && t.items[at].cp != '$') return false;
     if (Look(t, at, at + n, kSuffix, out)) {
       // a name must end at a word boundary: "10 dollarsign" is not dollars
       return true;

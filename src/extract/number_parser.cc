@@ -127,7 +127,8 @@ size_t ReadWordInteger(const Tokens& t, size_t i, double& value) {
       continue;
     } else if (t.IsWord(j, W_AND) && (last == kHundred || last == kScale) && j + 1 < t.size() &&
                (t.items[j + 1].lex.cat == Cat::kUnit || t.items[j + 1].lex.cat == Cat::kTens) &&
-               t.items[j + 1].lex.value > 0) {
+               t.items[j + 1].lex.value > 0 && Denominator(t, j + 2, true) == 0 &&
+               !(t.items[j + 1].lex.value == 1 && j + 2 < t.size() && t.items[j + 2].lex.cat == Cat::kDenom)) {
       ++j;  // "one hundred and six"
       continue;
     } else {
@@ -178,8 +179,8 @@ bool ParseWords(const Tokens& t, size_t i, NumberMatch& m) {
     // "half", "half a million", "quarter million"
     value = 1.0 / first.value;
     ++j;
-    if (t.IsWord(j, W_A) && j + 1 < t.size() && t.items[j + 1].lex.cat == Cat::kScale &&
-        !t.items[j + 1].lex.abbrev)
+    if (t.IsWord(j, W_A) && j + 1 < t.size() &&
+        ((t.items[j + 1].lex.cat == Cat::kScale && !t.items[j + 1].lex.abbrev) || t.items[j + 1].lex.cat == Cat::kDozen))
       ++j;
     if (j < t.size() && ((t.items[j].lex.cat == Cat::kScale && !t.items[j].lex.abbrev) ||
                          t.items[j].lex.cat == Cat::kDozen)) {
@@ -293,7 +294,10 @@ bool ParseWords(const Tokens& t, size_t i, NumberMatch& m) {
   // Fractions: "two thirds", "one-eighth", "twenty and three fifths", "one and a half".
   double add = 0;
   if (size_t u = ReadAndFraction(t, j, add)) {
-    value += add;
+    // "one million and a half" is 1.5 million: the fraction is of the last scale named.
+    int last_scale = 0;
+    if (j > i && t.items[j - 1].lex.cat == Cat::kScale) last_scale = t.items[j - 1].lex.value;
+    value += add * std::pow(10.0, last_scale);
     j += u;
     m.fraction = true;
   } else {

@@ -41,7 +41,11 @@ size_t PercentAt(const Tokens& t, size_t j) {
 
 // Whether a number at n is glued to letters before it ("A380", "F-16" is not: the hyphen is apart).
 bool GluedToWordBefore(const Tokens& t, size_t n) {
-  return n > 0 && t.Glued(n) && t.items[n - 1].kind == TokKind::kWord;
+  if (n == 0 || !t.Glued(n)) return false;
+  const Token& p = t.items[n - 1];
+  // Letters, or the punctuation of addresses and query strings ("q=30%25", "_2020").
+  return p.kind == TokKind::kWord || p.cp == '=' || p.cp == '&' || p.cp == '_' || p.cp == '?' || p.cp == '#' ||
+         p.cp == '@';
 }
 
 bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t& skip_to) {
@@ -111,7 +115,10 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
     j += p;
   } else if (!a.has_currency) {
     CurrencyMatch cm;
-    if (j < t.size() && CurrencyAfter(t, j, cm)) {
+    // A currency glued to the next number belongs to it ("3 USD50 cards"), as does a "$" that
+    // opens the next amount ("10 $ 30 $" is two amounts with the sign after each).
+    if (j < t.size() && CurrencyAfter(t, j, cm) &&
+        !(t.IsDigits(cm.end) && t.Glued(cm.end) && !t.Glued(j))) {
       a.cur = cm;
       a.has_currency = true;
       a.currency_after = true;
@@ -132,6 +139,11 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
           cents.value < 100 && cents.value > 0 && CurrencyAfter(t, cents.end, minor) && minor.divisor == 100) {
         v += cents.value / 100;
         j = minor.end;
+      } else if (cm.divisor == 1 && k < t.size() && ParseNumber(t, k, false, cents) && cents.representable &&
+                 cents.value >= 1 && cents.value < 100 && !cents.fraction && !cents.scaled &&
+                 (cents.end >= t.size() || t.items[cents.end].kind == TokKind::kPunct)) {
+        v += cents.value / 100;  // "15 dollars 50", "17 USD 25": the minor unit left unsaid
+        j = cents.end;
       }
     }
   }

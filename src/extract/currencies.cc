@@ -19,11 +19,11 @@ struct Entry {
   double divisor = 1;
 };
 
-// Forms are keyed without spaces and full stops, lower case: "u.s. $" -> "us$", "swiss francs" ->
-// "swissfrancs", so that "US $", "U.S.$" and "us$" meet the same entry.
+// Forms are keyed without spaces, lower case: "u.s. $" -> "u.s.$", "swiss francs" -> "swissfrancs",
+// so that "US $" and "us$" meet the same entry. Full stops stay: "francs." is not a form.
 void AppendKey(std::string& key, std::string_view form) {
   for (unsigned char c : form) {
-    if (c == ' ' || c == '.') continue;
+    if (c == ' ') continue;
     key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : static_cast<char>(c));
   }
 }

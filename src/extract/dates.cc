@@ -176,8 +176,8 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
     size_t r = q;
     if (t.Is(r, ',')) ++r;
     if (YearAt(t, r, year)) {
-      if (!IsValidDate(year, m, day)) return false;
-      d.year = year;
+      // "February 30, 2025" names no day: consumed and left out (year 0 marks it), not read as 2025.
+      d.year = IsValidDate(year, m, day) ? year : 0;
       d.month = m;
       d.day = day;
       d.grain = DateGrain::kDay;
@@ -431,8 +431,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
       if (t.Is(y0, ',')) ++y0;
       int y = 0;
       if (YearAt(t, y0, y)) {
-        if (!IsValidDate(y, m, dd)) return false;
-        d.year = y;
+        d.year = IsValidDate(y, m, dd) ? y : 0;
         d.month = m;
         d.day = dd;
         d.grain = DateGrain::kDay;
@@ -716,6 +715,7 @@ ScanResult DateScanner::Scan(const Tokens& t, size_t i, DateMention& d, size_t& 
     ok = Quarter(t, i, d, end);
   }
   if (!ok) return ScanResult::kNone;
+  if (d.year == 0 && d.grain == DateGrain::kDay && !d.relative) return ScanResult::kSkip;  // an impossible date
   d.start = t.items[i].start;
   d.end = t.items[end - 1].end;
   // A relative date without a publication date to resolve it against is left out.

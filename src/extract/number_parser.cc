@@ -465,6 +465,7 @@ bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m) {
   }
   double v = d.Value();
   if (scale != 0) v *= std::pow(10.0, scale);
+  if (m.scaled) m.scale_exp = static_cast<int>(scale);
   // Fractions in digits: "3/4", "2 1/4" (a mixed number), "-4/5".
   if (m.plain_integer && t.Is(j, '/') && t.Glued(j) && t.IsDigits(j + 1) && t.Glued(j + 1) && Len(t, j + 1) <= 3 &&
       Len(t, i) <= 3) {

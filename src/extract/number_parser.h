@@ -23,6 +23,7 @@ struct NumberMatch {
   bool representable = true;  // false: a number was there, but its value cannot be given
   bool words = false;         // spelled out ("sixteen thousand")
   bool scaled = false;        // a scale word or suffix applied ("million", "bn", "k")
+  int scale_exp = 0;          // its power of ten for digits ("1.2bn": 9), 0 otherwise
   bool ordinal = false;       // "1st", "twenty-second": a rank, not an amount
   bool fraction = false;      // "3/4", "two thirds"
   bool plain_integer = false; // one run of digits, nothing else ("2024", "28")

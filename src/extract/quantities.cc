@@ -274,15 +274,7 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
       if (!own_unit && !a.has_currency) {
         // The first number takes the second's unit and scale: "10 to 20 percent", "1.5 to 2 billion".
         lo = a.num.value;
-        if (b.num.scaled && !a.num.scaled && b.num.value != 0 && a.num.value < b.num.value / 1.0) {
-          double scale = b.value / (b.has_currency ? b.num.value * b.cur.multiplier / b.cur.divisor : b.num.value);
-          (void)scale;
-        }
-        if (b.num.scaled && !a.num.scaled) {
-          double bscale = b.num.value != 0 ? std::fabs(b.value / (b.num.value)) : 1;
-          if (b.has_currency) bscale = bscale * b.cur.divisor / b.cur.multiplier;
-          lo = a.num.value * bscale;
-        }
+        if (b.num.scaled && !a.num.scaled) lo *= std::pow(10.0, b.num.scale_exp);
         if (b.has_currency) lo = lo * b.cur.multiplier / b.cur.divisor;
         if (a.negative) lo = -lo;
         a.percent = b.percent;
@@ -292,8 +284,7 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
         }
       } else if (a.has_currency && !a.num.scaled && b.num.scaled && !a.currency_after) {
         // "$1-2 billion": the scale of the second amount applies to the first
-        double bscale = b.num.value != 0 ? std::fabs(b.value * b.cur.divisor / b.cur.multiplier / b.num.value) : 1;
-        if (!b.has_currency) bscale = b.num.value != 0 ? std::fabs(b.value / b.num.value) : 1;
+        double bscale = std::pow(10.0, b.num.scale_exp);
         lo = a.value * bscale;
       }
       if (hi > lo && (between || lo * 1000 >= hi)) {

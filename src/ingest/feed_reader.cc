@@ -5,8 +5,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include <array>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/utf8.h"
 #include "ingest/charset.h"

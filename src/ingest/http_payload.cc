@@ -2,6 +2,8 @@
 #include "ingest/http_payload.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 
 #include "ingest/inflate.h"
 
@@ -44,7 +46,8 @@ Result<std::string> Dechunk(std::string_view body) {
     if (line.empty() || line.size() > 15 || line.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
       return InvalidInput("bad chunk size line");
     }
-    const size_t size = std::stoull(std::string(line), nullptr, 16);
+    size_t size = 0;
+    std::from_chars(line.data(), line.data() + line.size(), size, 16);  // at most 15 hex digits: fits
     if (size == 0) return out;  // trailers after the last chunk carry nothing we need
     if (size > body.size() - std::min(pos, body.size())) return InvalidInput("chunk runs past the body");
     out.append(body.substr(pos, size));
@@ -68,7 +71,7 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body
   if (sp == std::string_view::npos || line.size() < sp + 4) return InvalidInput("bad HTTP status line");
   const std::string_view code = line.substr(sp + 1, 3);
   if (code.find_first_not_of("0123456789") != std::string_view::npos) return InvalidInput("bad HTTP status code");
-  r.status = std::stoi(std::string(code));
+  std::from_chars(code.data(), code.data() + code.size(), r.status);
   bool ended = false;
   while (NextLine(message, pos, line)) {
     if (line.empty()) {

@@ -3,6 +3,7 @@
 #include "ingest/warc_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "ingest/charset.h"

@@ -4,6 +4,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 
+#include <cctype>
+
 #include "core/utf8.h"
 
 namespace corroborate {

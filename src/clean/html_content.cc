@@ -9,6 +9,7 @@
 
 #include "clean/html_dom.h"
 #include "clean/html_names.h"
+#include "core/utf8.h"
 
 namespace corroborate::html {
 
@@ -437,7 +438,11 @@ class Extractor {
   void Enter(const xmlNode* n, size_t i, TextBuilder& out) const {
     const Stats& s = stats_[i];
     if (!s.element) {
-      out.AppendInline(Content(n), page_.RawOffset(n));
+      // libxml2 passes invalid bytes of a page declared UTF-8 through; ingest repairs pages first,
+      // but the extractor promises valid UTF-8 on its own.
+      const std::string_view text = Content(n);
+      if (utf8::IsValid(text)) out.AppendInline(text, page_.RawOffset(n));
+      else out.AppendInline(utf8::Repair(text), page_.RawOffset(n));
       return;
     }
     if (s.tag == Tag::kBr) out.LineBreak();

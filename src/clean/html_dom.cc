@@ -80,8 +80,9 @@ std::string TextOf(const xmlNode* root) {
   std::string out;
   for (const xmlNode* n = root; n != nullptr;) {
     const Tag t = TagOf(n);
-    const bool skip = t == Tag::kScript || t == Tag::kStyle || t == Tag::kNoscript ||
-                      t == Tag::kTemplate;
+    // Scripts below the root are code; a script asked for itself (JSON-LD) is data.
+    const bool skip = n != root && (t == Tag::kScript || t == Tag::kStyle ||
+                                    t == Tag::kNoscript || t == Tag::kTemplate);
     if (IsText(n)) out += Content(n);
     n = NextInTree(n, root, !skip);
   }

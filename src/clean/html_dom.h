@@ -41,7 +41,8 @@ inline std::string_view Content(const xmlNode* n) {
   return n->content ? std::string_view(reinterpret_cast<const char*>(n->content)) : std::string_view();
 }
 
-// Concatenated text of the subtree below `n` (iterative; no scripts or styles), whitespace as is.
+// Concatenated text of the subtree below `n` (iterative; skips scripts and styles below `n`, so a
+// script's own text can be read), whitespace as is.
 std::string TextOf(const xmlNode* n);
 
 // `s` without leading and trailing ASCII whitespace, inner runs collapsed to one space.

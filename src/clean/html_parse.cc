@@ -132,9 +132,12 @@ Result<ParsedHtml> ParseHtml(std::string_view html, const HtmlLimits& limits) {
   ctxt->_private = &st;
 
   // Ingest hands us UTF-8; IGNORE_ENC keeps a <meta charset> in the page from switching decoders.
+  // XML_PARSE_HUGE: without it libxml2 2.9.14 silently stops building the tree at depth 256 and
+  // returns what it has, so a deep page would come back truncated rather than refused; with it
+  // our own callback is the only depth limit (and the page size bounds everything else).
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
-                      HTML_PARSE_COMPACT;
+                      HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   out.doc.reset(htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr,
                                    "UTF-8", options));
   if (st.too_deep) {
@@ -143,7 +146,11 @@ Result<ParsedHtml> ParseHtml(std::string_view html, const HtmlLimits& limits) {
   if (st.too_many) {
     return LimitExceeded("page has more than " + std::to_string(limits.max_nodes) + " nodes");
   }
-  if (!out.doc) return InvalidInput("libxml2 could not parse the page");
+  // An empty or all-garbage page gives no document: that is an empty page, not an error.
+  if (!out.doc) {
+    out.nodes.clear();
+    out.raw_offset.clear();
+  }
   return out;
 }
 

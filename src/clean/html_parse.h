@@ -37,7 +37,7 @@ struct XmlDocFree {
 };
 
 struct ParsedHtml {
-  std::unique_ptr<xmlDoc, XmlDocFree> doc;
+  std::unique_ptr<xmlDoc, XmlDocFree> doc;  // null for a page with nothing in it
   std::vector<uint32_t> raw_offset;  // by node index
   std::vector<xmlNode*> nodes;       // by node index: document (pre-)order, parents first
 

@@ -153,6 +153,15 @@ bool CurrencyBefore(const Tokens& t, size_t number, CurrencyMatch& out) {
   return number >= 1 && MillionsCode(t, number - 1, out);
 }
 
+bool CurrencyBetween(const Tokens& t, size_t b, size_t e, CurrencyMatch& out) {
+  if (e <= b || e - b > 5) return false;
+  const Token& last = t.items[e - 1];
+  if (e - b > 1 && last.kind == TokKind::kWord && !(e - b == 2 && last.upper)) return false;
+  if (Look(t, b, e, kPrefix, out)) return true;
+  if (e - b == 2 && CodeWithDollar(t, b, out)) return true;
+  return e - b == 1 && MillionsCode(t, b, out);
+}
+
 bool CurrencyAfter(const Tokens& t, size_t at, CurrencyMatch& out) {
   constexpr size_t kMaxTokens = 4;  // "united states dollars"
   for (size_t n = kMaxTokens; n >= 1; --n) {

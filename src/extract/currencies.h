@@ -20,6 +20,8 @@ struct CurrencyMatch {
 
 // A currency written just before token `number` ("$", "US$", "c $", "USD", "€"), ending there.
 bool CurrencyBefore(const Tokens& t, size_t number, CurrencyMatch& out);
+// A currency written exactly over tokens [b, e), just before an amount at e.
+bool CurrencyBetween(const Tokens& t, size_t b, size_t e, CurrencyMatch& out);
 // A currency written from token `at` on, after an amount ("dollars", "Swiss francs", "yen", "EUR").
 bool CurrencyAfter(const Tokens& t, size_t at, CurrencyMatch& out);
 

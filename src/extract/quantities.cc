@@ -56,11 +56,18 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
     // A currency before the number: "$", "US$", "c $", "USD", "€".
     const Token& k = t.items[i];
     if (k.kind == TokKind::kDigits) return false;
+    // Only symbols and short or capitalised words open a currency ("$", "US$", "c $", "USD",
+    // "Hong Kong $"); testing nothing else keeps the scan cheap.
+    if (k.kind == TokKind::kWord && !(k.capitalized || k.end - k.start <= 4)) return false;
+    if (k.kind == TokKind::kPunct && k.cp != '$') return false;
     bool found = false;
     for (size_t len = 1; len <= 5 && i + len < t.size(); ++len) {
-      if (!StartsNumber(t, i + len)) continue;
+      const Token& x = t.items[i + len];
+      bool digits_next = x.kind == TokKind::kDigits || (x.kind == TokKind::kWord && StartsNumber(t, i + len) &&
+                                                        x.lex.cat != Cat::kWord);
+      if (!digits_next) continue;
       CurrencyMatch cm;
-      if (CurrencyBefore(t, i + len, cm) && cm.begin == i) {
+      if (CurrencyBetween(t, i, i + len, cm)) {
         a.cur = cm;
         a.has_currency = true;
         n = i + len;

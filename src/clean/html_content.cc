@@ -387,7 +387,7 @@ class Extractor {
       float bonus = 0;
       if (!top_class.empty() && Attr(c, "class") == top_class) bonus = top_score * 0.2f;
       if ((s.scored && s.score + bonus >= threshold) ||
-          (ParagraphLike(s) && s.tag == Tag::kP && ReadsAsProse(ci))) {
+          ((ParagraphLike(s) || s.paragraphs > 0) && ReadsAsProse(ci))) {
         roots.push_back(ci);
       }
     }

@@ -142,6 +142,20 @@ std::string WhitespaceKey(std::string_view line) {
   return key;
 }
 
+size_t CountNonEmptyLines(std::string_view raw) {
+  size_t n = 0;
+  bool content = false;
+  for (char c : raw) {
+    if (c == '\n') {
+      n += content;
+      content = false;
+    } else if (!IsBlank(c)) {
+      content = true;
+    }
+  }
+  return n + content;
+}
+
 }  // namespace
 
 PlainTextResult CleanPlainText(std::string_view raw) {
@@ -150,6 +164,8 @@ PlainTextResult CleanPlainText(std::string_view raw) {
   std::unordered_set<std::string> seen;  // lines already kept, to drop exact repetitions
   bool body_started = false;
   bool pending_block = false;
+  // Debris rules judge a line against the page around it; a text of one line is all article.
+  const bool single_line = CountNonEmptyLines(raw) <= 1;
   size_t pos = 0;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
@@ -162,7 +178,7 @@ PlainTextResult CleanPlainText(std::string_view raw) {
       pending_block = true;
       continue;
     }
-    if (boilerplate.IsDebris(line)) continue;
+    if (!single_line && boilerplate.IsDebris(line)) continue;
     if (!body_started) {
       std::string date;
       if (r.published.empty()) {

@@ -68,6 +68,12 @@ TEST(PlainText, ProseStartingWithByIsNotAByline) {
   EXPECT_EQ(std::move(r.text).Finish().text, "By the end of the year the plant will open.");
 }
 
+TEST(PlainText, AOneLineTextIsAllArticle) {
+  // Alone, "1,234,567" or "Share:" is what the article says; only among other lines is it debris.
+  EXPECT_EQ(CleanText("1,234,567"), "1,234,567");
+  EXPECT_EQ(CleanText("  Share:\n"), "Share:");
+}
+
 TEST(PlainText, KeepsSectionHeadings) {
   EXPECT_EQ(CleanText("Reactions\n\n\"It is a good day,\" said one trader.\n"),
             "Reactions\n\n\"It is a good day,\" said one trader.");

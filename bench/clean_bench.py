@@ -243,8 +243,8 @@ def main():
             Tool('Readability.js', lambda i, o: [node, peer_js, i, o], html_dir, True),
         ]
         versions = {
-            'corroborate': '%s (repository at %s when run; the binary may be older)' % (binary, tool_version(
-                ['git', '-C', REPO, 'describe', '--always', '--dirty'])),
+            'corroborate': '%s (repository at %s when run; the binary may be older)' % (
+                binary, tool_version(['git', '-C', REPO, 'describe', '--always', '--dirty'])),
             BASELINE: tool_version([PEER_PYTHON, '-c',
                                     'import importlib.metadata as m; print("readability-lxml",'
                                     ' m.version("readability-lxml"))']),

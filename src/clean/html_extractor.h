@@ -2,6 +2,8 @@
 // (navigation, headers, footers, comments, share bars, related links, cookie notices, scripts,
 // styles) and keeps the article's headings, paragraphs, lists, block quotes and tables, together
 // with the page's metadata. Tested in html_extractor_test.cc and by eval/score_article_extraction.py.
+// Offsets: each text piece maps to the byte where its text node starts in the page (exact unless
+// the node starts with an entity reference); see html_parse.h. The method is in html_content.h.
 //
 //   Result<HtmlExtraction> r = ExtractHtml(page, HtmlLimits{});
 //   if (r.ok()) use(r->text.text(), r->metadata.title);

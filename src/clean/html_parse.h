@@ -1,6 +1,6 @@
 // Parses an HTML page into a libxml2 tree under explicit limits, remembering for every element and
 // text node the byte offset in the page where it started. Used by html_extractor.cc; tested in
-// html_extractor_test.cc (limits, malformed markup) and html_parse_test.cc (offsets).
+// html_extractor_test.cc (offsets, limits, malformed markup).
 //
 //   Result<ParsedHtml> p = ParseHtml(page, limits);
 //   if (p.ok()) for (xmlNode* n = ...) size_t at = p->RawOffset(n);

@@ -60,22 +60,27 @@ std::string Repair(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
+  size_t run = 0;  // start of the pending run of good bytes, copied in one append
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c != 0) out.push_back(static_cast<char>(c));
+    if (c >= 0x01 && c < 0x80) {
       ++i;
       continue;
     }
+    if (c == 0) {
+      out.append(s.substr(run, i - run));
+      run = ++i;
+      continue;
+    }
     size_t len;
-    char32_t cp = Decode(s, i, len);
-    if (cp == kReplacement && len == 1) {
+    if (Decode(s, i, len) == kReplacement && len == 1) {
+      out.append(s.substr(run, i - run));
       Append(out, kReplacement);
-    } else {
-      out.append(s.substr(i, len));
+      run = i + 1;
     }
     i += len;
   }
+  out.append(s.substr(run));
   return out;
 }
 

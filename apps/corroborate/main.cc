@@ -9,6 +9,7 @@
 
 #include "core/json_writer.h"
 #include "pipeline/article_json.h"
+#include "pipeline/cluster_runner.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/pipeline.h"
 
@@ -40,6 +41,21 @@ int RunExtractCommand(const std::vector<std::string>& inputs) {
   RunSummary s = RunExtract(inputs, PipelineOptions{}, [&](Article&& a, Mentions&& m) {
     w.Clear();
     WriteExtractJson(a, m, w);
+    PrintLine(w.str());
+  }, ReportProblem);
+  return s.ExitCode();
+}
+
+int RunClusterCommand(const std::vector<std::string>& inputs) {
+  JsonWriter w;
+  RunSummary s = RunCluster(inputs, PipelineOptions{}, cluster::ClusterOptions{},
+                            [&](const Article& a, const cluster::Assignment& as) {
+    w.Clear();
+    w.BeginObject();
+    w.Key("id"); w.String(a.id);
+    w.Key("story"); w.String(cluster::StoryName(as.story));
+    w.Key("duplicate_of"); w.StringOrNull(as.duplicate_of);
+    w.EndObject();
     PrintLine(w.str());
   }, ReportProblem);
   return s.ExitCode();
@@ -105,6 +121,9 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "print each article's quantities and dates as JSON Lines");
   extract->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
+  CLI::App* cluster = app.add_subcommand("cluster", "print each article's story and the article it reprints as JSON Lines");
+  cluster->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
+
   bool json = false;
   CLI::App* analyze = app.add_subcommand("analyze", "print the story report");
   analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
@@ -120,6 +139,7 @@ int main(int argc, char** argv) {
   }
   if (clean->parsed()) return RunCleanCommand(inputs);
   if (extract->parsed()) return RunExtractCommand(inputs);
+  if (cluster->parsed()) return RunClusterCommand(inputs);
   if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
   return kUsageError;
 }

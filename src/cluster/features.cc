@@ -1,0 +1,255 @@
+// Per-article cluster features (see features.h). Tested in features_test.cc.
+#include "cluster/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+
+#include "cluster/hash.h"
+#include "cluster/words.h"
+#include "core/utf8.h"
+#include "extract/civil_date.h"
+
+namespace corroborate::cluster {
+namespace {
+
+constexpr uint64_t kTermSeed = 0x5eed7e4d5eed7e4dULL;
+constexpr uint64_t kShingleSeed = 0x51a61e5051a61e50ULL;
+constexpr int kShingleWords = 4;   // a changed word disturbs four shingles: reprints stay close
+constexpr int kMinShingleWords = 8;
+constexpr size_t kHeadlineBytes = 160;
+
+struct Tok {
+  uint32_t start = 0, end = 0;
+  std::string lower;
+  bool capital = false;    // first letter upper case
+  bool all_caps = false;   // two or more letters, all upper case ("FBI")
+  bool initial = false;    // first word of a sentence or line: capitals there prove nothing
+  bool has_letter = false;
+  bool title_line = false; // on a line written in title case
+};
+
+// Letters and digits of any script, leaving out the punctuation and symbol blocks that news text
+// uses between words (curly quotes, dashes, bullets, the replacement character).
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  return cp != utf8::kReplacement && cp != 0xFEFF;
+}
+
+bool IsUpper(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7); }
+bool IsLetter(char32_t cp) { return cp >= 0x80 || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'); }
+
+void Tokenize(std::string_view text, std::vector<Tok>& out) {
+  bool at_initial = true;  // start of text, line, or after a sentence end
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t len = 1;
+    const char32_t cp = utf8::Decode(text, i, len);
+    if (!IsWordChar(cp)) {
+      if (cp == '\n' || cp == '.' || cp == '!' || cp == '?') at_initial = true;
+      i += len;
+      continue;
+    }
+    Tok t;
+    t.start = uint32_t(i);
+    t.initial = at_initial;
+    t.capital = IsUpper(cp);
+    int letters = 0, uppers = 0;
+    while (i < text.size()) {
+      size_t l = 1;
+      const char32_t c = utf8::Decode(text, i, l);
+      if (!IsWordChar(c)) break;
+      if (IsLetter(c)) {
+        ++letters;
+        uppers += IsUpper(c);
+      }
+      if (c < 0x80) {
+        t.lower += char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      } else {
+        t.lower.append(text.substr(i, l));
+      }
+      i += l;
+    }
+    t.end = uint32_t(i);
+    t.has_letter = letters > 0;
+    t.all_caps = letters >= 2 && uppers == letters;
+    at_initial = false;
+    out.push_back(std::move(t));
+  }
+}
+
+// Marks tokens on lines where most longer words are capitalised (headlines in title case), whose
+// capitals say nothing about names.
+void MarkTitleLines(std::string_view text, std::vector<Tok>& toks) {
+  size_t line_start_tok = 0;
+  for (size_t i = 0; i <= toks.size(); ++i) {
+    const bool line_ends = i == toks.size() ||
+                           (i > line_start_tok &&
+                            text.substr(toks[i - 1].end, toks[i].start - toks[i - 1].end).find('\n') != std::string_view::npos);
+    if (!line_ends) continue;
+    int words = 0, caps = 0;
+    for (size_t j = line_start_tok; j < i; ++j) {
+      if (!toks[j].has_letter || toks[j].lower.size() < 4 || IsStopword(toks[j].lower)) continue;
+      ++words;
+      caps += toks[j].capital;
+    }
+    if (words >= 3 && caps * 10 >= words * 6) {
+      for (size_t j = line_start_tok; j < i; ++j) toks[j].title_line = true;
+    }
+    line_start_tok = i;
+  }
+}
+
+void AddKey(std::vector<uint64_t>& keys, TermKind kind, std::string_view text) { keys.push_back(TermKey(kind, text)); }
+
+std::string NumberText(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+std::string DateKeyText(const DateMention& d) {
+  char buf[32];
+  switch (d.grain) {
+    case DateGrain::kDay: std::snprintf(buf, sizeof buf, "d%04d-%02d-%02d", d.year, d.month, d.day); break;
+    case DateGrain::kMonth: std::snprintf(buf, sizeof buf, "m%04d-%02d", d.year, d.month); break;
+    case DateGrain::kQuarter: std::snprintf(buf, sizeof buf, "q%04d-%d", d.year, d.quarter); break;
+    case DateGrain::kWeek: std::snprintf(buf, sizeof buf, "w%04d-%02d", d.year, d.week); break;
+    case DateGrain::kYear: std::snprintf(buf, sizeof buf, "y%04d", d.year); break;
+  }
+  return buf;
+}
+
+std::string Headline(const Article& a) {
+  std::string_view h = a.title;
+  if (h.empty()) {
+    std::string_view t = a.text;
+    if (!a.sentences.empty()) t = t.substr(a.sentences[0].start, a.sentences[0].size());
+    h = t.substr(0, t.find('\n'));
+  }
+  while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.remove_prefix(1);
+  if (h.size() > kHeadlineBytes) {
+    size_t cut = h.rfind(' ', kHeadlineBytes);
+    h = h.substr(0, cut == std::string_view::npos || cut < kHeadlineBytes / 2 ? kHeadlineBytes : cut);
+    std::string out(h);
+    out = utf8::Repair(out);  // a cut inside a character leaves U+FFFD, never invalid bytes
+    return out + "…";
+  }
+  return std::string(h);
+}
+
+void ComputeSignature(const std::vector<Tok>& toks, ArticleFeatures& f) {
+  if (toks.size() < size_t(kMinShingleWords)) return;
+  std::vector<uint64_t> words(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) words[i] = HashBytes(toks[i].lower, kShingleSeed);
+  // Multiply-shift hashing of one mixed shingle hash stands in for 64 independent permutations.
+  static const std::array<std::pair<uint64_t, uint64_t>, kSignatureSize> kPerm = [] {
+    std::array<std::pair<uint64_t, uint64_t>, kSignatureSize> p{};
+    for (int i = 0; i < kSignatureSize; ++i) p[i] = {Mix64(2 * i + 1) | 1, Mix64(2 * i + 2)};
+    return p;
+  }();
+  f.signature.fill(UINT32_MAX);
+  for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    uint64_t h = words[i];
+    for (int k = 1; k < kShingleWords; ++k) h = HashCombine(h, words[i + k]);
+    for (int k = 0; k < kSignatureSize; ++k) {
+      const uint32_t v = uint32_t((kPerm[k].first * h + kPerm[k].second) >> 32);
+      f.signature[k] = std::min(f.signature[k], v);
+    }
+  }
+  f.has_signature = true;
+}
+
+}  // namespace
+
+uint64_t TermKey(TermKind kind, std::string_view text) {
+  return (HashBytes(text, kTermSeed + uint64_t(kind)) & ~uint64_t(3)) | uint64_t(kind);
+}
+
+ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions) {
+  ArticleFeatures f;
+  f.id = article.id;
+  f.headline = Headline(article);
+  if (auto d = extract::ParseIsoDate(article.published)) {
+    f.published_day = int32_t(extract::DaysFromCivil(d->year, d->month, d->day));
+  }
+
+  // The title is part of what the article says; the text usually repeats it, the metadata may not.
+  std::string all;
+  std::string_view text = article.text;
+  if (!article.title.empty() && text.substr(0, article.title.size()) != article.title) {
+    all = article.title + "\n" + article.text;
+    text = all;
+  }
+  std::vector<Tok> toks;
+  toks.reserve(text.size() / 5);
+  Tokenize(text, toks);
+  MarkTitleLines(text, toks);
+  ComputeSignature(toks, f);
+
+  // A word is a name when it is capitalised where capitals prove something (inside a sentence, on
+  // an ordinary line) at least as often as it is written in lower case.
+  struct Evidence { int caps = 0, lower = 0; };
+  std::unordered_map<std::string_view, Evidence> evidence;
+  for (const Tok& t : toks) {
+    if (!t.has_letter) continue;
+    Evidence& e = evidence[t.lower];
+    if (!t.capital) ++e.lower;
+    else if (!t.initial && !t.title_line) ++e.caps;
+  }
+  auto is_name = [&](const Tok& t) {
+    if (!t.has_letter || t.lower.size() < 2 || IsCalendarWord(t.lower)) return false;
+    if (t.all_caps && t.lower.size() <= 5 && !t.title_line) return true;  // "FBI", "NASA", "US"
+    if (IsStopword(t.lower)) return false;
+    const Evidence& e = evidence[t.lower];
+    return e.caps > 0 && e.caps >= e.lower;
+  };
+
+  std::vector<uint64_t> keys;
+  keys.reserve(toks.size() + mentions.dates.size() + mentions.quantities.size());
+  std::string word;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Tok& t = toks[i];
+    if (is_name(t)) {
+      AddKey(keys, TermKind::kName, t.lower);
+      // Adjacent names ("Betty Ford") are a stronger key than either word.
+      if (i + 1 < toks.size() && toks[i + 1].capital && is_name(toks[i + 1])) {
+        std::string_view gap = text.substr(t.end, toks[i + 1].start - t.end);
+        if (gap == " ") AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower);
+      }
+      continue;
+    }
+    if (!t.has_letter || t.lower.size() < 3 || IsStopword(t.lower) || IsCalendarWord(t.lower)) continue;
+    word = t.lower;
+    StripPlural(word);
+    AddKey(keys, TermKind::kWord, word);
+  }
+  for (const DateMention& d : mentions.dates) {
+    if (d.year <= 0) continue;
+    AddKey(keys, TermKind::kDate, DateKeyText(d));
+    if (d.grain == DateGrain::kDay) f.days.push_back(int32_t(extract::DaysFromCivil(d.year, d.month, d.day)));
+  }
+  for (const Quantity& q : mentions.quantities) {
+    const bool year_like = q.kind == QuantityKind::kNumber && q.value >= 1900 && q.value <= 2100 && q.value == std::floor(q.value);
+    if (year_like || (q.kind == QuantityKind::kNumber && q.value < 2)) continue;
+    AddKey(keys, TermKind::kNumber, std::string(1, char('0' + int(q.kind))) + NumberText(q.value));
+  }
+  std::sort(f.days.begin(), f.days.end());
+  f.days.erase(std::unique(f.days.begin(), f.days.end()), f.days.end());
+
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < keys.size();) {
+    size_t j = i;
+    while (j < keys.size() && keys[j] == keys[i]) ++j;
+    f.terms.push_back({keys[i], float(1.0 + std::log(double(j - i)))});
+    i = j;
+  }
+  return f;
+}
+
+}  // namespace corroborate::cluster

@@ -1,0 +1,290 @@
+// The in-memory StoryClusterer (see story_clusterer.h): document frequencies learnt from the
+// articles seen so far, a capped inverted index from terms to stories for candidate retrieval, a
+// compact centroid per story, and a MinHash index for reprints. Tested in story_clusterer_test.cc.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "cluster/duplicate_index.h"
+#include "cluster/flat_map.h"
+#include "cluster/story_clusterer.h"
+
+namespace corroborate::cluster {
+namespace {
+
+struct Story {
+  std::vector<Term> terms;                      // summed tf, sorted by key, at most story_terms
+  std::vector<std::pair<int32_t, uint32_t>> days;  // named day → articles naming it
+  int32_t first_published = kNoDay;
+  int32_t last_published = kNoDay;
+  uint32_t articles = 0;
+  float headline_centrality = -1;
+  std::string headline;
+};
+
+struct Weighted {
+  uint64_t key;
+  float tf;
+  float w;
+};
+
+class InMemoryClusterer final : public StoryClusterer {
+ public:
+  explicit InMemoryClusterer(const ClusterOptions& o) : o_(o), dups_(o.duplicate_jaccard) {}
+
+  Assignment Add(const ArticleFeatures& f) override;
+
+  std::optional<StoryInfo> GetStory(uint32_t story) const override {
+    if (story == 0 || story > stories_.size()) return std::nullopt;
+    const Story& s = stories_[story - 1];
+    return StoryInfo{story, s.headline, s.articles, s.first_published, s.last_published};
+  }
+  size_t StoryCount() const override { return stories_.size(); }
+  size_t MemoryBytes() const override;
+
+ private:
+  float Idf(uint64_t key) const {
+    const double df = df_.Get(key);
+    return float(std::max(0.0, std::log((double(articles_) + o_.idf_prior_articles + 1.0) / (df + 0.5))));
+  }
+  float KindWeight(uint64_t key) const {
+    switch (KindOf(key)) {
+      case TermKind::kWord: return o_.word_weight;
+      case TermKind::kName: return o_.name_weight;
+      case TermKind::kDate: return o_.date_weight;
+      case TermKind::kNumber: return o_.number_weight;
+    }
+    return 1;
+  }
+  double Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f, const Story& s) const;
+  bool InWindow(const ArticleFeatures& f, const Story& s) const;
+  void Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top, double similarity);
+  void Index(uint32_t story, const std::vector<Weighted>& by_weight);
+
+  ClusterOptions o_;
+  uint32_t articles_ = 0;
+  FlatMap64 df_;                       // term → articles holding it
+  std::vector<Story> stories_;
+  std::vector<uint32_t> story_of_;     // article number → story
+  std::string ids_;                    // article ids, end to end
+  std::vector<uint32_t> id_ends_;      // article number → end of its id in ids_
+  DuplicateIndex dups_;
+
+  // Posting lists as chains, newest first, so a term seen once costs no allocation of its own:
+  // term → 1 + latest posting; a posting is (story, 1 + the posting before it).
+  FlatMap64 posting_head_;
+  std::vector<std::pair<uint32_t, uint32_t>> postings_;
+
+  // Scratch for candidate retrieval, indexed by story: reused across calls.
+  std::vector<float> votes_;
+  std::vector<uint32_t> touched_;
+};
+
+bool InMemoryClusterer::InWindow(const ArticleFeatures& f, const Story& s) const {
+  if (f.published_day == kNoDay || s.first_published == kNoDay) return true;
+  return f.published_day >= s.first_published - o_.window_days && f.published_day <= s.last_published + o_.window_days;
+}
+
+double InMemoryClusterer::Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f,
+                                     const Story& s) const {
+  // Cosine of the article's top terms (sorted by key) against the story's centroid, both weighed
+  // by today's IDF so early stories are not judged by the statistics of a smaller corpus.
+  double dot = 0, s_norm = 0;
+  const float inv = 1.0f / float(s.articles);
+  size_t i = 0;
+  for (const Term& t : s.terms) {
+    const double w = double(t.tf) * inv * KindWeight(t.key) * Idf(t.key);
+    s_norm += w * w;
+    while (i < a.size() && a[i].key < t.key) ++i;
+    if (i < a.size() && a[i].key == t.key) dot += w * a[i].w;
+  }
+  if (dot <= 0 || s_norm <= 0) return 0;
+  double sim = dot / (a_norm * std::sqrt(s_norm));
+  if (!f.days.empty() && !s.days.empty()) {
+    bool near = false;
+    for (int32_t d : f.days) {
+      for (const auto& [day, n] : s.days) near |= std::abs(day - d) <= 1;
+    }
+    if (!near) sim *= o_.day_conflict_factor;
+  }
+  return sim;
+}
+
+void InMemoryClusterer::Index(uint32_t story, const std::vector<Weighted>& by_weight) {
+  const size_t n = std::min(o_.query_terms, by_weight.size());
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t& head = posting_head_.Upsert(by_weight[i].key);
+    if (head != 0 && postings_[head - 1].first == story) continue;
+    postings_.push_back({story, head});
+    head = uint32_t(postings_.size());
+  }
+}
+
+void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top,
+                             double similarity) {
+  Story& s = stories_[story - 1];
+  // Merge the article's top terms into the centroid, then keep the story_terms heaviest.
+  std::vector<Term> merged;
+  merged.reserve(s.terms.size() + top.size());
+  size_t i = 0, j = 0;
+  while (i < s.terms.size() || j < top.size()) {
+    if (j == top.size() || (i < s.terms.size() && s.terms[i].key < top[j].key)) {
+      merged.push_back(s.terms[i++]);
+    } else if (i == s.terms.size() || top[j].key < s.terms[i].key) {
+      merged.push_back({top[j].key, top[j].tf});
+      ++j;
+    } else {
+      merged.push_back({s.terms[i].key, s.terms[i].tf + top[j].tf});
+      ++i, ++j;
+    }
+  }
+  if (merged.size() > o_.story_terms) {
+    std::vector<std::pair<float, uint32_t>> order(merged.size());
+    for (size_t k = 0; k < merged.size(); ++k) {
+      order[k] = {merged[k].tf * KindWeight(merged[k].key) * Idf(merged[k].key), uint32_t(k)};
+    }
+    std::nth_element(order.begin(), order.begin() + o_.story_terms, order.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    order.resize(o_.story_terms);
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    std::vector<Term> kept;
+    kept.reserve(o_.story_terms);
+    for (const auto& [w, k] : order) kept.push_back(merged[k]);
+    merged.swap(kept);
+  }
+  s.terms = std::move(merged);
+  s.terms.shrink_to_fit();
+
+  for (int32_t d : f.days) {
+    auto it = std::find_if(s.days.begin(), s.days.end(), [&](const auto& p) { return p.first == d; });
+    if (it != s.days.end()) ++it->second;
+    else s.days.push_back({d, 1});
+  }
+  if (s.days.size() > o_.story_days) {
+    std::stable_sort(s.days.begin(), s.days.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    s.days.resize(o_.story_days);
+  }
+  if (f.published_day != kNoDay) {
+    if (s.first_published == kNoDay || f.published_day < s.first_published) s.first_published = f.published_day;
+    if (s.last_published == kNoDay || f.published_day > s.last_published) s.last_published = f.published_day;
+  }
+  ++s.articles;
+  // The headline is the title of the article closest to the story as it stood when it joined;
+  // the opener keeps it until a later article is closer than the first joiner was.
+  if (!f.headline.empty()) {
+    if (s.headline.empty()) {
+      s.headline = f.headline;
+    } else if (s.headline_centrality < 0) {
+      s.headline_centrality = float(similarity);
+    } else if (similarity > s.headline_centrality) {
+      s.headline = f.headline;
+      s.headline_centrality = float(similarity);
+    }
+  }
+}
+
+Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
+  const uint32_t number = articles_++;
+  for (const Term& t : f.terms) ++df_.Upsert(t.key);
+  ids_ += f.id;
+  id_ends_.push_back(uint32_t(ids_.size()));
+
+  // The article's vector: its article_terms heaviest terms under the current IDF.
+  std::vector<Weighted> by_weight;
+  by_weight.reserve(f.terms.size());
+  for (const Term& t : f.terms) by_weight.push_back({t.key, t.tf, t.tf * KindWeight(t.key) * Idf(t.key)});
+  auto heavier = [](const Weighted& x, const Weighted& y) { return x.w > y.w || (x.w == y.w && x.key < y.key); };
+  if (by_weight.size() > o_.article_terms) {
+    std::nth_element(by_weight.begin(), by_weight.begin() + o_.article_terms, by_weight.end(), heavier);
+    by_weight.resize(o_.article_terms);
+  }
+  std::sort(by_weight.begin(), by_weight.end(), heavier);
+  std::vector<Weighted> by_key = by_weight;
+  std::sort(by_key.begin(), by_key.end(), [](const Weighted& x, const Weighted& y) { return x.key < y.key; });
+  double a_norm = 0;
+  for (const Weighted& w : by_key) a_norm += double(w.w) * w.w;
+  a_norm = std::sqrt(a_norm);
+
+  Assignment result;
+  // A reprint joins its original's story and names the original (the first of a chain of reprints).
+  if (f.has_signature) {
+    if (std::optional<uint32_t> original = dups_.Find(f.signature)) {
+      const uint32_t story = story_of_[*original];
+      const uint32_t begin = *original == 0 ? 0 : id_ends_[*original - 1];
+      result.story = story;
+      result.duplicate_of = ids_.substr(begin, id_ends_[*original] - begin);
+      result.similarity = 1;
+      story_of_.push_back(story);
+      Join(story, f, by_key, 1);
+      return result;  // not indexed: its original already is, and a reprint says nothing new
+    }
+    dups_.Insert(number, f.signature);
+  }
+
+  // Candidates: stories indexed under the article's heaviest terms, ranked by the weight of the
+  // terms that found them; only the best few are compared in full.
+  if (votes_.size() < stories_.size() + 1) votes_.resize(stories_.size() + 1, 0);
+  touched_.clear();
+  // A term only this article holds finds nothing, so the looked-up terms are the heaviest shared ones.
+  for (size_t i = 0, looked_up = 0; i < by_weight.size() && looked_up < o_.query_terms; ++i) {
+    if (df_.Get(by_weight[i].key) < 2) continue;
+    ++looked_up;
+    uint32_t link = posting_head_.Get(by_weight[i].key);
+    for (size_t walked = 0; link != 0 && walked < o_.posting_cap; ++walked) {
+      const auto& [story, next] = postings_[link - 1];
+      if (votes_[story] == 0) touched_.push_back(story);
+      votes_[story] += by_weight[i].w + 1e-6f;  // never 0 once touched
+      link = next;
+    }
+  }
+  auto more_votes = [&](uint32_t x, uint32_t y) { return votes_[x] > votes_[y] || (votes_[x] == votes_[y] && x < y); };
+  if (touched_.size() > o_.candidates) {
+    std::nth_element(touched_.begin(), touched_.begin() + o_.candidates, touched_.end(), more_votes);
+  }
+  const size_t n_candidates = std::min(o_.candidates, touched_.size());
+  uint32_t best = 0;
+  double best_sim = 0;
+  for (size_t i = 0; i < n_candidates; ++i) {
+    const uint32_t story = touched_[i];
+    const Story& s = stories_[story - 1];
+    if (!InWindow(f, s)) continue;
+    const double sim = Similarity(by_key, a_norm, f, s);
+    if (sim > best_sim || (sim == best_sim && story < best)) {
+      best_sim = sim;
+      best = story;
+    }
+  }
+  for (uint32_t story : touched_) votes_[story] = 0;
+
+  if (best != 0 && best_sim >= o_.join_threshold) {
+    result.story = best;
+    result.similarity = best_sim;
+  } else {
+    stories_.emplace_back();
+    result.story = uint32_t(stories_.size());
+    result.opened = true;
+    result.similarity = best_sim;
+  }
+  story_of_.push_back(result.story);
+  Join(result.story, f, by_key, result.opened ? 0 : result.similarity);
+  Index(result.story, by_weight);
+  return result;
+}
+
+size_t InMemoryClusterer::MemoryBytes() const {
+  size_t n = df_.MemoryBytes() + posting_head_.MemoryBytes() + postings_.capacity() * sizeof(postings_[0]) +
+             story_of_.capacity() * 4 + ids_.capacity() + id_ends_.capacity() * 4 + dups_.MemoryBytes() +
+             votes_.capacity() * 4 + stories_.capacity() * sizeof(Story);
+  for (const Story& s : stories_) {
+    n += s.terms.capacity() * sizeof(Term) + s.days.capacity() * sizeof(s.days[0]) + s.headline.capacity();
+  }
+  return n;
+}
+
+}  // namespace
+
+std::unique_ptr<StoryClusterer> NewInMemoryClusterer(const ClusterOptions& options) {
+  return std::make_unique<InMemoryClusterer>(options);
+}
+
+}  // namespace corroborate::cluster

@@ -1,0 +1,112 @@
+// Tests for incremental story clustering (story_clusterer.h, in_memory_clusterer.cc) and FlatMap64.
+#include "cluster/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include "cluster/flat_map.h"
+#include "cluster/test_articles.h"
+
+namespace corroborate::cluster {
+namespace {
+
+using testing::Features;
+
+std::vector<ArticleFeatures> Corpus() {
+  return {Features("marrowby-a", testing::kMarrowbyA, "2024-03-12"),
+          Features("bakery", testing::kBakery, "2024-03-12"),
+          Features("kettleford", testing::kKettleford, "2023-11-03"),
+          Features("marrowby-b", testing::kMarrowbyB, "2024-03-13"),
+          Features("marrowby-reprint", testing::kMarrowbyReprint, "2024-03-13")};
+}
+
+TEST(FlatMap64, CountsAndGrows) {
+  FlatMap64 m;
+  EXPECT_EQ(m.Get(42), 0u);
+  for (uint64_t k = 0; k < 5000; ++k) m.Upsert(k * 7919) += uint32_t(k % 3 + 1);
+  ++m.Upsert(0);
+  EXPECT_EQ(m.size(), 5000u);
+  EXPECT_EQ(m.Get(7919 * 10), 10 % 3 + 1u);
+  EXPECT_EQ(m.Get(0), 2u);
+  EXPECT_EQ(m.Get(3), 0u);
+}
+
+TEST(StoryClusterer, ReprintSameEventOtherEventUnrelated) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  std::vector<Assignment> got = ClusterAll(corpus, ClusterOptions{});
+  ASSERT_EQ(got.size(), 5u);
+  // Stories are numbered in order of first appearance.
+  EXPECT_EQ(got[0].story, 1u);
+  EXPECT_TRUE(got[0].opened);
+  EXPECT_EQ(got[1].story, 2u);  // the bakery is another story
+  EXPECT_EQ(got[2].story, 3u);  // a flood, but another river, town and date
+  EXPECT_EQ(got[3].story, 1u);  // the Marrowby flood in other words joins it
+  EXPECT_TRUE(got[3].duplicate_of.empty());
+  EXPECT_EQ(got[4].story, 1u);  // the reprint joins it too, and names what it reprints
+  EXPECT_EQ(got[4].duplicate_of, "marrowby-a");
+  for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(got[i].duplicate_of.empty()) << i;
+}
+
+TEST(StoryClusterer, OneAtATimeEqualsBatchAndIsDeterministic) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  std::vector<Assignment> batch = ClusterAll(corpus, ClusterOptions{});
+  std::unique_ptr<StoryClusterer> c = NewInMemoryClusterer(ClusterOptions{});
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    // Each article is assigned on arrival, seeing only the ones before it.
+    Assignment a = c->Add(corpus[i]);
+    EXPECT_EQ(a.story, batch[i].story) << i;
+    EXPECT_EQ(a.duplicate_of, batch[i].duplicate_of) << i;
+    uint32_t stories_so_far = 0;
+    for (size_t j = 0; j <= i; ++j) stories_so_far = std::max(stories_so_far, batch[j].story);
+    EXPECT_EQ(c->StoryCount(), stories_so_far);
+  }
+}
+
+TEST(StoryClusterer, StoryInfoAndHeadline) {
+  std::unique_ptr<StoryClusterer> c = NewInMemoryClusterer(ClusterOptions{});
+  for (const ArticleFeatures& f : Corpus()) (void)c->Add(f);
+  std::optional<StoryInfo> s = c->GetStory(1);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->articles, 3u);
+  EXPECT_TRUE(s->headline == "River Tolland bursts its banks in Marrowby" ||
+              s->headline == "Hundreds of homes under water as Tolland floods Marrowby")
+      << s->headline;
+  EXPECT_NE(s->first_published, kNoDay);
+  EXPECT_EQ(s->last_published - s->first_published, 1);
+  EXPECT_FALSE(c->GetStory(0));
+  EXPECT_FALSE(c->GetStory(4));
+  EXPECT_GT(c->MemoryBytes(), 0u);
+  EXPECT_EQ(StoryName(12), "s12");
+}
+
+TEST(StoryClusterer, PublicationWindowKeepsDistantArticlesApart) {
+  // The same words a year later are another story: the window closes before similarity counts.
+  std::vector<ArticleFeatures> corpus = {Features("a", testing::kMarrowbyA, "2024-03-12"),
+                                         Features("b", testing::kMarrowbyB, "2025-03-13")};
+  std::vector<Assignment> got = ClusterAll(corpus, ClusterOptions{});
+  EXPECT_NE(got[0].story, got[1].story);
+  // Without dates the window says nothing and the two join.
+  corpus = {Features("a", testing::kMarrowbyA), Features("b", testing::kMarrowbyB)};
+  got = ClusterAll(corpus, ClusterOptions{});
+  EXPECT_EQ(got[0].story, got[1].story);
+}
+
+TEST(StoryClusterer, SameKindEventsStayApartWithoutPublicationDates) {
+  // No publication dates, so no window: the rivers, towns, people, numbers and days tell them apart.
+  std::vector<ArticleFeatures> corpus = {Features("a", testing::kMarrowbyA), Features("k", testing::kKettleford),
+                                         Features("b", testing::kMarrowbyB)};
+  std::vector<Assignment> got = ClusterAll(corpus, ClusterOptions{});
+  EXPECT_NE(got[0].story, got[1].story);
+  EXPECT_EQ(got[0].story, got[2].story);
+}
+
+TEST(StoryClusterer, EmptyArticlesOpenTheirOwnStories) {
+  std::unique_ptr<StoryClusterer> c = NewInMemoryClusterer(ClusterOptions{});
+  ArticleFeatures empty;
+  empty.id = "e1";
+  EXPECT_EQ(c->Add(empty).story, 1u);
+  empty.id = "e2";
+  EXPECT_EQ(c->Add(empty).story, 2u);
+}
+
+}  // namespace
+}  // namespace corroborate::cluster

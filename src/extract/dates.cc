@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "extract/number_parser.h"
+#include "extract/quantity_forms.h"
 
 namespace corroborate::extract {
 namespace {
@@ -281,6 +282,10 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
     return false;
   if (i > 0 && t.Glued(i) && (t.Is(i - 1, '$') || t.items[i - 1].kind == TokKind::kSymbol || t.Is(i - 1, '#')))
     return false;
+  // The last group of a hyphenated code ("138-2010-2015", "123-12-1234"), not a date.
+  if (i >= 4 && t.Glued(i) && IsDash(t, i - 1) && t.IsDigits(i - 2) && t.Glued(i - 1) && IsDash(t, i - 3) &&
+      t.Glued(i - 2) && t.IsDigits(i - 4) && t.Glued(i - 3))
+    return false;
   const size_t len = Len(t, i);
   const int v = IntOf(t, i);
   const int pub_year = resolver_ ? resolver_->published().year : 0;
@@ -339,8 +344,15 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
         return true;
       }
     }
-    // A year alone, unless it is an amount: "2024%", "2000 jobs", "1990s" (a decade: left out).
+    // A year alone, unless it is an amount: "2024%", "2000 jobs", "2000 over 3", "1990s" (a decade:
+    // left out).
     if (t.Is(i + 1, '%') || ScaleOf(t, i + 1, false) > 0) return false;
+    if (t.IsWord(i + 1, W_OVER) || t.IsWord(i + 1, W_OUT)) {
+      NumberMatch nm;
+      double ratio = 0;
+      size_t re = 0;
+      if (ParseNumber(t, i, false, nm) && RatioAfter(t, nm, ratio, re)) return false;
+    }
     if (t.Glued(i + 1) && (LowerIs(t, i + 1, "s"))) {
       skip = true;
       end = i + 2;

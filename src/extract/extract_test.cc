@@ -126,5 +126,47 @@ TEST(Extract, BadInputNeverCrashesOrWraps) {
   Extract("\xD0\x9C\xD0\xB8\xD1\x80 5 \xE4\xB8\x87 $ \xE2\x82\xAC 12 \xF0\x9F\x98\x80 3.4.5.6 --- ,,, 1,2,3");
 }
 
+double Only(const Mentions& m, QuantityKind kind) {
+  EXPECT_EQ(m.quantities.size(), 1u);
+  if (m.quantities.size() != 1) return -1;
+  EXPECT_EQ(m.quantities[0].kind, kind);
+  return m.quantities[0].value;
+}
+
+TEST(Extract, RatiosAndPronouns) {
+  EXPECT_DOUBLE_EQ(Only(Extract("One out of three voters stayed home."), QuantityKind::kNumber), 1.0 / 3);
+  EXPECT_EQ(Extract("She scored twelve out of ten.").quantities.size(), 2u);  // no share above one
+  Mentions m = Extract("The answer is 2000 over 3.");
+  EXPECT_DOUBLE_EQ(Only(m, QuantityKind::kNumber), 2000.0 / 3);
+  EXPECT_TRUE(m.dates.empty());
+  m = Extract("In 2019 over 300 people died.");
+  ASSERT_EQ(m.quantities.size(), 1u);
+  EXPECT_EQ(m.quantities[0].qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(m.dates.size(), 1u);
+  EXPECT_TRUE(Extract("Which one do you prefer? That one.").quantities.empty());
+  EXPECT_EQ(Extract("Only one of them came.").quantities.size(), 1u);
+}
+
+TEST(Extract, PercentBeforeItsNumber) {
+  EXPECT_DOUBLE_EQ(Only(Extract("It was per cent of 210."), QuantityKind::kPercent), 210);
+  EXPECT_EQ(Extract("Five per cent of 210 people.").quantities.size(), 2u);  // 5% and a count
+}
+
+TEST(Extract, AddressesAndCodes) {
+  EXPECT_TRUE(Extract("See https://example.com/search?q=30%25%2020% for more.").quantities.empty());
+  Mentions m = Extract("Archive: www.example.com/2018-09-23-page");
+  ASSERT_EQ(m.dates.size(), 1u);
+  EXPECT_EQ(DateValue(m.dates[0]), "2018-09-23");
+  m = Extract("Call +1-222-3333 now.");
+  for (const Quantity& q : m.quantities) EXPECT_NE(q.qualifier, Qualifier::kRange);
+}
+
+TEST(Extract, MoneyUnitsAfterAHyphenAndRepeatedSigns) {
+  EXPECT_DOUBLE_EQ(Only(Extract("It paid a 12-cent dividend."), QuantityKind::kMoney), 0.12);
+  Mentions m = Extract("Prices: 10 $ 30 $");
+  ASSERT_EQ(m.quantities.size(), 2u);
+  EXPECT_DOUBLE_EQ(m.quantities[1].value, 30);
+}
+
 }  // namespace
 }  // namespace corroborate

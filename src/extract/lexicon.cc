@@ -62,6 +62,15 @@ const Entry kEntries[] = {
     {"thirtieth", L(Cat::kOrdinal, 30)}, {"hundredth", L(Cat::kOrdinal, 100)},
     {"hundredths", L(Cat::kOrdinal, 100, true)}, {"thousandth", L(Cat::kOrdinal, 1000)},
     {"thousandths", L(Cat::kOrdinal, 1000, true)}, {"firsts", L(Cat::kOrdinal, 1, true)},
+    {"millionth", L(Cat::kScaleOrdinal, 6)}, {"millionths", L(Cat::kScaleOrdinal, 6, true)},
+    {"billionth", L(Cat::kScaleOrdinal, 9)}, {"billionths", L(Cat::kScaleOrdinal, 9, true)},
+    {"trillionth", L(Cat::kScaleOrdinal, 12)}, {"trillionths", L(Cat::kScaleOrdinal, 12, true)},
+    {"fortieth", L(Cat::kOrdinal, 40)}, {"fiftieth", L(Cat::kOrdinal, 50)},
+    {"sixtieth", L(Cat::kOrdinal, 60)}, {"seventieth", L(Cat::kOrdinal, 70)},
+    {"eightieth", L(Cat::kOrdinal, 80)}, {"ninetieth", L(Cat::kOrdinal, 90)},
+    {"thirtieths", L(Cat::kOrdinal, 30, true)}, {"elevenths", L(Cat::kOrdinal, 11, true)},
+    {"twelfths", L(Cat::kOrdinal, 12, true)}, {"thirteenths", L(Cat::kOrdinal, 13, true)},
+    {"fifteenths", L(Cat::kOrdinal, 15, true)}, {"sixteenths", L(Cat::kOrdinal, 16, true)},
     {"half", L(Cat::kDenom, 2)}, {"halves", L(Cat::kDenom, 2, true)},
     {"quarter", L(Cat::kDenom, 4)}, {"quarters", L(Cat::kDenom, 4, true)},
     {"january", L(Cat::kMonth, 1)}, {"jan", L(Cat::kMonth, 1, false, true)},
@@ -119,6 +128,11 @@ const Entry kEntries[] = {
     {"times", Wd(W_TIMES)}, {"plans", Wd(W_PLANS)}, {"expected", Wd(W_EXPECTED)}, {"due", Wd(W_DUE)},
     {"scheduled", Wd(W_SCHEDULED)}, {"upcoming", Wd(W_UPCOMING)}, {"going", Wd(W_GOING)},
     {"would", Wd(W_WOULD)}, {"could", Wd(W_COULD)}, {"might", Wd(W_MIGHT)},
+    {"following", Wd(W_FOLLOWING)}, {"fortnight", Wd(W_FORTNIGHT)}, {"each", Wd(W_EACH)},
+    {"every", Wd(W_EVERY)}, {"any", Wd(W_ANY)}, {"no", Wd(W_NO)}, {"another", Wd(W_ANOTHER)},
+    {"such", Wd(W_SUCH)}, {"same", Wd(W_SAME)}, {"few", Wd(W_FEW)}, {"rest", Wd(W_REST)},
+    {"christmas", Wd(W_CHRISTMAS)}, {"xmas", Wd(W_CHRISTMAS)}, {"easter", Wd(W_EASTER)},
+    {"eve", Wd(W_EVE)}, {"new", Wd(W_NEW)},
 };
 
 const std::unordered_map<std::string_view, Lexeme>& Table() {

@@ -16,6 +16,7 @@ enum class Cat : uint8_t {
   kDozen,     // dozen(s): 12
   kOrdinal,   // first..thirty-first, tenth, twentieth...: value (also fraction denominators)
   kDenom,     // half(ves), quarter(s): fraction denominators that are not ordinals
+  kScaleOrdinal,  // millionth(s), billionth(s), trillionth(s): value = power of ten
   kMonth,     // january..december and abbreviations: value 1..12
   kWeekday,   // monday..sunday: value 1..7 (ISO)
   kWord,      // a function word: value is a W enumerator
@@ -34,7 +35,9 @@ enum W : int16_t {
   W_WITHIN, W_FOR, W_PERCENTS, W_THAN_EXPECTED, W_FROM_NOW, W_ONE, W_YEARS_PLURAL, W_IS, W_WAS,
   W_ARE, W_WERE, W_BE, W_HAS, W_HAVE, W_HAD, W_WHO, W_THAT, W_WHICH, W_OR, W_NOR, W_BUT, W_IT,
   W_WITH, W_ITS, W_THEIR, W_HIS, W_HER, W_A_FEW, W_SEVERAL, W_TIMES, W_PLANS, W_EXPECTED, W_DUE,
-  W_SCHEDULED, W_UPCOMING, W_GOING, W_WOULD, W_COULD, W_MAY, W_MIGHT,
+  W_SCHEDULED, W_UPCOMING, W_GOING, W_WOULD, W_COULD, W_MAY, W_MIGHT, W_FOLLOWING, W_FORTNIGHT,
+  W_EACH, W_EVERY, W_ANY, W_NO, W_ANOTHER, W_SUCH, W_SAME, W_FEW, W_REST, W_CHRISTMAS, W_EASTER,
+  W_EVE, W_NEW,
 };
 
 struct Lexeme {

@@ -69,5 +69,50 @@ TEST(NumberParser, UnrepresentableIsLeftOutNotWrapped) {
   EXPECT_TRUE(Parse("123456789101231").representable);
 }
 
+TEST(NumberParser, FiguresReadOnInSmallerParts) {
+  EXPECT_DOUBLE_EQ(Parse("4 thousand 3 hundred and 21").value, 4321);
+  EXPECT_DOUBLE_EQ(Parse("6 crore and two hundred").value, 60000200);
+  EXPECT_DOUBLE_EQ(Parse("3 hundred and 2 hundred").value, 300);  // two amounts, not 500
+  EXPECT_DOUBLE_EQ(Parse("4 thousand 3 hundred and 0").value, 4300);
+  EXPECT_DOUBLE_EQ(Parse("3 million and a half").value, 3.5e6);
+  EXPECT_DOUBLE_EQ(Parse("7 billion and a quarter").value, 7.25e9);
+}
+
+TEST(NumberParser, MixedNumbersAndScales) {
+  EXPECT_DOUBLE_EQ(Parse("one and a half million").value, 1.5e6);
+  EXPECT_DOUBLE_EQ(Parse("one billion and a quarter million").value, 1000250000);
+  EXPECT_DOUBLE_EQ(Parse("two and fifty-four hundredths").value, 2.54);
+  EXPECT_DOUBLE_EQ(Parse("two hundred and fifty-four hundredths").value, 200.54);
+  EXPECT_DOUBLE_EQ(Parse("two thirds of a million").value, 2e6 / 3);
+}
+
+TEST(NumberParser, CompoundDenominators) {
+  EXPECT_DOUBLE_EQ(Parse("three twenty-firsts").value, 3.0 / 21);
+  EXPECT_DOUBLE_EQ(Parse("one twenty-fifth").value, 1.0 / 25);
+  EXPECT_DOUBLE_EQ(Parse("a forty-second").value, 1.0 / 42);
+  EXPECT_DOUBLE_EQ(Parse("one one hundred fifth").value, 1.0 / 105);
+  EXPECT_DOUBLE_EQ(Parse("one hundred thirty-fifths").value, 100.0 / 35);  // tens join the ordinal
+  EXPECT_DOUBLE_EQ(Parse("one hundred and thirty fifths").value, 26);      // "and" ties them to 100
+  EXPECT_DOUBLE_EQ(Parse("eighty - five hundred fifths").value, 1700);
+  EXPECT_DOUBLE_EQ(Parse("a trillionth").value, 1e-12);
+  EXPECT_DOUBLE_EQ(Parse("a hundred trillionths").value, 1e-10);
+  EXPECT_FALSE(Parse("two millionth").fraction);  // a rank, not two millionths
+}
+
+TEST(NumberParser, SymbolsPowersAndSeparators) {
+  EXPECT_DOUBLE_EQ(Parse("\xC2\xBE").value, 0.75);          // ¾
+  EXPECT_DOUBLE_EQ(Parse("2\xC2\xBD").value, 2.5);          // 2½
+  EXPECT_DOUBLE_EQ(Parse("\xE2\x85\x94").value, 2.0 / 3);   // ⅔
+  EXPECT_DOUBLE_EQ(Parse("1.1^2").value, 1.1 * 1.1);
+  EXPECT_DOUBLE_EQ(Parse("4^-1").value, 0.25);
+  EXPECT_DOUBLE_EQ(Parse("6.5x10^-3").value, 0.0065);
+  EXPECT_FALSE(Parse("7^999").representable);  // beyond any news figure: left out, never infinite
+  EXPECT_DOUBLE_EQ(Parse("1,674.5 G").value, 1.6745e12);
+  EXPECT_DOUBLE_EQ(Parse("2.5M").value, 2.5e6);
+  EXPECT_DOUBLE_EQ(Parse("5,00").value, 5);
+  EXPECT_DOUBLE_EQ(Parse("1.234,56").value, 1234.56);
+  EXPECT_DOUBLE_EQ(Parse("1,234").value, 1234);  // three digits after a comma: thousands
+}
+
 }  // namespace
 }  // namespace corroborate::extract

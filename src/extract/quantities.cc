@@ -7,6 +7,7 @@
 
 #include "extract/currencies.h"
 #include "extract/number_parser.h"
+#include "extract/quantity_forms.h"
 
 namespace corroborate::extract {
 namespace {
@@ -124,8 +125,11 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
     CurrencyMatch cm;
     // A currency glued to the next number belongs to it ("3 USD50 cards"), as does a "$" that
     // opens the next amount ("10 $ 30 $" is two amounts with the sign after each).
-    if (j < t.size() && CurrencyAfter(t, j, cm) &&
-        !(t.IsDigits(cm.end) && t.Glued(cm.end) && !t.Glued(j))) {
+    // A hyphenated unit: "a 12-cent dividend", "a one-yen bid".
+    size_t cj = (IsDash(t, j) && t.Glued(j) && t.Glued(j + 1) && j + 1 < t.size() &&
+                 t.items[j + 1].kind == TokKind::kWord) ? j + 1 : j;
+    if (cj < t.size() && CurrencyAfter(t, cj, cm) &&
+        !(t.IsDigits(cm.end) && t.Glued(cm.end) && !t.Glued(cj))) {
       a.cur = cm;
       a.has_currency = true;
       a.currency_after = true;
@@ -148,7 +152,8 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
         j = minor.end;
       } else if (cm.divisor == 1 && k < t.size() && ParseNumber(t, k, false, cents) && cents.representable &&
                  cents.value >= 1 && cents.value < 100 && !cents.fraction && !cents.scaled &&
-                 (cents.end >= t.size() || t.items[cents.end].kind == TokKind::kPunct)) {
+                 (cents.end >= t.size() || (t.items[cents.end].kind == TokKind::kPunct && !CurrencyAfter(t, cents.end, minor)) ||
+                  (k > j && (t.IsWord(cents.end, W_AND) || t.IsWord(cents.end, W_OR))))) {
         v += cents.value / 100;  // "15 dollars 50", "17 USD 25": the minor unit left unsaid
         j = cents.end;
       }
@@ -250,6 +255,25 @@ void SetCurrency(Quantity& q, const Amount& a) {
 }  // namespace
 
 ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
+  // The digits of a web address ("?q=30%25") are not quantities (its dates still are: the date
+  // scanner runs first at every token).
+  if (t.items[i].kind == TokKind::kDigits && t.Glued(i) && InWebAddress(t, i)) {
+    end = i + 1;
+    return ScanResult::kSkip;
+  }
+  if (t.items[i].kind == TokKind::kWord) {
+    double pv = 0;
+    size_t pe = 0;
+    if (PercentBefore(t, i, pv, pe)) {
+      q = Quantity{};
+      q.kind = QuantityKind::kPercent;
+      q.value = pv;
+      q.start = t.items[i].start;
+      q.end = t.items[pe - 1].end;
+      end = pe;
+      return ScanResult::kFound;
+    }
+  }
   Amount a;
   size_t skip = 0;
   if (!ReadAmount(t, i, true, a, skip)) {
@@ -260,6 +284,23 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     return ScanResult::kNone;
   }
   q = Quantity{};
+  if (!a.has_currency && !a.percent && !a.num.scaled) {
+    if (PronounOne(t, a.num)) {
+      end = a.end;
+      return ScanResult::kSkip;
+    }
+    double ratio = 0;
+    size_t re = 0;
+    if (RatioAfter(t, a.num, ratio, re)) {
+      q.kind = QuantityKind::kNumber;
+      q.value = a.negative ? -ratio : ratio;
+      q.qualifier = QualifierBefore(t, a.begin);
+      q.start = t.items[a.begin].start;
+      q.end = t.items[re - 1].end;
+      end = re;
+      return ScanResult::kFound;
+    }
+  }
   q.value = a.value;
   q.qualifier = QualifierBefore(t, a.begin);
   size_t last = a.end;
@@ -270,6 +311,12 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
   bool connector = (between && t.IsWord(c, W_AND)) || (!from && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
                                                                   (IsDash(t, c) && t.Glued(c + 1))));
   bool own_unit = a.percent || a.currency_after || a.num.scaled;
+  // Digits joined by hyphens into a code ("+1-222-2222", "123-12-1234") are no range.
+  auto coded = [&](size_t at) { return IsDash(t, at) && t.Glued(at) && t.IsDigits(at + 1) && t.Glued(at + 1); };
+  if (IsDash(t, c) && (coded(c) && (c + 2 < t.size() && coded(c + 2))) ) connector = false;
+  if (IsDash(t, c) && a.begin > 0 && ((t.Is(a.begin - 1, '+') && t.Glued(a.begin)) ||
+                                      (a.begin >= 2 && t.IsDigits(a.begin - 2) && coded(a.begin - 1))))
+    connector = false;
   Amount b;
   size_t bskip = 0;
   if (connector && c + 1 < t.size() && (between || !own_unit || IsDash(t, c) || a.has_currency) &&

@@ -36,6 +36,7 @@ Mentions ExtractMentions(const Article& article) {
     ++i;
   }
   tokens.text = {};
+  out.entities = ExtractEntities(article);
   return out;
 }
 

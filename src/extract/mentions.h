@@ -1,11 +1,13 @@
-// Mentions found in one cleaned article: quantities (money, percentages, counts, plain numbers) and
-// dates, as ../shared/spec/CONTRACT.md prints them. Offsets are bytes in Article::text; the
-// command line converts them to code points (pipeline/mentions_json.h). Tested in extract_test.cc.
+// Mentions found in one cleaned article: quantities (money, percentages, counts, plain numbers),
+// dates, and entities and quotes (extract/entities.h), as ../shared/spec/CONTRACT.md prints them.
+// Offsets are bytes in Article::text; the command line converts them to code points (pipeline/mentions_json.h). Tested in extract_test.cc.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "extract/entities.h"
 
 namespace corroborate {
 
@@ -41,6 +43,7 @@ struct DateMention {
 struct Mentions {
   std::vector<Quantity> quantities;  // in text order, not overlapping
   std::vector<DateMention> dates;    // in text order, not overlapping
+  EntityMentions entities;           // organisations, people, places, products and quotes
 };
 
 // "2026-01-28", "2025-10", "2025-Q3", "2026-W05", "2024": the contract's ISO 8601 value at its grain.

@@ -95,11 +95,58 @@ void WriteExtractJson(const Article& a, const Mentions& m, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+  // Entities: the contract's fields, plus what the article says of the entity (parent
+  // organisation, ticker, a person's role and organisation) and `nominal` for "the company".
+  const EntityMentions& em = m.entities;
+  CodePointCounter ec(text);
   w.Key("entities");
   w.BeginArray();
+  for (const EntityMention& e : em.mentions) {
+    const Entity& en = em.entities[e.entity];
+    w.BeginObject();
+    WriteSpan(w, text, ec, e.start, e.end);
+    w.Key("type");
+    w.String(EntityTypeName(en.type));
+    w.Key("canonical");
+    w.String(en.canonical);
+    if (!en.parent.empty()) {
+      w.Key("parent");
+      w.String(en.parent);
+    }
+    if (!en.ticker.empty()) {
+      w.Key("ticker");
+      w.String(en.ticker);
+    }
+    if (en.type == EntityType::kPerson && !en.role.empty()) {
+      w.Key("role");
+      w.String(en.role);
+    }
+    if (en.type == EntityType::kPerson && !en.org.empty()) {
+      w.Key("org");
+      w.String(en.org);
+    }
+    if (e.nominal) {
+      w.Key("nominal");
+      w.Bool(true);
+    }
+    w.EndObject();
+  }
   w.EndArray();
+
+  CodePointCounter qtc(text);
   w.Key("quotes");
   w.BeginArray();
+  for (const QuoteMention& q : em.quotes) {
+    w.BeginObject();
+    WriteSpan(w, text, qtc, q.start, q.end);
+    w.Key("speaker");
+    w.StringOrNull(q.speaker_name);
+    w.Key("speaker_role");
+    w.StringOrNull(q.speaker_role);
+    w.Key("speaker_org");
+    w.StringOrNull(q.speaker_org);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
 }

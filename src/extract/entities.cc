@@ -1,0 +1,774 @@
+// Entity extraction (see entities.h): capitalised runs are cut at role words and honorifics, each
+// part typed by the gazetteers and by organisation/place/person words, then the article's mentions
+// are joined into entities (suffixes, ".com", acronyms, tickers, surnames, parents). Title-case
+// lines (headlines, section labels) only yield names the body or the lists confirm.
+// Tested in entities_test.cc.
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/entities_scan.h"
+#include "extract/gazetteer.h"
+#include "text/segment.h"
+
+namespace corroborate {
+
+const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kProduct: return "PRODUCT";
+  }
+  return "ORG";
+}
+
+namespace extract {
+namespace {
+
+constexpr uint32_t kMaxRun = 10;    // longer capitalised runs are read as title case
+constexpr uint32_t kMaxNgram = 6;   // longest name looked up in title-case text
+
+// How sure a candidate's type is: names the lists or unambiguous words settle beat guesses.
+enum Strength : uint8_t { kConfirmOnly = 0, kGuess = 1, kLikely = 2, kSure = 3 };
+
+struct Cand {
+  uint32_t b = 0, e = 0;  // tokens
+  EntityType type = EntityType::kOrg;
+  Strength strength = kGuess;
+  bool acronym = false;
+  std::string key;    // join key: lower case, legal words and ".com" dropped
+  std::string canon;  // display form of the key
+  std::string ticker;
+  int entity = -1;
+};
+
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "de" || w == "du" || w == "da" || w == "del" || w == "van" || w == "von" ||
+         w == "der" || w == "den" || w == "la" || w == "le" || w == "for" || w == "y" || w == "al";
+}
+
+bool IsLegalAbbrev(std::string_view lower) {
+  return lower == "inc" || lower == "corp" || lower == "co" || lower == "ltd" || lower == "jr" ||
+         lower == "sr" || lower == "plc" || lower == "llc" || lower == "bros";
+}
+
+class Scanner {
+ public:
+  Scanner(const Article& a, EntityScan& s, EntityMentions& out)
+      : g_(Gazetteer::Get()), a_(a), s_(s), out_(out), text_(a.text) {}
+
+  void Run();
+
+ private:
+  // Token facts ---------------------------------------------------------------------------------
+  const NToken& T(uint32_t i) const { return s_.tokens.items[i]; }
+  std::string_view Tx(uint32_t i) const { return s_.tokens.Text(i); }
+  bool Word(uint32_t i) const { return i < n_ && T(i).kind == NKind::kWord; }
+  bool CapWord(uint32_t i) const { return Word(i) && (T(i).cap || T(i).upper) && !hyphen_lower_[i]; }
+  uint16_t F(uint32_t i) const { return flags_[i]; }
+  std::string_view Lower(uint32_t i) const {
+    return std::string_view(lower_).substr(lower_at_[i], lower_at_[i + 1] - lower_at_[i]);
+  }
+  bool SeenLower(uint32_t i) const { return lowered_.count(Lower(i)) > 0; }
+
+  // "NAME said", "NAME, a ROLE": what follows a name that only a person's would take.
+  bool SpeakerContext(uint32_t e) const {
+    if (Word(e)) {
+      std::string_view w = Lower(e);
+      return w == "said" || w == "says" || w == "told" || w == "added" || w == "explained" || w == "wrote";
+    }
+    if (s_.tokens.IsPunct(e, ',')) return RolePhraseEnd(s_, e + 1, std::min(n_, e + 12)) > e + 1;
+    return false;
+  }
+  // "Indonesian", "American": a place's adjective is no entity of its own.
+  bool IsDemonym(std::string_view w) const {
+    if (w.size() < 5) return false;
+    std::string buf(w);
+    auto place = [&](std::string_view k) { const PlaceInfo* p = g_.Place(k); return p && p->kind != PlaceKind::kCity; };
+    if (w.back() == 'n' && (place(w.substr(0, w.size() - 1)) || place(w.substr(0, w.size() - 2)))) return true;
+    if (w.size() > 6 && w.substr(w.size() - 3) == "ian") {
+      buf = std::string(w.substr(0, w.size() - 3)) + "ia";
+      if (place(buf)) return true;
+    }
+    if (w.back() == 'n' && w.size() > 4) {
+      buf = std::string(w.substr(0, w.size() - 1)) + "y";  // German → Germany
+      if (place(buf)) return true;
+    }
+    return false;
+  }
+  void PrepareTokens();
+  void MarkTitleLines();
+  void ScanRuns();
+  void ClassifyRun(uint32_t b, uint32_t e);
+  void ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_cue);
+  void AddCand(uint32_t b, uint32_t e, EntityType t, Strength st, const CompanyInfo* c = nullptr,
+               const PlaceInfo* p = nullptr);
+  bool LookupSpan(uint32_t b, uint32_t e, EntityType& t, Strength& st, const CompanyInfo*& c,
+                  const PlaceInfo*& p);
+  void Key(uint32_t b, uint32_t e, std::string& key, std::string* display) const;
+  void ScanTitleLines();
+  void FindTickers();
+  void Resolve();
+  void Nominals();
+  void Emit();
+
+  const Gazetteer& g_;
+  const Article& a_;
+  EntityScan& s_;
+  EntityMentions& out_;
+  std::string_view text_;
+  uint32_t n_ = 0;
+  std::vector<uint16_t> flags_;
+  std::string lower_;              // every word token in lower case, end to end
+  std::vector<uint32_t> lower_at_;  // token i's lower-case form is lower_[lower_at_[i], lower_at_[i+1])
+  std::unordered_set<std::string_view> lowered_;  // words the article writes in lower case
+  std::vector<uint8_t> title_line_;  // per token: inside a title-case line
+  std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Alexa-powered": an adjective
+  std::unordered_set<std::string_view> midcap_;  // words opening a capitalised run mid-sentence
+  std::vector<Cand> cands_;
+  std::unordered_map<std::string, int> by_key_;  // join key -> entity
+  std::vector<int> mention_count_;
+};
+
+void Scanner::PrepareTokens() {
+  n_ = static_cast<uint32_t>(s_.tokens.size());
+  flags_.assign(n_, 0);
+  lower_.clear();
+  lower_.reserve(text_.size());
+  lower_at_.assign(n_ + 1, 0);
+  for (uint32_t i = 0; i < n_; ++i) {
+    lower_at_[i] = static_cast<uint32_t>(lower_.size());
+    if (T(i).kind != NKind::kWord) continue;
+    std::string_view w = Tx(i);
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+    AppendLower(lower_, w);
+  }
+  lower_at_[n_] = static_cast<uint32_t>(lower_.size());
+  hyphen_lower_.assign(n_, 0);
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (T(i).kind != NKind::kWord) continue;
+    flags_[i] = g_.Flags(Lower(i));
+    if (!T(i).cap && !T(i).upper) lowered_.insert(Lower(i));
+    std::string_view w = Tx(i);
+    size_t h = w.rfind('-');
+    if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') hyphen_lower_[i] = 1;
+  }
+  for (uint32_t i = 1; i < n_; ++i) {
+    // Capitalised inside a sentence and not continuing another capitalised word: a name's start.
+    if (CapWord(i) && !T(i).sentence_start && !T(i).newline_before && !CapWord(i - 1) &&
+        !(T(i - 1).kind == NKind::kPunct && T(i - 1).cp != ',' && T(i - 1).cp != '('))
+      midcap_.insert(Lower(i));
+  }
+}
+
+// A line is title case when none of its longer words starts in lower case: headlines and section
+// labels ("Market Voices"), whose capitals say nothing about names.
+void Scanner::MarkTitleLines() {
+  title_line_.assign(n_, 0);
+  uint32_t line_b = 0;
+  for (uint32_t i = 0; i <= n_; ++i) {
+    if (i < n_ && !(i > line_b && T(i).newline_before)) continue;
+    uint32_t words = 0, lower_long = 0, cap_words = 0;
+    bool ends_stop = false;
+    for (uint32_t k = line_b; k < i; ++k) {
+      if (T(k).kind == NKind::kWord) {
+        ++words;
+        if (T(k).cap || T(k).upper) ++cap_words;
+        else if (Tx(k).size() >= 5) ++lower_long;
+      }
+    }
+    if (i > line_b) {
+      const NToken& last = T(i - 1);
+      ends_stop = last.kind == NKind::kPunct && (last.cp == '.' || last.cp == '!' || last.cp == '?');
+    }
+    bool title = (words >= 2 && lower_long == 0 && cap_words >= 2 && (!ends_stop || words > kMaxRun)) ||
+                 (words > kMaxRun && lower_long * 10 < words);
+    if (title) std::fill(title_line_.begin() + line_b, title_line_.begin() + i, 1);
+    line_b = i;
+  }
+}
+
+void Scanner::ScanRuns() {
+  uint32_t i = 0;
+  while (i < n_) {
+    if (title_line_[i] || !CapWord(i)) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i + 1, last = i;
+    while (j < n_ && j - i < 3 * kMaxRun) {
+      const NToken& t = T(j);
+      if (t.newline_before || title_line_[j]) break;
+      if (t.sentence_start && !(T(j - 1).kind == NKind::kPunct && T(j - 1).cp == '.')) break;
+      if (CapWord(j)) {
+        last = j++;
+        continue;
+      }
+      // "Dr. Anya", "David P. Rosen", "Amazon.com Inc. (": a full stop after an abbreviation.
+      if (t.kind == NKind::kPunct && t.cp == '.' && !t.space_before && last == j - 1) {
+        std::string_view w = Lower(j - 1);
+        bool abbrev = (F(j - 1) & kHonorific) || w.size() == 1 || IsLegalAbbrev(w) || w == "st" || w == "mt";
+        if (abbrev && CapWord(j + 1) && !T(j + 1).newline_before && !IsLegalAbbrev(w)) {
+          j += 1;
+          continue;
+        }
+        break;
+      }
+      if (t.sentence_start) break;
+      if (Word(j) && !t.cap && CapWord(j + 1) && !T(j + 1).newline_before && !T(j + 1).sentence_start &&
+          (IsConnector(Lower(j)) || (Lower(j) == "the" && j > i && Lower(j - 1) == "of"))) {
+        ++j;
+        continue;
+      }
+      if (t.kind == NKind::kPunct && t.cp == '&' && CapWord(j + 1)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    // Title-case runs too long to be one name are read like title lines.
+    if (last + 1 - i > kMaxRun) {
+      std::fill(title_line_.begin() + i, title_line_.begin() + last + 1, 1);
+    } else {
+      ClassifyRun(i, last + 1);
+    }
+    i = last + 1;
+  }
+}
+
+// Cuts a run at honorifics and role words: "Amazon CEO Jane Doe" is an organisation, a role
+// and a person; "Senior Portfolio Manager" is only a role.
+void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
+  // Leading words that only open a sentence: "The", "According", "However".
+  while (b < e && (F(b) & kNotName) && !(F(b) & (kHonorific | kRole | kRoleModifier)) &&
+         (T(b).sentence_start || Lower(b) == "the" || Lower(b) == "a" || Lower(b) == "an" || e == b + 1) &&
+         !((F(b) & kGivenName) && b + 1 < e && CapWord(b + 1) && !T(b).sentence_start)) {
+    ++b;
+  }
+  while (b < e && T(b).kind != NKind::kWord) ++b;
+  if (b >= e) return;
+  // "Imagine Acme ...": a sentence's first word that is no name glued to one that is.
+  if (T(b).sentence_start && b + 1 < e && CapWord(b + 1) && !(F(b) & (kGivenName | kHonorific | kRole)) &&
+      !midcap_.count(Lower(b)) && midcap_.count(Lower(b + 1))) {
+    EntityType t{};
+    Strength st{};
+    const CompanyInfo* c = nullptr;
+    const PlaceInfo* p = nullptr;
+    if (!LookupSpan(b, e, t, st, c, p)) ++b;
+  }
+  const bool after_at = b > 0 && Word(b - 1) && (Lower(b - 1) == "at");
+  // A run that ends in a role word is a role phrase: keep only names the lists know inside it.
+  uint32_t last = e - 1;
+  while (last > b && T(last).kind != NKind::kWord) --last;
+  bool ends_role = (F(last) & kRole) && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper;
+  ends_role |= (F(last) & kRole) && T(last).upper && Tx(last).size() <= 3 && Lower(last)[0] == 'c';  // CEO
+  if (ends_role) {
+    s_.roles.push_back({b, e});
+    for (uint32_t k = b; k < e;) {
+      uint32_t best = 0;
+      EntityType t{};
+      Strength st{};
+      const CompanyInfo* c = nullptr;
+      const PlaceInfo* p = nullptr;
+      for (uint32_t m = std::min(e, k + kMaxNgram); m > k; --m) {
+        if (LookupSpan(k, m, t, st, c, p) && st >= kSure) {
+          best = m;
+          break;
+        }
+      }
+      if (best) {
+        AddCand(k, best, t, kSure, c, p);
+        k = best;
+      } else {
+        ++k;
+      }
+    }
+    return;
+  }
+  // Find a role phrase inside: modifiers and role words around at least one role word.
+  for (uint32_t k = b; k < e; ++k) {
+    bool role = (F(k) & kRole) && !(F(k) & (kOrgSuffix | kGivenName)) && Word(k);
+    if (role && k > b && (F(k - 1) & kGivenName) && (F(k) & kSurname)) role = false;  // "Tim Cook"
+    if (!role) continue;
+    uint32_t rb = k, re = k + 1;
+    while (rb > b && (F(rb - 1) & (kRole | kRoleModifier)) && !(F(rb - 1) & kGivenName)) --rb;
+    while (re < e && (F(re) & (kRole | kRoleModifier)) && !(F(re) & kGivenName)) ++re;
+    if (re >= e) break;  // nothing after it: handled as a role-ending run above
+    s_.roles.push_back({rb, re});
+    if (rb > b) ClassifySegment(b, rb, false, true);
+    uint32_t pb = re;
+    if (pb < e && Word(pb) && IsConnector(Lower(pb))) {  // "Chief Operating Officer of Acme Airways"
+      if (pb + 1 < e) ClassifySegment(pb + 1, e, false, true);
+      return;
+    }
+    while (pb < e && ((F(pb) & kHonorific) || T(pb).kind == NKind::kPunct)) ++pb;
+    if (pb < e) ClassifySegment(pb, e, true, false);
+    return;
+  }
+  // Honorifics: "Mr. Lee", "Senator McCain".
+  bool person = false;
+  while (b < e && ((F(b) & kHonorific) || (person && T(b).kind == NKind::kPunct))) {
+    if (!(T(b).kind == NKind::kPunct) && b + 1 < e) person = true;
+    else if (T(b).kind != NKind::kPunct) break;
+    ++b;
+  }
+  if (b < e) ClassifySegment(b, e, person, after_at && !person);
+}
+
+// Join key and display name: legal and generic trailing words and a ".com" dropped
+// ("Amazon.com Inc." → "amazon", "Amazon"), full stops of abbreviations dropped.
+void Scanner::Key(uint32_t b, uint32_t e, std::string& key, std::string* display) const {
+  while (e > b + 1 && (T(e - 1).kind != NKind::kWord || (F(e - 1) & kGeneric))) --e;
+  key.clear();
+  if (display) display->clear();
+  for (uint32_t k = b; k < e; ++k) {
+    if (T(k).kind != NKind::kWord) {
+      if (T(k).cp == '&') {
+        key += key.empty() ? "&" : " &";
+        if (display) *display += " &";
+      }
+      continue;
+    }
+    std::string_view w = Lower(k);
+    std::string_view d = Tx(k);
+    if (k + 1 == e && w.size() > 4 && w.substr(w.size() - 4) == ".com") {
+      w.remove_suffix(4);
+      d.remove_suffix(4);
+    }
+    if (!key.empty()) key += ' ';
+    key += w;
+    if (display) {
+      if (!display->empty()) *display += ' ';
+      *display += d;
+    }
+  }
+}
+
+// The lists' verdict on tokens [b, e), whole: a listed company, a place, or a name whose last word
+// is an organisation or place word.
+bool Scanner::LookupSpan(uint32_t b, uint32_t e, EntityType& t, Strength& st, const CompanyInfo*& c,
+                         const PlaceInfo*& p) {
+  thread_local std::string key;
+  key.clear();
+  for (uint32_t k = b; k < e; ++k) {
+    if (T(k).kind != NKind::kWord) {
+      if (T(k).cp == '&') key += key.empty() ? "&" : " &";
+      else if (T(k).cp != '.') return false;
+      continue;
+    }
+    if (!key.empty()) key += ' ';
+    key += Lower(k);
+  }
+  if (key.empty()) return false;
+  c = nullptr;
+  p = g_.Place(key);
+  if (p && p->kind != PlaceKind::kCity) {
+    t = EntityType::kLoc;
+    st = kSure;
+    return true;
+  }
+  c = g_.Company(key);
+  // One listed word written otherwise than the listing ("Tim" for "TIM"): a name, not that company.
+  if (c && e == b + 1 && Tx(b) != c->short_name && !T(b).upper) c = nullptr;
+  if (!c) {  // "Cisco Systems Inc" → "cisco systems" → "cisco"
+    thread_local std::string k2;
+    Key(b, e, k2, nullptr);
+    if (k2 != key) c = g_.Company(k2);
+  }
+  if (c) {
+    p = nullptr;
+    t = EntityType::kOrg;
+    st = kSure;
+    return true;
+  }
+  if (p) {
+    t = EntityType::kLoc;
+    st = kSure;
+    return true;
+  }
+  return false;
+}
+
+void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_cue) {
+  while (e > b && T(e - 1).kind != NKind::kWord) --e;
+  while (b < e && (T(b).kind != NKind::kWord || IsConnector(Lower(b)))) ++b;
+  if (b >= e) return;
+  // Trailing words that are no name: "Acme AI" → "Acme".
+  while (e > b + 1 && (F(e - 1) & kNotName) && !(F(e - 1) & (kOrgSuffix | kGivenName | kSurname))) --e;
+  while (e > b && T(e - 1).kind != NKind::kWord) --e;
+  uint32_t words = 0;
+  for (uint32_t k = b; k < e; ++k) words += T(k).kind == NKind::kWord;
+  const uint32_t last = e - 1;
+  if (words == 1 && (F(b) & kNotName) && !person_cue) return;
+  if (words == 1 && (F(b) & (kRole | kRoleModifier | kHonorific))) return;
+  if (F(last) & kEvent) return;  // "Paris Air Show": an event
+  if (words == 1 && IsDemonym(Lower(b))) return;
+  // Models and versions: "A380", "Acme 787", "X-45" name products.
+  EntityType t{};
+  Strength st{};
+  const CompanyInfo* c = nullptr;
+  const PlaceInfo* p = nullptr;
+  bool digits = false;
+  for (char ch : Tx(last)) digits |= (ch >= '0' && ch <= '9');
+  if (digits && !(F(last) & kOrgSuffix)) {
+    std::string_view w = Lower(last);
+    if (w.size() >= 2 && (w.substr(w.size() - 2) == "gb" || w.substr(w.size() - 2) == "mb")) return;
+    // "Acme A380": the maker is named too; mentions may not overlap, so the maker and the model
+    // become two mentions.
+    if (words >= 2 && CapWord(b) && !T(b).lower_initial) {
+      for (uint32_t m = last; m > b; --m) {
+        if (T(m - 1).kind != NKind::kWord) continue;
+        bool known = LookupSpan(b, m, t, st, c, p) && t == EntityType::kOrg;
+        if (!known && m == b + 1 && midcap_.count(Lower(b)) && !(F(b) & (kNotName | kGivenName))) known = true;
+        if (known) {
+          AddCand(b, m, EntityType::kOrg, c ? kSure : kGuess, c, nullptr);
+          return AddCand(m, e, EntityType::kProduct, kLikely);
+        }
+      }
+    }
+    return AddCand(b, e, EntityType::kProduct, kLikely);
+  }
+  if (T(b).lower_initial && T(b).cap) return AddCand(b, e, EntityType::kProduct, kLikely);  // "iPod Nano"
+  if (words >= 2 && Lower(b) == "air") return AddCand(b, e, EntityType::kOrg, kSure);  // "Air Canada"
+  c = nullptr;
+  p = nullptr;
+  if (person_cue) {
+    if (words <= 4) AddCand(b, e, EntityType::kPerson, kSure);
+    return;
+  }
+  if (words >= 2 && (F(last) & kOrgSuffix)) return AddCand(b, e, EntityType::kOrg, kSure);
+  if (words >= 2 && (F(b) & kOrgPrefix) && b + 1 < e && Lower(b + 1) == "of")
+    return AddCand(b, e, EntityType::kOrg, kSure);
+  if (LookupSpan(b, e, t, st, c, p)) return AddCand(b, e, t, st, c, p);
+  if (words >= 2 && (F(last) & kLocSuffix)) return AddCand(b, e, EntityType::kLoc, kSure);
+  if (words >= 2 && words <= 4 && (F(b) & kGivenName) && !(F(b) & kNotName) && !(F(last) & kOrgSuffix) &&
+      !T(last).upper && !org_cue && Tx(last).size() >= 2)
+    return AddCand(b, e, EntityType::kPerson, kSure);
+  if (words == 1 && T(b).upper && Tx(b).size() <= 6) {
+    AddCand(b, e, EntityType::kOrg, org_cue ? kLikely : kGuess);
+    cands_.back().acronym = true;
+    return;
+  }
+  if (words >= 2) {
+    if (!org_cue && words <= 3 && !T(last).upper && SpeakerContext(e))
+      return AddCand(b, e, EntityType::kPerson, kLikely);
+    return AddCand(b, e, EntityType::kOrg, org_cue ? kLikely : kGuess);
+  }
+  // One unknown capitalised word: a guess mid-sentence, only a confirmation candidate where
+  // capitals are owed to the sentence start or the word is also written in lower case.
+  bool initial = T(b).sentence_start || (b > 0 && T(b - 1).kind == NKind::kPunct);
+  Strength s1 = (initial || SeenLower(b)) ? kConfirmOnly : kGuess;
+  EntityType t1 = T(b).lower_initial ? EntityType::kProduct : EntityType::kOrg;
+  AddCand(b, e, t1, org_cue ? std::max(s1, kLikely) : s1);
+}
+
+void Scanner::AddCand(uint32_t b, uint32_t e, EntityType t, Strength st, const CompanyInfo* c,
+                      const PlaceInfo* p) {
+  Cand cd;
+  cd.b = b;
+  cd.e = e;
+  cd.type = t;
+  cd.strength = st;
+  cd.acronym = (e == b + 1) && T(b).upper;
+  Key(b, e, cd.key, &cd.canon);
+  if (t != EntityType::kOrg) {  // people and places keep their legal-looking words
+    cd.key.clear();
+    cd.canon.clear();
+    for (uint32_t k = b; k < e; ++k) {
+      if (T(k).kind != NKind::kWord) continue;
+      if (!cd.key.empty()) { cd.key += ' '; cd.canon += ' '; }
+      cd.key += Lower(k);
+      cd.canon += Tx(k);
+    }
+  }
+  if (c) {
+    cd.canon = c->short_name;
+    cd.key.clear();
+    AppendLower(cd.key, c->short_name);
+  }
+  if (p) {
+    cd.canon = p->canonical;
+    cd.key.clear();
+    AppendLower(cd.key, p->canonical);
+  }
+  if (cd.key.empty()) return;
+  cands_.push_back(std::move(cd));
+}
+
+// Title-case lines and overlong runs: the longest known name at each word, known meaning a name
+// the body already holds or the lists hold. Bounded: at most kMaxNgram look-ups per token.
+void Scanner::ScanTitleLines() {
+  thread_local std::string key;
+  uint32_t i = 0;
+  while (i < n_) {
+    if (!title_line_[i] || !CapWord(i) || (F(i) & kNotName)) {
+      ++i;
+      continue;
+    }
+    uint32_t found = 0;
+    for (uint32_t m = std::min(n_, i + kMaxNgram); m > i; --m) {
+      if (!title_line_[m - 1] || !CapWord(m - 1)) continue;
+      bool contiguous = true;
+      for (uint32_t k = i + 1; k < m; ++k) contiguous &= CapWord(k) && !T(k).newline_before;
+      if (!contiguous) continue;
+      Key(i, m, key, nullptr);
+      auto it = by_key_.find(key);
+      if (it != by_key_.end()) {
+        Cand cd;
+        cd.b = i;
+        cd.e = m;
+        cd.type = out_.entities[it->second].type;
+        cd.strength = kSure;
+        cd.key = key;
+        cd.entity = it->second;
+        cands_.push_back(std::move(cd));
+        found = m;
+        break;
+      }
+      EntityType t{};
+      Strength st{};
+      const CompanyInfo* c = nullptr;
+      const PlaceInfo* p = nullptr;
+      if (LookupSpan(i, m, t, st, c, p) && (m - i >= 2 || Tx(i).size() >= 4)) {
+        AddCand(i, m, t, st, c, p);
+        found = m;
+        break;
+      }
+    }
+    i = found ? found : i + 1;
+  }
+}
+
+// "(NASDAQ: AMZN)", "(NYSE: BA)": the symbol names the organisation just before it.
+void Scanner::FindTickers() {
+  for (uint32_t i = 0; i + 4 < n_; ++i) {
+    if (!s_.tokens.IsPunct(i, '(') || !Word(i + 1) || !T(i + 1).upper || !s_.tokens.IsPunct(i + 2, ':')) continue;
+    std::string_view ex = Lower(i + 1);
+    if (!(ex == "nasdaq" || ex == "nyse" || ex == "amex" || ex == "lse" || ex == "tsx" || ex == "otc"))
+      continue;
+    if (!Word(i + 3) || !T(i + 3).upper || Tx(i + 3).size() > 5) continue;
+    // The candidate ending right before "(" is the company.
+    for (size_t c = cands_.size(); c-- > 0;) {
+      if (cands_[c].e > i) continue;
+      if (cands_[c].e + 1 < i) break;
+      if (cands_[c].type == EntityType::kOrg) {
+        cands_[c].ticker = std::string(Tx(i + 3));
+        Cand cd;
+        cd.b = i + 3;
+        cd.e = i + 4;
+        cd.type = EntityType::kOrg;
+        cd.strength = kSure;
+        cd.key = cands_[c].key;
+        cd.canon = cands_[c].canon;
+        cd.ticker = cands_[c].ticker;
+        // Drop a guess the run scan made of the symbol itself.
+        for (Cand& o : cands_)
+          if (o.b == i + 3) o.key.clear();
+        cands_.push_back(std::move(cd));
+      }
+      break;
+    }
+  }
+}
+
+// Joins candidates into entities. Order matters: sure names first, so that guesses and
+// confirm-only words can join them.
+void Scanner::Resolve() {
+  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  auto make = [&](Cand& c) {
+    auto it = by_key_.find(c.key);
+    if (it != by_key_.end()) {
+      c.entity = it->second;
+      Entity& en = out_.entities[c.entity];
+      if (en.ticker.empty() && !c.ticker.empty()) en.ticker = c.ticker;
+      return;
+    }
+    Entity en;
+    en.type = c.type;
+    en.canonical = c.canon;
+    en.ticker = c.ticker;
+    c.entity = static_cast<int>(out_.entities.size());
+    out_.entities.push_back(std::move(en));
+    by_key_.emplace(c.key, c.entity);
+  };
+  // Pass 1: sure and likely names, multi-word first so that parts can find wholes.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Cand& c : cands_) {
+      if (c.key.empty() || c.entity >= 0 || c.strength < kLikely) continue;
+      bool multi = c.key.find(' ') != std::string::npos;
+      if ((pass == 0) != multi) continue;
+      if (pass == 1 && by_key_.count(c.key) == 0 && !c.acronym) {
+        // A single word naming part of a known person or organisation joins it below.
+        continue;
+      }
+      make(c);
+    }
+  }
+  // Index parts of multi-word names: a person's surname, an organisation's first word(s).
+  std::unordered_map<std::string, int> surname, first_word;
+  std::unordered_map<std::string, int> initials;
+  for (const Cand& c : cands_) {
+    if (c.entity < 0) continue;
+    const Entity& en = out_.entities[c.entity];
+    size_t sp = c.key.rfind(' ');
+    if (sp == std::string::npos) continue;
+    if (en.type == EntityType::kPerson) {
+      surname.emplace(c.key.substr(sp + 1), c.entity);
+    } else if (en.type == EntityType::kOrg) {
+      first_word.emplace(c.key.substr(0, c.key.find(' ')), c.entity);
+    }
+    if (en.type == EntityType::kOrg) {
+      std::string ini;
+      for (uint32_t k = c.b; k < c.e; ++k) {
+        if (!Word(k) || !T(k).cap) continue;
+        std::string_view w = Tx(k);
+        ini.push_back(w[0] >= 'a' ? static_cast<char>(w[0] - 32) : w[0]);
+      }
+      if (ini.size() >= 2) initials.emplace(ini, c.entity);
+    }
+  }
+  // Pass 2: everything else joins a whole it is part of, or stands alone if the scan believed it;
+  // words capitalised only by their place in the sentence wait for the others (pass 3).
+  for (int pass = 2; pass <= 3; ++pass)
+  for (Cand& c : cands_) {
+    if (c.key.empty() || c.entity >= 0) continue;
+    if ((pass == 2) == (c.strength == kConfirmOnly)) continue;
+    auto it = by_key_.find(c.key);
+    if (it != by_key_.end()) {
+      c.entity = it->second;
+      continue;
+    }
+    if (c.strength >= kSure) {  // the lists know it: it is itself, not part of something else
+      make(c);
+      continue;
+    }
+    if (c.acronym) {
+      auto a = initials.find(std::string(Tx(c.b)));
+      if (a != initials.end()) {
+        c.entity = a->second;
+        by_key_.emplace(c.key, c.entity);
+        continue;
+      }
+    }
+    if (c.key.find(' ') == std::string::npos) {
+      auto s = surname.find(c.key);
+      if (s != surname.end()) {
+        c.entity = s->second;
+        c.strength = kLikely;
+        continue;
+      }
+      auto f = first_word.find(c.key);
+      if (f != first_word.end() && out_.entities[f->second].canonical.size() > c.canon.size()) {
+        c.entity = f->second;
+        c.strength = kLikely;
+        continue;
+      }
+    }
+    if (c.strength >= kGuess) make(c);
+  }
+  // "Singapore Airlines (SIA)": an acronym in brackets right after a name is that name's.
+  for (size_t k = 0; k + 1 < cands_.size(); ++k) {
+    Cand& x = cands_[k];
+    Cand& y = cands_[k + 1];
+    if (x.entity < 0 || y.entity < 0 || x.entity == y.entity || !y.acronym) continue;
+    if (!(y.b == x.e + 1 && s_.tokens.IsPunct(x.e, '(') && s_.tokens.IsPunct(y.e, ')'))) continue;
+    int from = y.entity;
+    for (Cand& c : cands_)
+      if (c.entity == from) c.entity = x.entity;
+  }
+  // Parents: "Boeing Commercial Airplanes" belongs to "Boeing" when the article names both.
+  for (Entity& en : out_.entities) {
+    if (en.type != EntityType::kOrg) continue;
+    std::string key;
+    AppendLower(key, en.canonical);
+    for (size_t sp = key.rfind(' '); sp != std::string::npos && sp > 0; sp = key.rfind(' ', sp - 1)) {
+      auto it = by_key_.find(key.substr(0, sp));
+      if (it != by_key_.end() && out_.entities[it->second].type == EntityType::kOrg &&
+          out_.entities[it->second].canonical != en.canonical) {
+        en.parent = out_.entities[it->second].canonical;
+        break;
+      }
+    }
+  }
+  // Drop guesses nobody confirmed; 0-strength candidates stood only if they joined something.
+  for (Cand& c : cands_)
+    if (c.entity >= 0 && c.strength == kConfirmOnly && by_key_.count(c.key) == 0) c.entity = -1;
+}
+
+void Scanner::Emit() {
+  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  s_.names.clear();
+  s_.name_at.assign(n_, -1);
+  uint32_t covered = 0;
+  for (const Cand& c : cands_) {
+    if (c.entity < 0 || c.b < covered) continue;
+    uint32_t end_byte = T(c.e - 1).end;
+    // "Inc." and "Corp." keep their full stop.
+    if (c.e < n_ && s_.tokens.IsPunct(c.e, '.') && !T(c.e).space_before && IsLegalAbbrev(Lower(c.e - 1)))
+      end_byte = T(c.e).end;
+    EntityMention m;
+    m.start = T(c.b).start;
+    m.end = end_byte;
+    m.entity = static_cast<uint32_t>(c.entity);
+    out_.mentions.push_back(m);
+    s_.names.push_back({c.b, c.e, c.entity, false});
+    for (uint32_t k = c.b; k < c.e; ++k) s_.name_at[k] = static_cast<int32_t>(s_.names.size() - 1);
+    covered = c.e;
+  }
+}
+
+void Scanner::Run() {
+  TokenizeNames(text_, a_.sentences, s_.tokens);
+  PrepareTokens();
+  MarkTitleLines();
+  ScanRuns();
+  FindTickers();
+  Resolve();
+  size_t before = cands_.size();
+  ScanTitleLines();
+  if (cands_.size() > before) {
+    for (size_t k = before; k < cands_.size(); ++k) {
+      if (cands_[k].entity >= 0) continue;
+      auto it = by_key_.find(cands_[k].key);
+      if (it != by_key_.end()) {
+        cands_[k].entity = it->second;
+      } else {
+        Entity en;
+        en.type = cands_[k].type;
+        en.canonical = cands_[k].canon;
+        cands_[k].entity = static_cast<int>(out_.entities.size());
+        out_.entities.push_back(std::move(en));
+        by_key_.emplace(cands_[k].key, cands_[k].entity);
+      }
+    }
+  }
+  Emit();
+}
+
+}  // namespace
+}  // namespace extract
+
+EntityMentions ExtractEntities(const Article& article) {
+  EntityMentions out;
+  thread_local extract::EntityScan scan;
+  scan.names.clear();
+  scan.roles.clear();
+  if (article.sentences.empty() && !article.text.empty()) {
+    // Callers that skipped cleaning (unit tests): segment here. Copies the article once.
+    Article a = article;
+    a.paragraphs = FindParagraphs(a.text);
+    a.sentences = FindSentences(a.text, a.paragraphs);
+    if (!a.sentences.empty()) return ExtractEntities(a);
+  }
+  extract::Scanner(article, scan, out).Run();
+  extract::AttachRoles(scan, out);
+  extract::FindQuotes(article, scan, out);
+  scan.tokens.text = {};
+  return out;
+}
+
+}  // namespace corroborate

@@ -1,0 +1,127 @@
+// Parses data/entities/ into the hash tables of gazetteer.h, once. Tested in gazetteer_test.cc.
+#include "extract/gazetteer.h"
+
+#include <vector>
+
+#include "core/embedded_data.h"
+
+namespace corroborate::extract {
+namespace {
+
+// Calls f(fields) for each non-empty, non-comment line of a tab-separated list.
+template <typename F>
+void ForEachRow(std::string_view data, F&& f) {
+  std::vector<std::string_view> fields;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    fields.clear();
+    size_t s = 0;
+    while (true) {
+      size_t t = line.find('\t', s);
+      fields.push_back(line.substr(s, t == std::string_view::npos ? std::string_view::npos : t - s));
+      if (t == std::string_view::npos) break;
+      s = t + 1;
+    }
+    f(fields);
+  }
+}
+
+// "Cisco Systems, Inc." -> "cisco systems inc" : lower case, commas and word-final full stops
+// dropped, single spaces; the keys entities.cc builds from tokens look the same.
+std::string NameKey(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == ',') continue;
+    if (c == '.' && (i + 1 == name.size() || name[i + 1] == ' ' || name[i + 1] == ',')) continue;
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void AppendLower(std::string& out, std::string_view s) {
+  for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+}
+
+const Gazetteer& Gazetteer::Get() {
+  static const Gazetteer g;  // C++11 guarantees one thread-safe initialisation
+  return g;
+}
+
+Gazetteer::Gazetteer() {
+  ForEachRow(EmbeddedData("entities/companies.tsv"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    CompanyInfo info{std::string(f[2]), std::string(f[0])};
+    companies_.emplace(NameKey(f[1]), info);
+    companies_.emplace(NameKey(f[2]), info);
+    tickers_.emplace(std::string(f[0]), info);
+  });
+  auto kind_of = [](std::string_view k) {
+    if (k == "country") return PlaceKind::kCountry;
+    if (k == "state") return PlaceKind::kState;
+    if (k == "region") return PlaceKind::kRegion;
+    return PlaceKind::kCity;
+  };
+  ForEachRow(EmbeddedData("entities/places.tsv"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) return;
+    places_.emplace(NameKey(f[0]), PlaceInfo{std::string(f[0]), kind_of(f[1])});
+  });
+  ForEachRow(EmbeddedData("entities/place_aliases.tsv"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    places_.insert_or_assign(NameKey(f[0]), PlaceInfo{std::string(f[1]), kind_of(f[2])});
+  });
+  auto add_words = [&](std::string_view list, uint16_t flag) {
+    size_t s = 0;
+    while (s < list.size()) {
+      size_t e = list.find_first_of(" \n", s);
+      if (e == std::string_view::npos) e = list.size();
+      if (e > s) words_[std::string(list.substr(s, e - s))] |= flag;
+      s = e + 1;
+    }
+  };
+  ForEachRow(EmbeddedData("entities/entity_words.tsv"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) return;
+    std::string_view c = f[0];
+    uint16_t flag = c == "org_suffix" ? kOrgSuffix : c == "org_prefix" ? kOrgPrefix : c == "generic" ? kGeneric
+                  : c == "loc_suffix" ? kLocSuffix : c == "honorific" ? kHonorific : c == "role" ? kRole
+                  : c == "role_modifier" ? kRoleModifier : c == "not_name" ? kNotName
+                  : c == "event" ? kEvent : 0;
+    if (flag) add_words(f[1], flag);
+  });
+  add_words(EmbeddedData("entities/role_words.txt"), kRole);
+  add_words(EmbeddedData("entities/given_names.txt"), kGivenName);
+  add_words(EmbeddedData("entities/surnames.txt"), kSurname);
+}
+
+const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const {
+  auto it = companies_.find(lower_name);
+  return it == companies_.end() ? nullptr : &it->second;
+}
+
+const CompanyInfo* Gazetteer::Ticker(std::string_view upper_symbol) const {
+  auto it = tickers_.find(upper_symbol);
+  return it == tickers_.end() ? nullptr : &it->second;
+}
+
+const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const {
+  auto it = places_.find(lower_name);
+  return it == places_.end() ? nullptr : &it->second;
+}
+
+uint16_t Gazetteer::Flags(std::string_view lower_word) const {
+  auto it = words_.find(lower_word);
+  return it == words_.end() ? 0 : it->second;
+}
+
+}  // namespace corroborate::extract

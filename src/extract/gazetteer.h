@@ -1,0 +1,67 @@
+// The word and name lists entity extraction consults (data/entities/: listed companies and tickers,
+// countries, states and cities, given names and surnames, job-title words, and our own lists of
+// organisation/place/role words), parsed once on first use into hash tables. Tested in
+// gazetteer_test.cc.
+//
+//   const Gazetteer& g = Gazetteer::Get();   // thread-safe, built once
+//   if (const CompanyInfo* c = g.Company("amazon.com inc.")) ...   // keys are lower case
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace corroborate::extract {
+
+// Hash for string keys that accepts string_view lookups without building a string.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
+struct CompanyInfo {
+  std::string short_name;  // the name news uses: "Cisco" for "Cisco Systems, Inc."
+  std::string ticker;
+};
+
+enum class PlaceKind : uint8_t { kCountry, kState, kCity, kRegion };
+struct PlaceInfo {
+  std::string canonical;  // "United States" for "U.S."
+  PlaceKind kind = PlaceKind::kCity;
+};
+
+// Word categories of data/entities/entity_words.tsv.
+enum WordFlag : uint16_t {
+  kOrgSuffix = 1, kOrgPrefix = 2, kGeneric = 4, kLocSuffix = 8, kHonorific = 16, kRole = 32,
+  kRoleModifier = 64, kNotName = 128, kGivenName = 256, kSurname = 512, kEvent = 1024,
+};
+
+class Gazetteer {
+ public:
+  static const Gazetteer& Get();
+
+  // Keys are lower case with single spaces: "cisco systems", "new york".
+  const CompanyInfo* Company(std::string_view lower_name) const;
+  const CompanyInfo* Ticker(std::string_view upper_symbol) const;  // "AMZN"
+  const PlaceInfo* Place(std::string_view lower_name) const;
+  // WordFlag bits of one lower-case word (0 when it is in no list).
+  uint16_t Flags(std::string_view lower_word) const;
+
+  size_t company_count() const { return companies_.size(); }
+  size_t place_count() const { return places_.size(); }
+
+ private:
+  Gazetteer();
+  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> companies_;
+  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> tickers_;
+  std::unordered_map<std::string, PlaceInfo, SvHash, std::equal_to<>> places_;
+  std::unordered_map<std::string, uint16_t, SvHash, std::equal_to<>> words_;
+};
+
+// ASCII lower case of `s` appended to `out` (other bytes copied as they are).
+void AppendLower(std::string& out, std::string_view s);
+
+}  // namespace corroborate::extract

@@ -49,7 +49,7 @@ class DuplicateIndex {
   // Buckets are chains, newest first: band key → 1 + latest article; next_[article * kBands + band]
   // → 1 + the article before it in that bucket (0 ends). Four bytes per article and band instead
   // of a vector per bucket, most of which would hold one article.
-  FlatMap64 latest_;
+  FlatMap32 latest_;
   std::vector<uint32_t> next_;
   // The low 16 bits of each MinHash value, 64 per article: 128 bytes an article; chance equality
   // of unrelated values (1 in 65536) barely moves the estimate.

@@ -1,7 +1,9 @@
-// A compact open-addressing hash map from 64-bit keys (already hashed) to 32-bit values, for the
-// cluster stage's per-corpus tables (document frequencies, posting-list heads), where a node-based
-// std::unordered_map would cost three times the memory at a million articles. Tested in
-// story_clusterer_test.cc.
+// A compact open-addressing hash map from already-hashed keys to 32-bit values, for the cluster
+// stage's per-corpus tables (document frequencies, posting-list heads, LSH buckets), where a
+// node-based std::unordered_map would cost several times the memory at a million articles.
+// FlatMap32 keeps 32 bits of each key: 8 bytes a slot, for tables where two keys sharing a slot
+// only costs an extra candidate that is checked anyway, or a document frequency off by a few.
+// Tested in story_clusterer_test.cc.
 //
 //   FlatMap64 df;
 //   ++df.Upsert(key);            // inserts 0 first when absent
@@ -13,16 +15,17 @@
 
 namespace corroborate::cluster {
 
-class FlatMap64 {
+template <typename Key>
+class FlatMap {
  public:
-  FlatMap64() { Rehash(1024); }
+  FlatMap() { Rehash(1024); }
 
   size_t size() const { return size_; }
-  // 12 bytes a slot at a load of at most 0.7.
-  size_t MemoryBytes() const { return keys_.capacity() * sizeof(uint64_t) + values_.capacity() * sizeof(uint32_t); }
+  // sizeof(Key) + 4 bytes a slot, at a load of at most 0.75.
+  size_t MemoryBytes() const { return keys_.capacity() * sizeof(Key) + values_.capacity() * sizeof(uint32_t); }
 
-  uint32_t Get(uint64_t key) const {
-    key = Fix(key);
+  uint32_t Get(uint64_t hash) const {
+    const Key key = Fix(hash);
     for (size_t i = Slot(key);; i = (i + 1) & mask_) {
       if (keys_[i] == key) return values_[i];
       if (keys_[i] == kEmpty) return 0;
@@ -30,9 +33,9 @@ class FlatMap64 {
   }
 
   // The value for `key`, inserted as 0 when absent. The reference is valid until the next Upsert.
-  uint32_t& Upsert(uint64_t key) {
-    if ((size_ + 1) * 10 > keys_.size() * 7) Rehash(keys_.size() * 2);
-    key = Fix(key);
+  uint32_t& Upsert(uint64_t hash) {
+    if ((size_ + 1) * 4 > keys_.size() * 3) Rehash(keys_.size() * 2);
+    const Key key = Fix(hash);
     size_t i = Slot(key);
     while (keys_[i] != key && keys_[i] != kEmpty) i = (i + 1) & mask_;
     if (keys_[i] == kEmpty) {
@@ -44,13 +47,17 @@ class FlatMap64 {
   }
 
  private:
-  static constexpr uint64_t kEmpty = 0;
-  // Key 0 marks an empty slot, so a real key of 0 is stored as 1 (a collision we accept).
-  static uint64_t Fix(uint64_t k) { return k == kEmpty ? 1 : k; }
-  size_t Slot(uint64_t k) const { return size_t(k ^ (k >> 29)) & mask_; }
+  static constexpr Key kEmpty = 0;
+  // Key 0 marks an empty slot, so a real key of 0 is stored as 1 (a collision we accept). A 32-bit
+  // key folds both halves of the hash in.
+  static Key Fix(uint64_t h) {
+    const Key k = sizeof(Key) == 8 ? Key(h) : Key(h ^ (h >> 32));
+    return k == kEmpty ? Key(1) : k;
+  }
+  size_t Slot(Key k) const { return size_t(k ^ (k >> 17)) & mask_; }
 
   void Rehash(size_t capacity) {
-    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<Key> old_keys = std::move(keys_);
     std::vector<uint32_t> old_values = std::move(values_);
     keys_.assign(capacity, kEmpty);
     values_.assign(capacity, 0);
@@ -64,10 +71,13 @@ class FlatMap64 {
     }
   }
 
-  std::vector<uint64_t> keys_;
+  std::vector<Key> keys_;
   std::vector<uint32_t> values_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };
+
+using FlatMap64 = FlatMap<uint64_t>;
+using FlatMap32 = FlatMap<uint32_t>;
 
 }  // namespace corroborate::cluster

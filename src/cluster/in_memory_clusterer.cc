@@ -60,6 +60,7 @@ class InMemoryClusterer final : public StoryClusterer {
   bool InWindow(const ArticleFeatures& f, const Story& s) const;
   void Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top, double similarity);
   void Index(uint32_t story, const std::vector<Weighted>& by_weight);
+  void CloseOldStories();
 
   ClusterOptions o_;
   uint32_t articles_ = 0;
@@ -72,13 +73,21 @@ class InMemoryClusterer final : public StoryClusterer {
 
   // Posting lists as chains, newest first, so a term seen once costs no allocation of its own:
   // term → 1 + latest posting; a posting is (story, 1 + the posting before it).
-  FlatMap64 posting_head_;
+  FlatMap32 posting_head_;
   std::vector<std::pair<uint32_t, uint32_t>> postings_;
 
   // Scratch for candidate retrieval, indexed by story: reused across calls.
   std::vector<float> votes_;
   std::vector<uint32_t> touched_;
+
+  // Stories whose last article is this many days older than the newest publication date seen
+  // drop their centroid: no dated article in the window could join them any more, and at a
+  // million articles most stories are old ones.
+  int32_t newest_day_ = kNoDay;
+  uint32_t closed_up_to_ = 0;  // stories before this one were all checked in an earlier sweep
 };
+
+constexpr uint32_t kSweepEvery = 4096;  // articles between two sweeps for old stories
 
 bool InMemoryClusterer::InWindow(const ArticleFeatures& f, const Story& s) const {
   if (f.published_day == kNoDay || s.first_published == kNoDay) return true;
@@ -183,8 +192,28 @@ void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std
   }
 }
 
+void InMemoryClusterer::CloseOldStories() {
+  if (newest_day_ == kNoDay) return;
+  const int32_t cutoff = newest_day_ - 2 * o_.window_days;
+  bool all_closed = true;
+  for (uint32_t i = closed_up_to_; i < stories_.size(); ++i) {
+    Story& s = stories_[i];
+    if (s.last_published != kNoDay && s.last_published < cutoff) {
+      if (!s.terms.empty()) {
+        std::vector<Term>().swap(s.terms);
+        std::vector<std::pair<int32_t, uint32_t>>().swap(s.days);
+      }
+      if (all_closed) closed_up_to_ = i + 1;
+    } else {
+      all_closed = false;  // undated or recent: look at it again next time
+    }
+  }
+}
+
 Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
   const uint32_t number = articles_++;
+  if (f.published_day != kNoDay && (newest_day_ == kNoDay || f.published_day > newest_day_)) newest_day_ = f.published_day;
+  if (articles_ % kSweepEvery == 0) CloseOldStories();
   for (const Term& t : f.terms) ++df_.Upsert(t.key);
   ids_ += f.id;
   id_ends_.push_back(uint32_t(ids_.size()));

@@ -30,7 +30,8 @@ struct ClusterOptions {
   // Articles whose estimated shingle Jaccard similarity reaches this are reprints.
   double duplicate_jaccard = 0.6;
   // An article published more than this many days outside a story's publication range cannot
-  // join it (when both dates are known).
+  // join it (when both dates are known). Stories whose last article is twice this older than the
+  // newest article seen drop their centroid, which bounds memory on an endless stream.
   int window_days = 14;
   // Similarity is multiplied by this when both sides name exact days and none is within a day of
   // the other: two earthquakes a year apart share every word but their dates.
@@ -42,7 +43,7 @@ struct ClusterOptions {
   double idf_prior_articles = 50;
 
   // Weights by term kind: names, dates and numbers tell same-kind events apart, while ordinary
-  // words are shared by every story of a kind (tuned on ECB+, see docs/EVALUATION.md).
+  // words are shared by every story of a kind (tuned on the ECB+ development set).
   float word_weight = 0.6f;
   float name_weight = 1.0f;
   float date_weight = 1.5f;

@@ -28,6 +28,11 @@ TEST(FlatMap64, CountsAndGrows) {
   EXPECT_EQ(m.Get(7919 * 10), 10 % 3 + 1u);
   EXPECT_EQ(m.Get(0), 2u);
   EXPECT_EQ(m.Get(3), 0u);
+
+  FlatMap32 m32;  // keeps 32 bits of each key
+  m32.Upsert(0x1234567800000000ULL) = 5;
+  EXPECT_EQ(m32.Get(0x1234567800000000ULL), 5u);
+  EXPECT_EQ(m32.Get(0x12345679ULL), 0u);
 }
 
 TEST(StoryClusterer, ReprintSameEventOtherEventUnrelated) {

@@ -49,8 +49,8 @@ struct ClusterOptions {
   float date_weight = 1.5f;
   float number_weight = 1.5f;
 
-  size_t article_terms = 64;   // top-weighted terms an article is compared with
-  size_t story_terms = 96;     // top-weighted terms a story keeps (its compact centroid)
+  size_t article_terms = 80;   // top-weighted terms an article is compared with
+  size_t story_terms = 128;    // top-weighted terms a story keeps (its compact centroid)
   size_t query_terms = 16;     // an article's terms looked up in the index, and indexed
   size_t posting_cap = 128;    // latest stories read per looked-up term
   size_t candidates = 32;      // stories scored in full per article

@@ -1,137 +1,15 @@
 // The date scanner (see dates.h). Tested in dates_test.cc.
 #include "extract/dates.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
+#include "extract/date_tokens.h"
 #include "extract/number_parser.h"
 #include "extract/quantity_forms.h"
 
 namespace corroborate::extract {
-namespace {
-
-size_t Len(const Tokens& t, size_t i) { return t.items[i].end - t.items[i].start; }
-
-int IntOf(const Tokens& t, size_t i) {
-  if (!t.IsDigits(i) || Len(t, i) > 4) return -1;
-  int v = 0;
-  for (char c : t.Text(i)) v = v * 10 + (c - '0');
-  return v;
-}
-
-bool IsDash(const Tokens& t, size_t i) {
-  return t.Is(i, '-') || t.Is(i, 0x2013) || t.Is(i, 0x2014) || t.Is(i, 0x2010) || t.Is(i, 0x2011);
-}
-
-bool IsSep(const Tokens& t, size_t i) { return IsDash(t, i) || t.Is(i, '/') || t.Is(i, '.'); }
-
-bool LowerIs(const Tokens& t, size_t i, std::string_view s) {
-  if (i >= t.size() || t.items[i].kind != TokKind::kWord) return false;
-  std::string_view w = t.Text(i);
-  if (w.size() != s.size()) return false;
-  for (size_t k = 0; k < s.size(); ++k)
-    if ((w[k] | 0x20) != s[k]) return false;
-  return true;
-}
-
-// A token that ends the number it follows: the next token is not glued letters or more digits.
-bool Clean(const Tokens& t, size_t j) {
-  if (j >= t.size()) return true;
-  if (!t.Glued(j)) return true;
-  const Token& k = t.items[j];
-  if (k.kind == TokKind::kWord || k.kind == TokKind::kDigits) return false;
-  if ((k.cp == '.' || k.cp == ',' || k.cp == '/' || k.cp == '-' || k.cp == ':') && t.IsDigits(j + 1) && t.Glued(j + 1))
-    return false;
-  return true;
-}
-
-// A four-digit year 1000..2999 at i.
-bool YearAt(const Tokens& t, size_t i, int& y) {
-  if (!t.IsDigits(i) || Len(t, i) != 4) return false;
-  y = IntOf(t, i);
-  return y >= 1000 && y <= 2999 && Clean(t, i + 1);
-}
-
-// A day of the month at i: "28", "28th", "1st", "first", "twenty-second". Sets `next`.
-bool DayAt(const Tokens& t, size_t i, int& day, size_t& next, bool& ordinal) {
-  ordinal = false;
-  if (t.IsDigits(i) && Len(t, i) <= 2) {
-    day = IntOf(t, i);
-    next = i + 1;
-    if (t.Glued(next) && (LowerIs(t, next, "st") || LowerIs(t, next, "nd") || LowerIs(t, next, "rd") ||
-                          LowerIs(t, next, "th"))) {
-      ordinal = true;
-      ++next;
-    }
-    if (!Clean(t, next)) return false;
-    return day >= 1 && day <= 31;
-  }
-  if (i >= t.size()) return false;
-  const Lexeme& l = t.items[i].lex;
-  if (l.cat == Cat::kOrdinal && !l.plural && l.value <= 31) {
-    day = l.value;
-    next = i + 1;
-    ordinal = true;
-    return true;
-  }
-  if (l.cat == Cat::kTens && (l.value == 20 || l.value == 30)) {
-    size_t k = i + 1;
-    if (IsDash(t, k)) ++k;
-    if (k < t.size() && t.items[k].lex.cat == Cat::kOrdinal && !t.items[k].lex.plural && t.items[k].lex.value < 10) {
-      day = l.value + t.items[k].lex.value;
-      next = k + 1;
-      ordinal = true;
-      return day <= 31;
-    }
-  }
-  return false;
-}
-
-// A month name at i ("January", "Jan", "Jan.", "sept"); `next` after it (and its full stop).
-bool MonthAt(const Tokens& t, size_t i, int& month, size_t& next) {
-  if (i >= t.size() || t.items[i].lex.cat != Cat::kMonth) return false;
-  month = t.items[i].lex.value;
-  next = i + 1;
-  if (t.items[i].lex.abbrev && t.Is(next, '.') && t.Glued(next)) ++next;
-  return true;
-}
-
-bool IsWeekday(const Tokens& t, size_t i) { return i < t.size() && t.items[i].lex.cat == Cat::kWeekday; }
-
-// Words before a bare month name that make it one ("in May", "last March", "since June").
-bool MonthContextBefore(const Tokens& t, size_t i) {
-  if (i == 0) return false;
-  const Token& p = t.items[i - 1];
-  if (p.lex.cat != Cat::kWord) return false;
-  switch (p.lex.value) {
-    case W_IN: case W_OF: case W_SINCE: case W_UNTIL: case W_BY: case W_FROM: case W_DURING:
-    case W_LAST: case W_NEXT: case W_THIS: case W_EARLY: case W_LATE: case W_MID: case W_BEFORE:
-    case W_AFTER: case W_THROUGH: case W_TO: case W_PAST: case W_COMING: case W_BETWEEN: case W_AND:
-      return true;
-    default:
-      return false;
-  }
-}
-
-DateGrain UnitGrain(const Tokens& t, size_t i, bool& ok) {
-  ok = true;
-  if (t.IsWord(i, W_DAY)) return DateGrain::kDay;
-  if (t.IsWord(i, W_WEEK)) return DateGrain::kWeek;
-  if (t.IsWord(i, W_MONTH)) return DateGrain::kMonth;
-  if (t.IsWord(i, W_YEAR)) return DateGrain::kYear;
-  if (i < t.size() && t.items[i].lex.cat == Cat::kDenom && t.items[i].lex.value == 4) return DateGrain::kQuarter;
-  ok = false;
-  return DateGrain::kDay;
-}
-
-int TwoDigitYear(int yy, int pub_year) {
-  int century = (pub_year > 0 ? pub_year : 2000) / 100 * 100;
-  int y = century + yy;
-  if (pub_year > 0 && y > pub_year + 10) y -= 100;
-  return y;
-}
-
-}  // namespace
 
 DateScanner::DateScanner(std::optional<Civil> published) {
   if (published) resolver_.emplace(*published);
@@ -172,10 +50,45 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
   size_t q = 0;
   bool ord = false;
   size_t dp = p;
-  if (IsDash(t, dp) && t.Glued(dp)) ++dp;  // "nov-28"
-  if (DayAt(t, dp, day, q, ord) && !(t.Is(q, ':'))) {
+  const bool glued_sep = (IsDash(t, dp) || t.Is(dp, '/')) && t.Glued(dp) && t.Glued(dp + 1);
+  if (glued_sep) {
+    if (YearAt(t, dp + 1, year)) {  // "Dec-2018", "Dec/2018"
+      d.year = year;
+      d.month = m;
+      d.grain = DateGrain::kMonth;
+      end = dp + 2;
+      return true;
+    }
+    ++dp;  // "nov-28", "Oct/2"
+  } else if (t.IsWord(dp, W_THE) || (t.Is(dp, ',') && !t.IsDigits(dp + 1) && !YearAt(t, dp + 1, year)) ||
+             (t.Is(dp, ',') && t.IsDigits(dp + 1) && Len(t, dp + 1) <= 2 && t.Glued(dp + 2) &&
+              t.items[dp + 2].kind == TokKind::kWord)) {
+    // "September the twenty-first", "October, 1st": the day must then be an ordinal.
+    bool o = false;
+    size_t qq = 0;
+    int dd = 0;
+    if (DayAt(t, dp + 1, dd, qq, o) && o) ++dp;
+  }
+  bool day_found = DayAt(t, dp, day, q, ord) && !(t.Is(q, ':'));
+  if (!day_found && !glued_sep && dp == p && dp < t.size() &&
+      (t.items[dp].lex.cat == Cat::kTens || t.items[dp].lex.cat == Cat::kUnit)) {
+    // "May twenty nine", "Jan twenty two, 2018": a cardinal day in words, where it ends the phrase
+    // or a year follows ("in March two people died" is no date).
+    NumberMatch nm;
+    int wy = 0;
+    size_t we = 0;
+    if (ParseNumber(t, dp, false, nm) && nm.words && !nm.fraction && !nm.scaled && nm.value >= 1 &&
+        nm.value <= 31 && nm.value == static_cast<int>(nm.value) &&
+        (nm.end >= t.size() || (t.items[nm.end].kind == TokKind::kPunct && !IsDash(t, nm.end)) ||
+         WordYearAt(t, nm.end, wy, we))) {
+      day = static_cast<int>(nm.value);
+      q = nm.end;
+      day_found = true;
+    }
+  }
+  if (day_found) {
     size_t r = q;
-    if (t.Is(r, ',')) ++r;
+    if (t.Is(r, ',') || (glued_sep && t.Is(r, t.items[p].cp) && t.Glued(r))) ++r;  // "Sep-23-2020"
     if (YearAt(t, r, year)) {
       // "February 30, 2025" names no day: consumed and left out (year 0 marks it), not read as 2025.
       d.year = IsValidDate(year, m, day) ? year : 0;
@@ -214,8 +127,12 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
     end = r + 1;
     return true;
   }
-  // A month alone: the words "may" and "march" and the abbreviations need a preposition before.
+  // A month alone: the words "may" and "march" and the abbreviations need a preposition before;
+  // "this may", "and may", "to march" are verbs.
   bool ambiguous = tok.lex.abbrev || m == 5 || (m == 3 && !tok.capitalized);
+  if ((m == 5 || m == 3) && !tok.capitalized && i > 0 &&
+      (t.IsWord(i - 1, W_THIS) || t.IsWord(i - 1, W_AND) || t.IsWord(i - 1, W_TO) || t.IsWord(i - 1, W_OR)))
+    return false;
   if (ambiguous && !MonthContextBefore(t, i) && !(tok.lex.abbrev && p > i + 1)) return false;
   if (m == 5 && tok.capitalized && !MonthContextBefore(t, i)) return false;
   d.month = m;
@@ -289,6 +206,21 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
   const size_t len = Len(t, i);
   const int v = IntOf(t, i);
   const int pub_year = resolver_ ? resolver_->published().year : 0;
+  if (len == 8 && Clean(t, i + 1)) {
+    // "20161016": a compact ISO date, when it names a real day of 1900..2099.
+    std::string_view x = t.Text(i);
+    int y = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
+    int m = (x[4] - '0') * 10 + (x[5] - '0'), dd = (x[6] - '0') * 10 + (x[7] - '0');
+    if (y >= 1900 && y <= 2099 && IsValidDate(y, m, dd)) {
+      d.year = y;
+      d.month = m;
+      d.day = dd;
+      d.grain = DateGrain::kDay;
+      end = i + 1;
+      return true;
+    }
+    return false;
+  }
   if (len == 4) {
     int y = v;
     if (y < 1000 || y > 2999) return false;
@@ -410,6 +342,19 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
       end = s2 + 2;
       return true;
     }
+    if (lb <= 2 && t.Is(s1, '/') && !spaced && t.Is(s2, ',') && t.Glued(s2) && t.IsDigits(s2 + 1) && t.Glued(s2 + 1) &&
+        (Len(t, s2 + 1) == 4 || Len(t, s2 + 1) == 2) && Clean(t, s2 + 2) && v >= 1 && v <= 12) {
+      // "08/12,2015", "11/12,16": month, day, then the year after a comma
+      int c = IntOf(t, s2 + 1);
+      int y = Len(t, s2 + 1) == 2 ? TwoDigitYear(c, pub_year) : c;
+      if (!IsValidDate(y, v, b)) return false;
+      d.year = y;
+      d.month = v;
+      d.day = b;
+      d.grain = DateGrain::kDay;
+      end = s2 + 2;
+      return true;
+    }
     if (lb <= 2 && t.Is(s1, '/') && !spaced && Clean(t, s2) && !IsSep(t, s2)) {
       // "4/22", "7/6" without a year; "3/4" with a small denominator is a fraction.
       if (v < b && b <= 16) return false;
@@ -434,13 +379,15 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
   bool ord = false;
   if (DayAt(t, i, dd, q, ord) || (t.Glued(i + 1) && t.items[i + 1].lex.cat == Cat::kMonth && (dd = v, q = i + 1, v >= 1 && v <= 31))) {
     size_t r = q;
-    if (IsDash(t, r) && t.Glued(r)) ++r;
+    // "28-nov", "23/Sep/2020", "16. Nov. 2016"
+    const bool sep = ((IsDash(t, r) || t.Is(r, '/')) && t.Glued(r) && t.Glued(r + 1)) || (t.Is(r, '.') && t.Glued(r));
+    if (sep || (IsDash(t, r) && t.Glued(r))) ++r;
     if (t.IsWord(r, W_OF)) ++r;
     int m = 0;
     size_t after = 0;
     if (MonthAt(t, r, m, after)) {
       size_t y0 = after;
-      if (t.Is(y0, ',')) ++y0;
+      if (t.Is(y0, ',') || (sep && t.Is(y0, t.items[q].cp) && t.Glued(y0) && !t.Is(y0, '.'))) ++y0;
       int y = 0;
       if (YearAt(t, y0, y)) {
         d.year = IsValidDate(y, m, dd) ? y : 0;
@@ -536,6 +483,26 @@ bool DateScanner::Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) co
   } else if (t.IsWord(j, W_AFTER) && t.IsWord(j + 1, W_TODAY)) {
     sign = 1;
     e = j + 2;
+  } else if (t.IsWord(j, W_FROM) || t.IsWord(j, W_AFTER) || t.IsWord(j, W_BEFORE)) {
+    // "three weeks from tomorrow", "3 days after January 12th", "2 weeks before May 13 1999": a
+    // shift from another day (read without this rule, so the nesting stays one deep).
+    DateMention base;
+    size_t be = 0;
+    if (j + 1 >= t.size() || t.IsDigits(j + 1) == false && t.items[j + 1].lex.cat == Cat::kNone) return false;
+    bool ok = MonthLed(t, j + 1, base, be) || WeekdayLed(t, j + 1, base, be) || RelativeWord(t, j + 1, base, be) ||
+              (t.IsDigits(j + 1) && [&] { bool sk = false; return DigitsLed(t, j + 1, base, be, sk); }());
+    if (!ok || base.grain != DateGrain::kDay || (base.relative && !resolver_) || base.year == 0) return false;
+    sign = t.IsWord(j, W_BEFORE) ? -1 : 1;
+    end = be;
+    d.relative = base.relative;
+    int64_t months = sign * (offs[2] + 12 * offs[3]);
+    int64_t total = static_cast<int64_t>(base.year) * 12 + (base.month - 1) + months;
+    Civil c;
+    c.year = static_cast<int>(total / 12);
+    c.month = static_cast<int>(total % 12) + 1;
+    c.day = std::min(base.day, DaysInMonth(c.year, c.month));
+    SetDay(d, DaysFromCivil(c.year, c.month, c.day) + sign * (offs[0] + 7 * offs[1]));
+    return c.year >= 1 && c.year <= 9999;
   } else {
     return false;
   }
@@ -563,10 +530,22 @@ bool DateScanner::RelativeWord(const Tokens& t, size_t i, DateMention& d, size_t
     resolver_->Period(DateGrain::kDay, t.IsWord(i + 1, W_BEFORE) ? -2 : 2, d);
     return true;
   }
+  // "the week after next", "the year after the next"
+  if ((w == W_WEEK || w == W_MONTH || w == W_YEAR) && !t.items[i].lex.plural && t.IsWord(i + 1, W_AFTER)) {
+    size_t k = t.IsWord(i + 2, W_THE) ? i + 3 : i + 2;
+    if (t.IsWord(k, W_NEXT)) {
+      bool ok = false;
+      DateGrain g = UnitGrain(t, i, ok);
+      end = k + 1;
+      if (!Relative(d)) return true;
+      resolver_->Period(g, 2, d);
+      return true;
+    }
+  }
   int offset = 0;
   switch (w) {
     case W_LAST: case W_PREVIOUS: case W_PAST: offset = -1; break;
-    case W_NEXT: case W_COMING: offset = 1; break;
+    case W_NEXT: case W_COMING: case W_FOLLOWING: case W_UPCOMING: offset = 1; break;
     case W_THIS: case W_CURRENT: offset = 0; break;
     default: return false;
   }
@@ -586,7 +565,8 @@ bool DateScanner::RelativeWord(const Tokens& t, size_t i, DateMention& d, size_t
     resolver_->Period(DateGrain::kWeek, offset, d);
     return true;
   }
-  if (IsWeekday(t, k) && (w == W_LAST || w == W_NEXT || w == W_THIS || w == W_COMING)) {
+  if (IsWeekday(t, k) && (w == W_LAST || w == W_NEXT || w == W_THIS || w == W_COMING || w == W_PREVIOUS ||
+                          w == W_FOLLOWING || w == W_UPCOMING)) {
     end = k + 1;
     if (!Relative(d)) return true;
     SetDay(d, resolver_->WeekdayInWeek(t.items[k].lex.value, offset));
@@ -601,7 +581,9 @@ bool DateScanner::WeekdayLed(const Tokens& t, size_t i, DateMention& d, size_t& 
   size_t p = i + 1;
   bool dotted = t.Is(p, '.') && t.Glued(p);
   if (dotted) ++p;
-  if (tok.lex.abbrev && !dotted && !(i > 0 && t.IsWord(i - 1, W_ON)) && !t.Is(p, ',')) return false;
+  if (tok.lex.abbrev && !dotted && !(i > 0 && t.IsWord(i - 1, W_ON)) && !t.Is(p, ',') &&
+      !(t.IsDigits(p) && t.Glued(p + 1) && LowerIs(t, p + 1, "th")))
+    return false;
   size_t r = p;
   if (t.Is(r, ',')) ++r;
   // An absolute date after the weekday: "Wednesday, Jan. 28, 2026", "Friday 7/6", "Wed, 22 of Jan".
@@ -614,6 +596,12 @@ bool DateScanner::WeekdayLed(const Tokens& t, size_t i, DateMention& d, size_t& 
     return true;
   }
   if (t.IsDigits(r) && DigitsLed(t, r, inner, e, skip) && inner.grain == DateGrain::kDay) {
+    d = inner;
+    end = e;
+    return true;
+  }
+  // "Wednesday the 31st", "Friday the fifteen", "Mon 13th": the nearest such day on that weekday.
+  if (WeekdayWithDay(t, r, tok.lex.value, inner, e)) {
     d = inner;
     end = e;
     return true;
@@ -700,33 +688,45 @@ bool DateScanner::OrdinalWordLed(const Tokens& t, size_t i, DateMention& d, size
   return IsValidDate(d.year, m, dd);
 }
 
-ScanResult DateScanner::Scan(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
+bool DateScanner::ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end, bool& skip) const {
   const Token& tok = t.items[i];
+  skip = false;
   // Cheap rejection: most tokens cannot start a date.
   bool candidate = tok.kind == TokKind::kDigits || tok.lex.cat == Cat::kMonth || tok.lex.cat == Cat::kWeekday ||
                    tok.lex.cat == Cat::kOrdinal || tok.lex.cat == Cat::kUnit || tok.lex.cat == Cat::kTens ||
                    tok.lex.cat == Cat::kWord || (tok.kind == TokKind::kWord && t.Text(i).size() == 1);
-  if (!candidate) return ScanResult::kNone;
+  if (!candidate) return false;
   d = DateMention{};
-  bool ok = false, skip = false;
+  bool ok = false;
   if (tok.kind == TokKind::kDigits) {
-    ok = DigitsLed(t, i, d, end, skip) || (d = DateMention{}, Ago(t, i, d, end));
-    if (!ok && skip) return ScanResult::kSkip;
+    ok = DigitsLed(t, i, d, end, skip) || (d = DateMention{}, Ago(t, i, d, end)) ||
+         (!skip && (d = DateMention{}, NthLed(t, i, d, end)));
   } else if (tok.lex.cat == Cat::kMonth) {
     ok = MonthLed(t, i, d, end);
   } else if (tok.lex.cat == Cat::kWeekday) {
     ok = WeekdayLed(t, i, d, end);
   } else if (tok.lex.cat == Cat::kOrdinal) {
-    ok = Quarter(t, i, d, end) || (d = DateMention{}, OrdinalWordLed(t, i, d, end));
+    ok = NthLed(t, i, d, end) || (d = DateMention{}, Quarter(t, i, d, end)) ||
+         (d = DateMention{}, OrdinalWordLed(t, i, d, end));
   } else if (tok.lex.cat == Cat::kUnit || tok.lex.cat == Cat::kTens) {
-    ok = OrdinalWordLed(t, i, d, end) || (d = DateMention{}, Ago(t, i, d, end));
+    ok = NthLed(t, i, d, end) || (d = DateMention{}, OrdinalWordLed(t, i, d, end)) ||
+         (d = DateMention{}, Ago(t, i, d, end));
   } else if (tok.lex.cat == Cat::kWord) {
-    ok = RelativeWord(t, i, d, end) || (d = DateMention{}, Modified(t, i, d, end)) ||
-         ((tok.lex.value == W_A || tok.lex.value == W_AN) && (d = DateMention{}, Ago(t, i, d, end)));
+    const int w = tok.lex.value;
+    ok = ((w == W_THE || w == W_LAST) && NthLed(t, i, d, end)) || (d = DateMention{}, RelativeWord(t, i, d, end)) ||
+         (d = DateMention{}, Modified(t, i, d, end)) ||
+         ((w == W_A || w == W_AN) && (d = DateMention{}, Ago(t, i, d, end))) ||
+         (w == W_IN && (d = DateMention{}, InUnits(t, i, d, end)));
   } else {
     ok = Quarter(t, i, d, end);
   }
-  if (!ok) return ScanResult::kNone;
+  return ok;
+}
+
+ScanResult DateScanner::Scan(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
+  bool skip = false;
+  if (!ScanOne(t, i, d, end, skip)) return skip ? ScanResult::kSkip : ScanResult::kNone;
+  Extend(t, i, d, end);
   if (d.year == 0 && d.grain == DateGrain::kDay && !d.relative) return ScanResult::kSkip;  // an impossible date
   d.start = t.items[i].start;
   d.end = t.items[end - 1].end;

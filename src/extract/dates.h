@@ -38,6 +38,25 @@ class DateScanner {
   bool Quarter(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool OrdinalWordLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
+  // One date at i without the compositions below; `skip` when i starts a non-date to step over.
+  bool ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end, bool& skip) const;
+
+  // date_compose.cc: dates built of parts.
+  // "the first Friday of next month", "the last week of July", "third week of 2015",
+  // "the 9th month of next year", "20th of next month".
+  bool NthLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
+  // After a date read from `start` to `end`: a year ("June of 1992"), a quarter ("2019 Q1"), a
+  // weekday in a named week ("next week Friday"), and the far end of a range ("Oct. 2 to October
+  // 22", "November 19-20"), which widens the span; the value stays the range's start.
+  void Extend(const Tokens& t, size_t start, DateMention& d, size_t& end) const;
+  // "Wednesday the 31st", "Mon 13th": the nearest month in which that day falls on that weekday.
+  bool WeekdayWithDay(const Tokens& t, size_t i, int weekday, DateMention& d, size_t& end) const;
+  // "in three weeks", "in a week" where the sentence speaks of the future.
+  bool InUnits(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
+  // A month expression: "July", "Jan 2015", "this month", "next month". Sets year and month.
+  bool MonthExpr(const Tokens& t, size_t i, int& year, int& month, size_t& end) const;
+  // A year expression: "2015", "two thousand and twenty", "this year", "next year", "last year".
+  bool YearExpr(const Tokens& t, size_t i, int& year, size_t& end) const;
 
   std::optional<DateResolver> resolver_;
 };

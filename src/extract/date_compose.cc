@@ -35,6 +35,13 @@ int NthWeekday(int year, int month, int wd, int n) {
   return day <= len ? day : 0;
 }
 
+// An impossible date ("the fifth Sunday" of a month with four): consumed, and left out (year 0).
+bool Impossible(DateMention& d) {
+  d = DateMention{};
+  d.grain = DateGrain::kDay;
+  return true;
+}
+
 void SetWeek(DateMention& d, int64_t days) {
   d = DateMention{d.start, d.end};
   d.grain = DateGrain::kWeek;
@@ -128,9 +135,19 @@ bool DateScanner::NthLed(const Tokens& t, size_t i, DateMention& d, size_t& end)
     size_t e = 0;
     if (!MonthExpr(t, p + 2, y, m, e)) return false;
     int day = NthWeekday(y, m, t.items[p].lex.value, n);
-    if (day == 0) return false;
-    SetDay(d, Civil{y, m, day});
     end = e;
+    if (day == 0) return Impossible(d);
+    SetDay(d, Civil{y, m, day});
+    return true;
+  }
+  // "second Sunday" alone, ending its phrase: in the publication's month.
+  if (IsWeekday(t, p) && n >= 1 && n <= 5 && resolver_ && (p + 1 >= t.size() || t.items[p + 1].kind == TokKind::kPunct)) {
+    const Civil pub = resolver_->published();
+    int day = NthWeekday(pub.year, pub.month, t.items[p].lex.value, n);
+    end = p + 1;
+    if (day == 0) return Impossible(d);
+    SetDay(d, Civil{pub.year, pub.month, day});
+    d.relative = true;
     return true;
   }
   // "the third week of July", "first week of 2015", "last week of this month": the ISO week that
@@ -155,6 +172,19 @@ bool DateScanner::NthLed(const Tokens& t, size_t i, DateMention& d, size_t& end)
       return true;
     }
     return false;
+  }
+  // "the third week next year"
+  if (t.IsWord(p, W_WEEK) && !t.items[p].lex.plural && n >= 1 && n <= 53) {
+    int y = 0, off = 0;
+    size_t e = 0;
+    if (RelativeOffset(t, p + 1, off) && YearExpr(t, p + 1, y, e) && n <= IsoWeeksIn(y)) {
+      d.grain = DateGrain::kWeek;
+      d.year = y;
+      d.week = n;
+      d.relative = true;
+      end = e;
+      return true;
+    }
   }
   // "the 9th month of next year"
   if (t.IsWord(p, W_MONTH) && !t.items[p].lex.plural && OfOrIn(t, p + 1) && n >= 1 && n <= 12) {
@@ -181,13 +211,61 @@ bool DateScanner::NthLed(const Tokens& t, size_t i, DateMention& d, size_t& end)
     } else if (!MonthExpr(t, first, y, m, e)) {
       return false;
     }
-    if (!IsValidDate(y, m, n)) return false;
+    end = e;
+    if (!IsValidDate(y, m, n)) return Impossible(d);  // "31st of this month" in November
     SetDay(d, Civil{y, m, n});
     d.relative = resolver_.has_value() && !YearAt(t, e - 1, y);  // resolved unless a year was written
     end = e;
     return true;
   }
+  // "for the 27", "on the second": a day of the month alone, where the phrase ends.
+  if (k > i && i > 0 && n >= 1 && n <= 31 && resolver_ && (p >= t.size() || t.items[p].kind == TokKind::kPunct) &&
+      (t.IsWord(i - 1, W_FOR) || t.IsWord(i - 1, W_ON) || t.IsWord(i - 1, W_BY) || t.IsWord(i - 1, W_UNTIL) ||
+       t.IsWord(i - 1, W_SINCE))) {
+    const Civil pub = resolver_->published();
+    int64_t total = static_cast<int64_t>(pub.year) * 12 + (pub.month - 1);
+    bool future = FutureCue(t, i);
+    if (!future && n > pub.day) --total;
+    if (future && n < pub.day) ++total;
+    int y = static_cast<int>(total / 12), m = static_cast<int>(total % 12) + 1;
+    end = p;
+    if (!IsValidDate(y, m, n)) return Impossible(d);
+    SetDay(d, Civil{y, m, n});
+    d.relative = true;
+    return true;
+  }
   return false;
+}
+
+bool DateScanner::WeekOf(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
+  // "the week of April 10th", "the week of the 18th", "the week commencing February 4", "w/c Feb 4":
+  // the ISO week holding that day.
+  size_t k = t.IsWord(i, W_THE) ? i + 1 : i;
+  size_t r = 0;
+  if (t.IsWord(k, W_WEEK) && !t.items[k].lex.plural) {
+    r = k + 1;
+    if (t.IsWord(r, W_OF) || LowerIs(t, r, "commencing") || LowerIs(t, r, "starting") || t.IsWord(r, W_BEGINNING)) ++r;
+    else return false;
+    if (t.IsWord(r, W_ON)) ++r;
+  } else if (LowerIs(t, k, "w") && t.Is(k + 1, '/') && t.Glued(k + 1) && LowerIs(t, k + 2, "c") && t.Glued(k + 2)) {
+    r = k + 3;
+  } else {
+    return false;
+  }
+  DateMention day;
+  size_t e = 0;
+  bool skip = false;
+  if (t.IsWord(r, W_THE) && t.IsDigits(r + 1)) {
+    if (!NthLed(t, r, day, e) && !(t.IsDigits(r + 1) && DigitsLed(t, r + 1, day, e, skip))) return false;
+  } else if (r >= t.size() || !(t.items[r].lex.cat == Cat::kMonth || t.IsDigits(r)) || !ScanOne(t, r, day, e, skip)) {
+    return false;
+  }
+  if (day.grain != DateGrain::kDay || day.year == 0) return false;
+  bool rel = day.relative;
+  SetWeek(d, DaysFromCivil(day.year, day.month, day.day));
+  d.relative = rel;
+  end = e;
+  return true;
 }
 
 bool DateScanner::WeekdayWithDay(const Tokens& t, size_t i, int weekday, DateMention& d, size_t& end) const {
@@ -260,15 +338,25 @@ bool DateScanner::InUnits(const Tokens& t, size_t i, DateMention& d, size_t& end
 }
 
 void DateScanner::Extend(const Tokens& t, size_t start, DateMention& d, size_t& end) const {
+  ExtendParts(t, start, d, end);
+  ExtendRange(t, start, d, end);
+}
+
+void DateScanner::ExtendParts(const Tokens& t, size_t start, DateMention& d, size_t& end) const {
   const Token& first = t.items[start];
-  const bool day_or_month_led = first.kind == TokKind::kDigits || first.lex.cat == Cat::kMonth ||
-                                first.lex.cat == Cat::kOrdinal || first.lex.cat == Cat::kUnit ||
-                                first.lex.cat == Cat::kTens;
   for (int round = 0; round < 3; ++round) {
     size_t k = end;
     // A year completing a day or month named without one: "June of 1992", "28 June in 2020",
     // "April of 87", "October two thousand and five".
-    if (d.relative && day_or_month_led && (d.grain == DateGrain::kDay || d.grain == DateGrain::kMonth)) {
+    const Token& last = t.items[end - 1];
+    const bool suffix = end >= 2 && t.IsDigits(end - 2) && t.Glued(end - 1) &&
+                        (LowerIs(t, end - 1, "st") || LowerIs(t, end - 1, "nd") || LowerIs(t, end - 1, "rd") ||
+                         LowerIs(t, end - 1, "th"));
+    const bool ends_in_day_or_month = suffix || last.kind == TokKind::kDigits || last.lex.cat == Cat::kMonth ||
+                                      last.lex.cat == Cat::kOrdinal || last.lex.cat == Cat::kUnit ||
+                                      last.lex.cat == Cat::kTens || (last.cp == '.' && end >= 2 &&
+                                                                     t.items[end - 2].lex.cat == Cat::kMonth);
+    if (d.relative && ends_in_day_or_month && (d.grain == DateGrain::kDay || d.grain == DateGrain::kMonth)) {
       size_t r = (t.Is(k, ',') || OfOrIn(t, k)) ? k + 1 : k;
       int y = 0;
       size_t e = 0;
@@ -356,6 +444,13 @@ void DateScanner::Extend(const Tokens& t, size_t start, DateMention& d, size_t& 
     }
     break;
   }
+}
+
+void DateScanner::ExtendRange(const Tokens& t, size_t start, DateMention& d, size_t& end) const {
+  const Token& first = t.items[start];
+  const bool day_or_month_led = first.kind == TokKind::kDigits || first.lex.cat == Cat::kMonth ||
+                                first.lex.cat == Cat::kOrdinal || first.lex.cat == Cat::kUnit ||
+                                first.lex.cat == Cat::kTens;
   // The far end of a range: "Oct. 2 to October 22", "November 19-20", "between 2015 and May 2018",
   // "today till tomorrow", "Jan-Feb 2017". Two bare years ("from 2009 to 2011") stay two dates,
   // as news annotation (TimeML) gives each its own value.
@@ -377,6 +472,7 @@ void DateScanner::Extend(const Tokens& t, size_t start, DateMention& d, size_t& 
   }
   bool skip = false;
   if (r >= t.size() || !ScanOne(t, r, second, e, skip)) return;
+  ExtendParts(t, r, second, e);  // "2017-Q1 to 2018-Q1"
   size_t mid = e;
   // The second end may carry the year both ends share: "Jan-Feb 2017", "from January to April 2015".
   if (second.relative && second.grain == DateGrain::kMonth && t.items[r].lex.cat == Cat::kMonth) {

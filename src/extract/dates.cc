@@ -70,6 +70,12 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
     if (DayAt(t, dp + 1, dd, qq, o) && o) ++dp;
   }
   bool day_found = DayAt(t, dp, day, q, ord) && !(t.Is(q, ':'));
+  if (!day_found && t.IsDigits(dp) && Len(t, dp) <= 2 && IsDash(t, dp + 1) && t.Glued(dp + 1) &&
+      t.IsDigits(dp + 2) && Len(t, dp + 2) <= 2) {
+    day = IntOf(t, dp);  // "November 19-20": the first day; the range is read on in Extend
+    q = dp + 1;
+    day_found = day >= 1 && day <= 31;
+  }
   if (!day_found && !glued_sep && dp == p && dp < t.size() &&
       (t.items[dp].lex.cat == Cat::kTens || t.items[dp].lex.cat == Cat::kUnit)) {
     // "May twenty nine", "Jan twenty two, 2018": a cardinal day in words, where it ends the phrase
@@ -133,7 +139,10 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
   if ((m == 5 || m == 3) && !tok.capitalized && i > 0 &&
       (t.IsWord(i - 1, W_THIS) || t.IsWord(i - 1, W_AND) || t.IsWord(i - 1, W_TO) || t.IsWord(i - 1, W_OR)))
     return false;
-  if (ambiguous && !MonthContextBefore(t, i) && !(tok.lex.abbrev && p > i + 1)) return false;
+  int m2 = 0;
+  size_t p2 = 0;
+  const bool month_range = IsDash(t, p) && t.Glued(p) && MonthAt(t, p + 1, m2, p2);  // "Jan-Feb 2017"
+  if (ambiguous && !MonthContextBefore(t, i) && !(tok.lex.abbrev && p > i + 1) && !month_range) return false;
   if (m == 5 && tok.capitalized && !MonthContextBefore(t, i)) return false;
   d.month = m;
   d.grain = DateGrain::kMonth;
@@ -147,11 +156,20 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
 }
 
 bool DateScanner::Quarter(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
-  int q = 0;
+  int q = 0, year0 = 0;
   size_t p = 0;
   if (LowerIs(t, i, "q") && t.IsDigits(i + 1) && t.Glued(i + 1) && Len(t, i + 1) == 1) {
     q = IntOf(t, i + 1);
     p = i + 2;
+    if (IsDash(t, p) && t.Glued(p) && t.Glued(p + 1) && YearAt(t, p + 1, year0)) {  // "Q1-2019"
+      q = IntOf(t, i + 1);
+      if (q < 1 || q > 4) return false;
+      d.grain = DateGrain::kQuarter;
+      d.quarter = q;
+      d.year = year0;
+      end = p + 2;
+      return true;
+    }
     if (!Clean(t, p)) return false;
   } else if (i < t.size() && t.items[i].lex.cat == Cat::kOrdinal && !t.items[i].lex.plural &&
              t.items[i].lex.value <= 4) {
@@ -199,9 +217,10 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
     return false;
   if (i > 0 && t.Glued(i) && (t.Is(i - 1, '$') || t.items[i - 1].kind == TokKind::kSymbol || t.Is(i - 1, '#')))
     return false;
-  // The last group of a hyphenated code ("138-2010-2015", "123-12-1234"), not a date.
-  if (i >= 4 && t.Glued(i) && IsDash(t, i - 1) && t.IsDigits(i - 2) && t.Glued(i - 1) && IsDash(t, i - 3) &&
-      t.Glued(i - 2) && t.IsDigits(i - 4) && t.Glued(i - 3))
+  // A later group of a hyphenated code ("138-2010-2015", "123-12-1234"), not a date; "2014-2015"
+  // (two years) stays a range.
+  if (i >= 2 && t.Glued(i) && IsDash(t, i - 1) && t.IsDigits(i - 2) && t.Glued(i - 1) &&
+      !(Len(t, i - 2) == 4 && Len(t, i) == 4 && !(i >= 4 && IsDash(t, i - 3) && t.Glued(i - 2) && t.IsDigits(i - 4))))
     return false;
   const size_t len = Len(t, i);
   const int v = IntOf(t, i);
@@ -356,8 +375,11 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
       return true;
     }
     if (lb <= 2 && t.Is(s1, '/') && !spaced && Clean(t, s2) && !IsSep(t, s2)) {
-      // "4/22", "7/6" without a year; "3/4" with a small denominator is a fraction.
-      if (v < b && b <= 16) return false;
+      // "4/22", "7/6" without a year; "3/4" with a small denominator is a fraction, unless a
+      // weekday names it a day ("Friday 5/12").
+      const bool after_weekday = (i >= 1 && IsWeekday(t, i - 1)) ||
+                                 (i >= 2 && (IsDash(t, i - 1) || t.Is(i - 1, ',')) && IsWeekday(t, i - 2));
+      if (v < b && b <= 16 && !after_weekday) return false;
       int m = v, dd = b;
       if (v > 12) {
         m = b;
@@ -488,7 +510,7 @@ bool DateScanner::Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) co
     // shift from another day (read without this rule, so the nesting stays one deep).
     DateMention base;
     size_t be = 0;
-    if (j + 1 >= t.size() || t.IsDigits(j + 1) == false && t.items[j + 1].lex.cat == Cat::kNone) return false;
+    if (j + 1 >= t.size() || (!t.IsDigits(j + 1) && t.items[j + 1].lex.cat == Cat::kNone)) return false;
     bool ok = MonthLed(t, j + 1, base, be) || WeekdayLed(t, j + 1, base, be) || RelativeWord(t, j + 1, base, be) ||
               (t.IsDigits(j + 1) && [&] { bool sk = false; return DigitsLed(t, j + 1, base, be, sk); }());
     if (!ok || base.grain != DateGrain::kDay || (base.relative && !resolver_) || base.year == 0) return false;
@@ -713,12 +735,14 @@ bool DateScanner::ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end
          (d = DateMention{}, Ago(t, i, d, end));
   } else if (tok.lex.cat == Cat::kWord) {
     const int w = tok.lex.value;
-    ok = ((w == W_THE || w == W_LAST) && NthLed(t, i, d, end)) || (d = DateMention{}, RelativeWord(t, i, d, end)) ||
+    ok = ((w == W_THE || w == W_LAST) && NthLed(t, i, d, end)) ||
+         ((w == W_THE || w == W_WEEK) && (d = DateMention{}, WeekOf(t, i, d, end))) ||
+         (d = DateMention{}, RelativeWord(t, i, d, end)) ||
          (d = DateMention{}, Modified(t, i, d, end)) ||
          ((w == W_A || w == W_AN) && (d = DateMention{}, Ago(t, i, d, end))) ||
          (w == W_IN && (d = DateMention{}, InUnits(t, i, d, end)));
   } else {
-    ok = Quarter(t, i, d, end);
+    ok = Quarter(t, i, d, end) || (d = DateMention{}, WeekOf(t, i, d, end));
   }
   return ok;
 }

@@ -49,6 +49,10 @@ class DateScanner {
   // weekday in a named week ("next week Friday"), and the far end of a range ("Oct. 2 to October
   // 22", "November 19-20"), which widens the span; the value stays the range's start.
   void Extend(const Tokens& t, size_t start, DateMention& d, size_t& end) const;
+  void ExtendParts(const Tokens& t, size_t start, DateMention& d, size_t& end) const;
+  void ExtendRange(const Tokens& t, size_t start, DateMention& d, size_t& end) const;
+  // "the week of April 10th", "the week commencing February 4": that day's ISO week.
+  bool WeekOf(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   // "Wednesday the 31st", "Mon 13th": the nearest month in which that day falls on that weekday.
   bool WeekdayWithDay(const Tokens& t, size_t i, int weekday, DateMention& d, size_t& end) const;
   // "in three weeks", "in a week" where the sentence speaks of the future.

@@ -51,6 +51,13 @@ bool IsConnector(std::string_view w) {
          w == "der" || w == "den" || w == "la" || w == "le" || w == "for" || w == "y" || w == "al";
 }
 
+// The lower-case words a title-case headline keeps: "Acme in Talks for a Stake as Rivals Wait".
+bool IsTitleFunctionWord(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "of" || w == "in" || w == "on" || w == "at" ||
+         w == "to" || w == "for" || w == "and" || w == "or" || w == "as" || w == "by" || w == "vs" ||
+         w == "with" || w == "from" || w == "into" || w == "over" || w == "amid" || w == "per" || w == "but";
+}
+
 bool IsLegalAbbrev(std::string_view lower) {
   return lower == "inc" || lower == "corp" || lower == "co" || lower == "ltd" || lower == "jr" ||
          lower == "sr" || lower == "plc" || lower == "llc" || lower == "bros";
@@ -165,7 +172,7 @@ void Scanner::PrepareTokens() {
   }
 }
 
-// A line is title case when none of its longer words starts in lower case: headlines and section
+// A line is title case when its only lower-case words are a title's function words: headlines and section
 // labels ("Market Voices"), whose capitals say nothing about names.
 void Scanner::MarkTitleLines() {
   title_line_.assign(n_, 0);
@@ -178,15 +185,14 @@ void Scanner::MarkTitleLines() {
       if (T(k).kind == NKind::kWord) {
         ++words;
         if (T(k).cap || T(k).upper) ++cap_words;
-        else if (Tx(k).size() >= 5) ++lower_long;
+        else if (!IsTitleFunctionWord(Lower(k))) ++lower_long;
       }
     }
     if (i > line_b) {
       const NToken& last = T(i - 1);
       ends_stop = last.kind == NKind::kPunct && (last.cp == '.' || last.cp == '!' || last.cp == '?');
     }
-    bool title = (words >= 2 && lower_long == 0 && cap_words >= 2 && (!ends_stop || words > kMaxRun)) ||
-                 (words > kMaxRun && lower_long * 10 < words);
+    bool title = words >= 2 && lower_long == 0 && cap_words >= 2 && (!ends_stop || words > kMaxRun);
     if (title) std::fill(title_line_.begin() + line_b, title_line_.begin() + i, 1);
     line_b = i;
   }
@@ -366,6 +372,13 @@ bool Scanner::LookupSpan(uint32_t b, uint32_t e, EntityType& t, Strength& st, co
   if (key.empty()) return false;
   c = nullptr;
   p = g_.Place(key);
+  // A one-word town that is also a surname, a given name or an organisation word ("Holloway",
+  // "University") is not taken for the town.
+  bool weak_place = false;
+  if (p && p->kind == PlaceKind::kCity && e == b + 1) {
+    if (F(b) & (kNotName | kOrgSuffix | kOrgPrefix | kRole | kRoleModifier)) p = nullptr;
+    else weak_place = (F(b) & (kSurname | kGivenName)) != 0;  // "London", "Sydney": a surname may claim it
+  }
   if (p && p->kind != PlaceKind::kCity) {
     t = EntityType::kLoc;
     st = kSure;
@@ -387,7 +400,7 @@ bool Scanner::LookupSpan(uint32_t b, uint32_t e, EntityType& t, Strength& st, co
   }
   if (p) {
     t = EntityType::kLoc;
-    st = kSure;
+    st = weak_place ? kLikely : kSure;
     return true;
   }
   return false;
@@ -440,6 +453,7 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
     if (words <= 4) AddCand(b, e, EntityType::kPerson, kSure);
     return;
   }
+  if (LookupSpan(b, e, t, st, c, p)) return AddCand(b, e, t, st, c, p);
   if (words >= 2 && (F(last) & kOrgSuffix)) return AddCand(b, e, EntityType::kOrg, kSure);
   if (words >= 2 && (F(b) & kOrgPrefix) && b + 1 < e && Lower(b + 1) == "of")
     return AddCand(b, e, EntityType::kOrg, kSure);
@@ -479,7 +493,10 @@ void Scanner::AddCand(uint32_t b, uint32_t e, EntityType t, Strength st, const C
     cd.key.clear();
     cd.canon.clear();
     for (uint32_t k = b; k < e; ++k) {
-      if (T(k).kind != NKind::kWord) continue;
+      if (T(k).kind != NKind::kWord) {
+        if (T(k).cp == '.' && !T(k).space_before && !cd.canon.empty()) cd.canon += '.';  // "P."
+        continue;
+      }
       if (!cd.key.empty()) { cd.key += ' '; cd.canon += ' '; }
       cd.key += Lower(k);
       cd.canon += Tx(k);
@@ -533,7 +550,8 @@ void Scanner::ScanTitleLines() {
       Strength st{};
       const CompanyInfo* c = nullptr;
       const PlaceInfo* p = nullptr;
-      if (LookupSpan(i, m, t, st, c, p) && (m - i >= 2 || Tx(i).size() >= 4)) {
+      // One listed word in a headline counts unless it is only a town's name ("Deal", "Mobile").
+      if (LookupSpan(i, m, t, st, c, p) && (m - i >= 2 || (Tx(i).size() >= 4 && !(p && p->kind == PlaceKind::kCity)))) {
         AddCand(i, m, t, st, c, p);
         found = m;
         break;
@@ -598,10 +616,10 @@ void Scanner::Resolve() {
   // Pass 1: sure and likely names, multi-word first so that parts can find wholes.
   for (int pass = 0; pass < 2; ++pass) {
     for (Cand& c : cands_) {
-      if (c.key.empty() || c.entity >= 0 || c.strength < kLikely) continue;
       bool multi = c.key.find(' ') != std::string::npos;
+      if (c.key.empty() || c.entity >= 0 || c.strength < (multi ? kGuess : kLikely)) continue;
       if ((pass == 0) != multi) continue;
-      if (pass == 1 && by_key_.count(c.key) == 0 && !c.acronym) {
+      if (pass == 1 && by_key_.count(c.key) == 0) {
         // A single word naming part of a known person or organisation joins it below.
         continue;
       }
@@ -642,10 +660,7 @@ void Scanner::Resolve() {
       c.entity = it->second;
       continue;
     }
-    if (c.strength >= kSure) {  // the lists know it: it is itself, not part of something else
-      make(c);
-      continue;
-    }
+    // An acronym of a name the article spells out is that name, whatever the lists say.
     if (c.acronym) {
       auto a = initials.find(std::string(Tx(c.b)));
       if (a != initials.end()) {
@@ -654,6 +669,10 @@ void Scanner::Resolve() {
         continue;
       }
     }
+    if (c.strength >= kSure) {  // the lists know it: it is itself, not part of something else
+      make(c);
+      continue;
+    }
     if (c.key.find(' ') == std::string::npos) {
       auto s = surname.find(c.key);
       if (s != surname.end()) {
@@ -661,8 +680,11 @@ void Scanner::Resolve() {
         c.strength = kLikely;
         continue;
       }
+      // "Northrop" for "Northrop Grumman"; a longer name ("Acme Cloud Platform") is a unit of
+      // "Acme", not the same organisation.
       auto f = first_word.find(c.key);
-      if (f != first_word.end() && out_.entities[f->second].canonical.size() > c.canon.size()) {
+      if (f != first_word.end() && out_.entities[f->second].canonical.size() > c.canon.size() &&
+          std::count(out_.entities[f->second].canonical.begin(), out_.entities[f->second].canonical.end(), ' ') == 1) {
         c.entity = f->second;
         c.strength = kLikely;
         continue;

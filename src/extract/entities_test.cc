@@ -1,0 +1,140 @@
+// Tests for entities.h: types, canonical names, aliases (suffixes, tickers, acronyms, surnames),
+// parents, title-case lines and debris, and bad input. Examples are our own sentences.
+#include "extract/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+namespace corroborate {
+namespace {
+
+EntityMentions ExtractFrom(const std::string& text) {
+  Article a;
+  a.text = text;
+  return ExtractEntities(a);
+}
+
+struct Found {
+  std::string text, type, canonical, parent;
+};
+
+std::vector<Found> List(const std::string& text) {
+  EntityMentions em = ExtractFrom(text);
+  std::vector<Found> out;
+  for (const EntityMention& m : em.mentions) {
+    const Entity& e = em.entities[m.entity];
+    out.push_back({text.substr(m.start, m.end - m.start), EntityTypeName(e.type), e.canonical, e.parent});
+  }
+  return out;
+}
+
+const Found* Get(const std::vector<Found>& v, const std::string& text, size_t nth = 0) {
+  for (const Found& f : v)
+    if (f.text == text && nth-- == 0) return &f;
+  return nullptr;
+}
+
+TEST(Entities, ListedCompanyWithSuffixAndTickerIsOneEntity) {
+  // Cisco is in the listings (ticker CSCO); "Inc." and the ticker name the same company.
+  std::string s = "Cisco Systems Inc. (NASDAQ: CSCO) said on Monday that Cisco will cut jobs.";
+  auto v = List(s);
+  const Found* full = Get(v, "Cisco Systems Inc.");
+  const Found* tick = Get(v, "CSCO");
+  const Found* shrt = Get(v, "Cisco");
+  ASSERT_TRUE(full && tick && shrt);
+  EXPECT_EQ(full->type, "ORG");
+  EXPECT_EQ(full->canonical, "Cisco");
+  EXPECT_EQ(tick->canonical, "Cisco");
+  EXPECT_EQ(shrt->canonical, "Cisco");
+}
+
+TEST(Entities, DotComAndLegalWordsAreDropped) {
+  auto v = List("Example.com Inc. grew fast. Analysts say Example.com will keep growing.");
+  const Found* a = Get(v, "Example.com Inc.");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->canonical, "Example");
+}
+
+TEST(Entities, AcronymJoinsTheNameItAbbreviatesAndParentIsTheFirstWords) {
+  // "Globex" must stand inside a sentence once: a sentence's first word alone proves nothing.
+  std::string s = "Shares of Globex rose. Its unit Globex Cloud Platform sells storage, and GCP grew 20% last year.";
+  auto v = List(s);
+  const Found* unit = Get(v, "Globex Cloud Platform");
+  const Found* acro = Get(v, "GCP");
+  ASSERT_TRUE(unit && acro);
+  EXPECT_EQ(unit->parent, "Globex");
+  EXPECT_EQ(acro->canonical, "Globex Cloud Platform");
+}
+
+TEST(Entities, BracketedAcronymJoinsTheNameBeforeIt) {
+  auto v = List("Northwind Regional Carriers (NRX) ordered ten planes. Later NRX cancelled two of them.");
+  const Found* acro = Get(v, "NRX", 1);
+  ASSERT_TRUE(acro);
+  EXPECT_EQ(acro->canonical, "Northwind Regional Carriers");
+}
+
+TEST(Entities, LaterSurnameJoinsTheFullName) {
+  std::string s = "The board met Karen Holloway on Tuesday. Holloway said the plan was sound.";
+  auto v = List(s);
+  const Found* full = Get(v, "Karen Holloway");
+  const Found* sur = Get(v, "Holloway");
+  ASSERT_TRUE(full && sur);
+  EXPECT_EQ(full->type, "PERSON");
+  EXPECT_EQ(sur->type, "PERSON");
+  EXPECT_EQ(sur->canonical, "Karen Holloway");
+}
+
+TEST(Entities, PlacesAndCountryAbbreviations) {
+  auto v = List("The plant in Toulouse, France will supply buyers in the U.S. and in Germany.");
+  ASSERT_TRUE(Get(v, "Toulouse") && Get(v, "France") && Get(v, "U.S.") && Get(v, "Germany"));
+  EXPECT_EQ(Get(v, "Toulouse")->type, "LOC");
+  EXPECT_EQ(Get(v, "U.S.")->canonical, "United States");
+}
+
+TEST(Entities, OrganisationWordsMakeOrganisations) {
+  auto v = List("Funds from Meridian Capital went to the University of Leeds and to Kestrel Airlines.");
+  ASSERT_TRUE(Get(v, "Meridian Capital") && Get(v, "University of Leeds") && Get(v, "Kestrel Airlines"));
+  EXPECT_EQ(Get(v, "Meridian Capital")->type, "ORG");
+  EXPECT_EQ(Get(v, "University of Leeds")->type, "ORG");
+}
+
+TEST(Entities, HeadlineCapitalsAndDebrisAreNotNames) {
+  // The first line is title case: only names the body confirms count there.
+  std::string s =
+      "Globex Eyes Massive Deal As Rivals Weigh Options\n\n"
+      "Shares of Globex rose as Globex said it is in talks to buy a rival.\n\nShare:\n\nLeave a Reply\n";
+  auto v = List(s);
+  EXPECT_TRUE(Get(v, "Globex"));
+  for (const char* w : {"Eyes", "Massive", "Deal", "Weigh", "Options", "Share", "Leave", "Reply", "Rivals"}) {
+    for (const Found& f : v) EXPECT_EQ(f.text.find(w), std::string::npos) << w;
+  }
+}
+
+TEST(Entities, ModelNumbersAreProductsAndTheMakerStaysAnOrganisation) {
+  auto v = List("The carrier flies the Avionix A990 on long routes, and Avionix builds it in Spain.");
+  ASSERT_TRUE(Get(v, "A990"));
+  EXPECT_EQ(Get(v, "A990")->type, "PRODUCT");
+  ASSERT_TRUE(Get(v, "Avionix"));
+  EXPECT_EQ(Get(v, "Avionix")->type, "ORG");
+}
+
+TEST(Entities, BadInputIsLinearAndBounded) {
+  // 10,000 capitalised words in a row, no sentence end, unbalanced quotes, a 1 MB quote.
+  std::string caps;
+  for (int i = 0; i < 10000; ++i) caps += (i % 3 == 0 ? "Alpha " : i % 3 == 1 ? "Beta " : "Gamma ");
+  std::string quote = "He said \"" + std::string(1 << 20, 'a') + " and more";
+  std::string unbalanced;
+  for (int i = 0; i < 20000; ++i) unbalanced += "\u201Cword \" said Jane Doe ";
+  for (const std::string& s : {caps, quote, unbalanced}) {
+    auto t0 = std::chrono::steady_clock::now();
+    EntityMentions em = ExtractFrom(s);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(secs, 2.0);
+    EXPECT_LE(em.mentions.size(), s.size());
+  }
+}
+
+}  // namespace
+}  // namespace corroborate

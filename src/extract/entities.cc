@@ -411,7 +411,9 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   while (b < e && (T(b).kind != NKind::kWord || IsConnector(Lower(b)))) ++b;
   if (b >= e) return;
   // Trailing words that are no name: "Acme AI" → "Acme".
-  while (e > b + 1 && (F(e - 1) & kNotName) && !(F(e - 1) & (kOrgSuffix | kGivenName | kSurname))) --e;
+  while (e > b + 1 && (F(e - 1) & kNotName) &&
+         !(F(e - 1) & (kOrgSuffix | (T(e - 1).upper ? 0 : (kGivenName | kSurname)))))
+    --e;
   while (e > b && T(e - 1).kind != NKind::kWord) --e;
   uint32_t words = 0;
   for (uint32_t k = b; k < e; ++k) words += T(k).kind == NKind::kWord;

@@ -1,0 +1,665 @@
+// ExtractEvents: triggers, roles, status and the article-level merge (see extract_events.h).
+// Tested in events_test.cc.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "events/extract_events.h"
+#include "events/lexicon.h"
+#include "events/orgs.h"
+#include "events/words.h"
+
+namespace corroborate {
+namespace {
+
+using events::ArticleWords;
+using events::EventLexicon;
+using events::OrgRef;
+using events::OrgResolver;
+using events::TriggerEntry;
+using events::Word;
+
+struct Trig {
+  const TriggerEntry* entry = nullptr;
+  uint32_t w0 = 0, w1 = 0;
+};
+
+bool HasDigit(std::string_view s) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+bool Accepts(EventType t, QuantityKind k) {
+  switch (k) {
+    case QuantityKind::kMoney:
+      return t != EventType::kLayoffs && t != EventType::kHiring && t != EventType::kPartnership;
+    case QuantityKind::kCount:
+    case QuantityKind::kNumber: return t == EventType::kLayoffs || t == EventType::kHiring;
+    case QuantityKind::kPercent:
+      return t == EventType::kStockMove || t == EventType::kLayoffs || t == EventType::kInvestment ||
+             t == EventType::kAcquisition;
+  }
+  return false;
+}
+
+RoleValue EntityValue(const OrgRef& o, const std::vector<Word>& w) {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kEntity;
+  v.text = o.name;
+  v.span = Span{w[o.w0].start, w[o.w1 - 1].end};
+  return v;
+}
+
+class Framer {
+ public:
+  Framer(const Article& a, const Mentions& m)
+      : a_(a), m_(m), words_(events::BuildWords(a, m)), orgs_(a, m, words_), lex_(EventLexicon::Get()) {}
+
+  std::vector<Event> Run() {
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
+    return MergeWithinArticle();
+  }
+
+ private:
+  const std::vector<Word>& W() const { return words_.words; }
+  std::string_view Cls(uint32_t i) const { return i < W().size() ? lex_.WordClass(W()[i].lower) : std::string_view(); }
+  bool JobWordAt(uint32_t i) const { return Cls(i) == "job"; }
+
+  bool JobCount(const Quantity& q, uint32_t qw1) const {
+    if (q.noun_end > q.noun_start) {
+      std::string noun;
+      for (uint32_t k = q.noun_start; k < q.noun_end; ++k) noun.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a_.text[k]))));
+      if (lex_.WordClass(noun) == "job") return true;
+    }
+    return JobWordAt(qw1) || JobWordAt(qw1 + 1);
+  }
+
+  void Sentence(uint32_t s) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    if (b >= e) return;
+    // 1. Triggers.
+    std::vector<Trig> trigs;
+    for (uint32_t i = b; i < e; ++i) {
+      if (w[i].in_quote) continue;
+      size_t len = 0;
+      const TriggerEntry* t = lex_.MatchTrigger(words_.lower, i, &len);
+      if (t == nullptr || i + len > e) continue;
+      Trig tr{t, i, static_cast<uint32_t>(i + len)};
+      if (!Viable(tr, e)) continue;
+      if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
+          t->type == EventType::kFacility) {
+        trigs.back().w1 = tr.w1;  // "data centre campus"
+      } else {
+        trigs.push_back(tr);
+      }
+      i = tr.w1 - 1;
+    }
+    if (trigs.empty()) return;
+    // 2. Quantities go to the nearest trigger that takes their kind.
+    std::vector<std::vector<int32_t>> quants(trigs.size());
+    for (uint32_t i = b; i < e; ++i) {
+      if (w[i].quantity < 0 || (i > b && w[i - 1].quantity == w[i].quantity) || w[i].in_quote) continue;
+      const Quantity& q = m_.quantities[w[i].quantity];
+      if (!HasDigit(std::string_view(a_.text).substr(q.start, q.end - q.start))) continue;  // "thousands"
+      uint32_t qw1 = i;
+      while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+      int best = -1;
+      int best_d = 1 << 30;
+      for (size_t k = 0; k < trigs.size(); ++k) {
+        EventType type = trigs[k].entry->type;
+        if (!Accepts(type, q.kind)) continue;
+        if ((type == EventType::kLayoffs || type == EventType::kHiring) && trigs[k].entry->verb && !JobCount(q, qw1))
+          continue;
+        if ((type == EventType::kLayoffs || type == EventType::kHiring) && q.kind == QuantityKind::kNumber &&
+            trigs[k].entry->verb && !JobCount(q, qw1))
+          continue;
+        int d = i >= trigs[k].w1 ? static_cast<int>(i - trigs[k].w1) : static_cast<int>(trigs[k].w0 - qw1) + 1;
+        if (d < best_d) { best_d = d; best = static_cast<int>(k); }
+      }
+      if (best >= 0 && best_d <= 12) quants[best].push_back(w[i].quantity);
+    }
+    // 3. One draft event per trigger.
+    std::vector<OrgRef> orgs = orgs_.SentenceOrgs(s);
+    std::vector<Event> drafts;
+    for (size_t k = 0; k < trigs.size(); ++k) {
+      if (trigs[k].entry->members) {
+        Members(s, trigs[k], orgs, drafts);
+        continue;
+      }
+      Event ev;
+      ev.type = trigs[k].entry->type;
+      ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
+      ev.evidence.push_back(a_.sentences[s]);
+      Roles(s, trigs[k], orgs, quants[k], ev);
+      Status(s, trigs[k], ev);
+      DateRole(s, trigs[k], ev);
+      drafts.push_back(std::move(ev));
+    }
+    Attach(drafts);
+    for (Event& ev : drafts) Keep(std::move(ev));
+  }
+
+  bool Viable(const Trig& t, uint32_t e) const {
+    const auto& w = W();
+    if (t.entry->jobs) {
+      for (uint32_t i = t.w1; i < e && i < t.w1 + 6; ++i) {
+        if (JobWordAt(i)) return true;
+        if (w[i].quantity >= 0) {
+          const Quantity& q = m_.quantities[w[i].quantity];
+          uint32_t qw1 = i;
+          while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+          return JobCount(q, qw1) || JobWordAt(qw1);
+        }
+        if (i > t.w1 && w[i].clause_before) break;
+      }
+      return false;
+    }
+    if (t.entry->value) {
+      for (uint32_t i = t.w1; i < e && i < t.w1 + 7; ++i) {
+        if (w[i].quantity >= 0 && m_.quantities[w[i].quantity].kind == QuantityKind::kMoney) return true;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // "investors such as A, B and C", "backers include A and B": one investment per member.
+  void Members(uint32_t s, const Trig& t, const std::vector<OrgRef>& orgs, std::vector<Event>& drafts) {
+    const auto& w = W();
+    uint32_t e = words_.sentence_begin[s + 1];
+    bool listed = false;
+    for (uint32_t i = t.w1; i < e && i < t.w1 + 3; ++i) {
+      const std::string& x = w[i].lower;
+      if (x == "include" || x == "includes" || x == "including" || x == "such" || x == "like" || x == "are") listed = true;
+    }
+    if (!listed) return;
+    for (const OrgRef& o : orgs) {
+      if (o.w0 < t.w1 || o.reporter || o.stand_in) continue;
+      if (o.w0 > t.w1 + 3 && !(o.prep == "and" || w[o.w0].comma_before)) break;
+      Event ev;
+      ev.type = EventType::kInvestment;
+      ev.trigger = Span{w[t.w0].start, w[t.w1 - 1].end};
+      ev.evidence.push_back(a_.sentences[s]);
+      ev.Set("investor", EntityValue(o, w));
+      Status(s, t, ev);
+      ev.roles.push_back(events_member_marker_);
+      drafts.push_back(std::move(ev));
+    }
+  }
+
+  const OrgRef* Subject(const std::vector<OrgRef>& orgs, const Trig& t) const {
+    const OrgRef* best = nullptr;
+    for (const OrgRef& o : orgs) {
+      if (o.w1 > t.w0) break;
+      if (o.reporter) continue;
+      if (o.prep.empty() || o.prep == "and" || o.prep == "including" || o.prep == "like") best = &o;
+      else if (best == nullptr && o.possessive) best = &o;
+    }
+    return best;
+  }
+
+  // An organisation written just before a noun trigger: "Initech's latest funding round", "an
+  // Initech investment".
+  const OrgRef* Prenominal(const std::vector<OrgRef>& orgs, const Trig& t) const {
+    const auto& w = W();
+    for (const OrgRef& o : orgs) {
+      if (o.w1 > t.w0 || t.w0 - o.w1 > 2) continue;
+      bool clean = true;
+      for (uint32_t i = o.w1; i <= t.w0 && i < w.size(); ++i) clean &= !w[i].comma_before && !w[i].clause_before;
+      for (uint32_t i = o.w1; i < t.w0; ++i) clean &= !w[i].capitalized || w[i].quantity >= 0;
+      if (clean) return &o;
+    }
+    return nullptr;
+  }
+
+  // The first organisation after the trigger, taking the head of "Initech rival Globex".
+  const OrgRef* Object(const std::vector<OrgRef>& orgs, const Trig& t, bool (*prep_ok)(const std::string&)) const {
+    const auto& w = W();
+    for (size_t k = 0; k < orgs.size(); ++k) {
+      const OrgRef& o = orgs[k];
+      if (o.w0 < t.w1 || o.reporter || !prep_ok(o.prep)) continue;
+      if (o.w0 > t.w1 + 10) return nullptr;
+      if (k + 1 < orgs.size() && orgs[k + 1].w0 <= o.w1 + 2 && !w[orgs[k + 1].w0].comma_before) {
+        bool lower_between = true;
+        for (uint32_t i = o.w1; i < orgs[k + 1].w0; ++i) lower_between &= !w[i].capitalized && w[i].lower != "and";
+        if (lower_between && orgs[k + 1].prep.empty()) return &orgs[k + 1];
+      }
+      return &o;
+    }
+    return nullptr;
+  }
+
+  static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
+  static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
+  static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
+  static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
+  static bool AnyPrep(const std::string& p) { return p != "and"; }
+
+  void SetOrg(Event& ev, const char* role, const OrgRef* o) {
+    if (o != nullptr && ev.Find(role) == nullptr) ev.Set(role, EntityValue(*o, W()));
+  }
+  void SetResolved(Event& ev, const char* role, uint32_t s, uint32_t before, const char* other) {
+    if (ev.Find(role) != nullptr) return;
+    const RoleValue* ov = other ? ev.Find(other) : nullptr;
+    std::string name = orgs_.Resolve(s, before, ov ? ov->text : std::string());
+    if (name.empty()) return;
+    RoleValue v;
+    v.kind = RoleValue::Kind::kEntity;
+    v.text = name;
+    ev.Set(role, v);
+  }
+
+  void Roles(uint32_t s, const Trig& t, const std::vector<OrgRef>& orgs, const std::vector<int32_t>& qs, Event& ev) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    const OrgRef* subj = Subject(orgs, t);
+    const OrgRef* pre = t.entry->verb ? nullptr : Prenominal(orgs, t);
+    // Quantities by kind.
+    const Quantity* money = nullptr;
+    const Quantity* money2 = nullptr;
+    const Quantity* count = nullptr;
+    const Quantity* pct = nullptr;
+    for (int32_t qi : qs) {
+      const Quantity& q = m_.quantities[qi];
+      if (q.kind == QuantityKind::kMoney) { if (!money) money = &q; else if (!money2) money2 = &q; }
+      else if (q.kind == QuantityKind::kPercent) { if (!pct) pct = &q; }
+      else if (!count) count = &q;
+    }
+    auto qv = [&](const Quantity* q) {
+      RoleValue v;
+      v.kind = RoleValue::Kind::kQuantity;
+      v.quantity = *q;
+      v.span = Span{q->start, q->end};
+      v.text = a_.text.substr(q->start, q->end - q->start);
+      return v;
+    };
+    switch (ev.type) {
+      case EventType::kInvestment: {
+        if (pre != nullptr && pre->possessive) SetOrg(ev, "investor", pre);
+        else if (pre != nullptr) SetOrg(ev, "investee", pre);
+        SetOrg(ev, "investee", Object(orgs, t, &InPrep));
+        const OrgRef* from = Object(orgs, t, &WithPrep);
+        if (from != nullptr && !t.entry->verb) SetOrg(ev, "investor", from);
+        if (subj != nullptr && subj != pre) {
+          SetOrg(ev, "investor", subj);
+          // "Globex and Initech are in talks": the other members of the subject's list.
+          for (const OrgRef& o : orgs) {
+            if (&o != subj && o.w1 <= subj->w0 && subj->prep == "and" && (o.prep == "including" || o.prep.empty() || o.prep == "and") &&
+                subj->w0 - o.w1 <= 1) {
+              RoleValue v = EntityValue(o, w);
+              ev.roles.push_back(Role{"co_investor", v});
+            }
+          }
+        }
+        if (money) ev.Set("amount", qv(money));
+        if (pct) ev.Set("stake", qv(pct));
+        break;
+      }
+      case EventType::kFundingRound:
+        SetOrg(ev, "company", pre);
+        if (!t.entry->verb) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        SetOrg(ev, "company", subj);
+        if (money) ev.Set("amount", qv(money));
+        break;
+      case EventType::kValuation:
+      case EventType::kIpo:
+      case EventType::kCapex:
+      case EventType::kLayoffs:
+      case EventType::kHiring:
+      case EventType::kFacility:
+      case EventType::kEarnings:
+      case EventType::kStockMove:
+        SetOrg(ev, "company", pre);
+        if (ev.type == EventType::kStockMove || ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        SetOrg(ev, "company", subj);
+        if (ev.type == EventType::kLayoffs || ev.type == EventType::kHiring) {
+          if (count) {
+            ev.Set("count", qv(count));
+            ev.cumulative = Cumulative(t, *count, b, e);
+          }
+          if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
+        } else if (ev.type == EventType::kStockMove) {
+          if (pct) {
+            RoleValue v = qv(pct);
+            if (Direction(b, e) < 0) v.quantity.value = -std::fabs(v.quantity.value);
+            ev.Set("change", v);
+          }
+          if (money) ev.Set("price", qv(money));
+        } else if (ev.type == EventType::kIpo) {
+          if (money) ev.Set("valuation", qv(money));
+        } else if (ev.type == EventType::kEarnings) {
+          if (money) ev.Set("revenue", qv(money));
+        } else if (money) {
+          ev.Set("amount", qv(money));
+        }
+        if (ev.type == EventType::kFacility) {
+          for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
+            if (w[i].entity < 0) continue;
+            const EntityMention& em = m_.entities.mentions[w[i].entity];
+            if (m_.entities.entities[em.entity].type != EntityType::kLoc) continue;
+            RoleValue v;
+            v.kind = RoleValue::Kind::kEntity;
+            v.text = m_.entities.entities[em.entity].canonical;
+            v.span = Span{em.start, em.end};
+            ev.Set("location", v);
+            break;
+          }
+        }
+        break;
+      case EventType::kAcquisition:
+        if (pre != nullptr && pre->possessive) SetOrg(ev, "acquirer", pre);
+        SetOrg(ev, "target", Object(orgs, t, &NotSource));
+        SetOrg(ev, "acquirer", subj);
+        if (ev.Find("acquirer") && ev.Find("target") && SameParty(ev.Find("acquirer")->text, ev.Find("target")->text))
+          ev.roles.clear();
+        if (money) ev.Set("amount", qv(money));
+        if (pct) ev.Set("stake", qv(pct));
+        break;
+      case EventType::kContract:
+        SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
+        SetOrg(ev, "buyer", subj);
+        if (money) ev.Set("amount", qv(money));
+        break;
+      case EventType::kPartnership: {
+        std::string parties;
+        int n = 0;
+        for (const OrgRef& o : orgs) {
+          if (o.reporter || parties.find(o.name) != std::string::npos) continue;
+          parties += (n++ ? ", " : "") + o.name;
+        }
+        if (n >= 2) {
+          RoleValue v;
+          v.kind = RoleValue::Kind::kText;
+          v.text = parties;
+          ev.Set("parties", v);
+        }
+        break;
+      }
+    }
+    // Parties the sentence names only through a stand-in or not at all come from context.
+    const std::vector<std::string>& keys = KeyRoles(ev.type);
+    if (ev.type == EventType::kInvestment) {
+      SetResolved(ev, "investor", s, t.w0, "investee");
+    } else if (ev.type == EventType::kContract) {
+      SetResolved(ev, "buyer", s, t.w0, "seller");
+    } else if (keys.size() == 1 && keys[0] == "company" && ev.type != EventType::kFundingRound) {
+      SetResolved(ev, "company", s, t.w0, nullptr);
+    }
+  }
+
+  bool Cumulative(const Trig& t, const Quantity& q, uint32_t b, uint32_t e) const {
+    const auto& w = W();
+    for (uint32_t i = t.w0 >= b + 4 ? t.w0 - 4 : b; i < t.w0; ++i) {
+      if (Cls(i) == "cumulative" && w[i].lower != "since") return true;
+    }
+    uint32_t qi = b;
+    while (qi < e && w[qi].start < q.end) ++qi;
+    for (uint32_t i = qi; i < e && i < qi + 3; ++i) {
+      if (w[i].clause_before || w[i].comma_before) break;
+      if (w[i].lower == "since" || w[i].lower == "total" || w[i].lower == "altogether") return true;
+    }
+    return false;
+  }
+
+  int Direction(uint32_t b, uint32_t e) const {
+    for (uint32_t i = b; i < e; ++i) {
+      if (Cls(i) == "down") return -1;
+      if (Cls(i) == "up") return 1;
+    }
+    return 0;
+  }
+
+  void Status(uint32_t s, const Trig& t, Event& ev) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    int best_d = 1 << 30;
+    const events::StatusEntry* best = nullptr;
+    TalkStage stage = TalkStage::kNone;
+    uint32_t end = std::min(e, t.w1 + 3);
+    for (uint32_t i = b; i < end; ++i) {
+      if (i >= t.w0 && i < t.w1) continue;
+      size_t len = 0;
+      const events::StatusEntry* st = lex_.MatchStatus(words_.lower, i, &len);
+      if (st == nullptr) continue;
+      bool conditional = false;
+      for (uint32_t k = i >= b + 2 ? i - 2 : b; k < i; ++k) conditional |= Cls(k) == "conditional";
+      uint32_t j = static_cast<uint32_t>(i + len);
+      if (!conditional) {
+        int d = j <= t.w0 ? static_cast<int>(t.w0 - j) : static_cast<int>(i - t.w1) + 1;
+        if (d < best_d) { best_d = d; best = st; }
+        if (st->stage != TalkStage::kNone) stage = std::max(stage, st->stage);
+      }
+      i = j - 1;
+    }
+    if (best != nullptr) {
+      ev.status = best->status;
+      if (best->status == EventStatus::kInTalks) ev.stage = stage;
+    } else if (t.entry->past) {
+      ev.status = EventStatus::kCompleted;
+    }
+    (void)w;
+  }
+
+  void DateRole(uint32_t s, const Trig& t, Event& ev) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    int best_d = 1 << 30;
+    int32_t best = -1;
+    for (uint32_t i = b; i < e; ++i) {
+      if (w[i].date < 0 || (i > b && w[i - 1].date == w[i].date)) continue;
+      int d = i >= t.w1 ? static_cast<int>(i - t.w1) : static_cast<int>(t.w0 - i) + 2;
+      if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
+    }
+    if (best < 0) {
+      // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
+      for (uint32_t i = b; i < e; ++i) {
+        static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+        for (int d = 0; d < 7; ++d) {
+          if (w[i].lower == kDays[d]) {
+            RoleValue v;
+            v.kind = RoleValue::Kind::kText;
+            v.text = kDays[d];
+            v.span = Span{w[i].start, w[i].end};
+            ev.Set("weekday", v);
+          }
+        }
+      }
+      return;
+    }
+    const DateMention& d = m_.dates[best];
+    RoleValue v;
+    v.kind = RoleValue::Kind::kDate;
+    v.date = d;
+    v.text = DateValue(d);
+    v.span = Span{d.start, d.end};
+    ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
+  }
+
+  // Within one sentence: a valuation beside a round or an offering is that event's valuation; a
+  // round without a company takes the investee of the sentence's investment; members take the
+  // sentence's round company.
+  void Attach(std::vector<Event>& drafts) {
+    Event* host = nullptr;
+    const RoleValue* investee = nullptr;
+    for (Event& ev : drafts) {
+      if ((ev.type == EventType::kFundingRound || ev.type == EventType::kIpo) && host == nullptr) host = &ev;
+      if (ev.type == EventType::kInvestment && ev.Find("investee") && !investee) investee = ev.Find("investee");
+    }
+    std::vector<Event> extra;
+    for (Event& ev : drafts) {
+      if (ev.type == EventType::kFundingRound && ev.Find("company") == nullptr && investee != nullptr)
+        ev.Set("company", *investee);
+    }
+    for (Event& ev : drafts) {
+      if (ev.type == EventType::kValuation && host != nullptr && ev.Find("amount")) {
+        if (host->Find("valuation") == nullptr) host->Set("valuation", *ev.Find("amount"));
+        if (host->Find("company")) ev.Set("company", *host->Find("company"));
+        if (ev.status != EventStatus::kCompleted) ev.roles.clear();  // a hoped-for value, not a valuation
+      }
+    }
+    for (Event& ev : drafts) {
+      if (IsMember(ev)) {
+        ev.roles.pop_back();
+        if (host != nullptr && host->Find("company")) ev.Set("investee", *host->Find("company"));
+        else if (investee) ev.Set("investee", *investee);
+        ev.roles.push_back(events_member_marker_);
+      }
+    }
+  }
+
+  bool IsMember(const Event& ev) const { return !ev.roles.empty() && ev.roles.back().name == "_member"; }
+
+  // Keeps a sentence's event for the article: fills what only context gives, drops what names no
+  // party.
+  void Keep(Event ev) {
+    bool member = IsMember(ev);
+    if (member) ev.roles.pop_back();
+    if (ev.roles.empty()) return;
+    if (ev.type == EventType::kInvestment || member) {
+      if (ev.Find("investee") == nullptr && !topic_.empty()) {
+        RoleValue v;
+        v.kind = RoleValue::Kind::kEntity;
+        v.text = topic_;
+        ev.Set("investee", v);
+      }
+    }
+    if (ev.type == EventType::kFundingRound && ev.Find("company") == nullptr && !topic_.empty()) {
+      RoleValue v;
+      v.kind = RoleValue::Kind::kEntity;
+      v.text = topic_;
+      ev.Set("company", v);
+    }
+    // The topic of talk about money raised: the last party named as receiving it.
+    if (ev.type == EventType::kInvestment && ev.Find("investee") && ev.Find("investee")->span.end > 0) topic_ = ev.Find("investee")->text;
+    if (ev.type == EventType::kFundingRound && ev.Find("company")) topic_ = ev.Find("company")->text;
+    const RoleValue* inv = ev.Find("investor");
+    const RoleValue* inee = ev.Find("investee");
+    if (inv && inee && SameParty(inv->text, inee->text)) return;
+    // Co-investors become events of their own.
+    std::vector<Event> out;
+    for (const Role& r : ev.roles) {
+      if (r.name != "co_investor") continue;
+      Event co = ev;
+      co.roles.erase(std::remove_if(co.roles.begin(), co.roles.end(), [](const Role& x) { return x.name == "co_investor"; }),
+                     co.roles.end());
+      co.Set("investor", r.value);
+      out.push_back(std::move(co));
+    }
+    ev.roles.erase(std::remove_if(ev.roles.begin(), ev.roles.end(), [](const Role& x) { return x.name == "co_investor"; }),
+                   ev.roles.end());
+    out.push_back(std::move(ev));
+    for (Event& x : out) {
+      bool has_key = false;
+      for (const std::string& k : KeyRoles(x.type)) has_key |= x.Find(k) != nullptr;
+      const char* primary = PrimaryRole(x.type);
+      bool complete = true;
+      for (const std::string& k : KeyRoles(x.type)) complete &= x.Find(k) != nullptr;
+      if (!has_key) continue;
+      // Types whose trigger words are common ("shares", "plant", "agreement") need their number.
+      bool needs_value = x.type == EventType::kStockMove || x.type == EventType::kFacility ||
+                         x.type == EventType::kCapex || x.type == EventType::kValuation || x.type == EventType::kContract ||
+                         x.type == EventType::kEarnings;
+      if (needs_value && *primary && x.Find(primary) == nullptr && !(x.type == EventType::kStockMove && x.Find("price")) &&
+          !(x.type == EventType::kFacility && x.Find("location")) && !(x.type == EventType::kContract && complete))
+        continue;
+      if (x.type == EventType::kAcquisition && x.Find("target") == nullptr) continue;
+      events_.push_back(std::move(x));
+    }
+  }
+
+  std::vector<Event> MergeWithinArticle();
+
+  const Article& a_;
+  const Mentions& m_;
+  ArticleWords words_;
+  OrgResolver orgs_;
+  const EventLexicon& lex_;
+  std::string topic_;
+  std::vector<Event> events_;
+  const Role events_member_marker_{"_member", RoleValue{}};
+};
+
+// Two statements of one article are one event when their type and parties agree and their numbers
+// do; what one leaves out the other may fill.
+bool Compatible(const Event& a, const Event& b) {
+  if (a.type != b.type) return false;
+  bool shared_key = false;
+  for (const std::string& k : KeyRoles(a.type)) {
+    const RoleValue* x = a.Find(k);
+    const RoleValue* y = b.Find(k);
+    if (x && y) {
+      if (!ValuesAgree(*x, *y)) return false;
+      shared_key = true;
+    }
+  }
+  if (!shared_key) return false;
+  if (a.type == EventType::kLayoffs && a.cumulative != b.cumulative && a.Find("count") && b.Find("count")) return false;
+  for (const Role& r : a.roles) {
+    if (r.value.kind != RoleValue::Kind::kQuantity) continue;
+    const RoleValue* y = b.Find(r.name);
+    if (y && !ValuesAgree(r.value, *y)) return false;
+  }
+  return true;
+}
+
+void Absorb(Event& into, const Event& from) {
+  for (const Role& r : from.roles) {
+    RoleValue* mine = into.Find(r.name);
+    if (mine == nullptr) {
+      into.roles.push_back(r);
+    } else if (r.value.kind == RoleValue::Kind::kDate && mine->kind == RoleValue::Kind::kDate &&
+               r.value.date.grain < mine->date.grain && ValuesAgree(*mine, r.value)) {
+      *mine = r.value;  // the more precise of two agreeing dates
+    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier != Qualifier::kExact &&
+               r.value.quantity.qualifier == Qualifier::kExact) {
+      *mine = r.value;
+    }
+  }
+  if (from.status == EventStatus::kDenied || from.status == EventStatus::kCancelled) into.status = from.status;
+  else if (into.status != EventStatus::kDenied && into.status != EventStatus::kCancelled) into.status = std::max(into.status, from.status);
+  into.stage = std::max(into.stage, from.stage);
+  into.cumulative |= from.cumulative;
+  for (const Span& s : from.evidence) {
+    if (std::find(into.evidence.begin(), into.evidence.end(), s) == into.evidence.end()) into.evidence.push_back(s);
+  }
+}
+
+std::vector<Event> Framer::MergeWithinArticle() {
+  std::vector<Event> out;
+  // Events with their number first, so that a later bare mention joins the right one.
+  for (Event& ev : events_) {
+    Event* target = nullptr;
+    for (Event& o : out) {
+      if (Compatible(o, ev)) { target = &o; break; }
+    }
+    if (target) Absorb(*target, ev);
+    else out.push_back(std::move(ev));
+  }
+  // A second pass: an event without its number that several candidates could take stays apart;
+  // one that now matches exactly one earlier event joins it.
+  std::vector<Event> merged;
+  for (Event& ev : out) {
+    Event* target = nullptr;
+    int n = 0;
+    for (Event& o : merged) {
+      if (Compatible(o, ev)) { target = &o; ++n; }
+    }
+    if (n == 1) Absorb(*target, ev);
+    else merged.push_back(std::move(ev));
+  }
+  for (Event& ev : merged) std::sort(ev.evidence.begin(), ev.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+  return merged;
+}
+
+}  // namespace
+
+std::vector<Event> ExtractEvents(const Article& article, const Mentions& mentions) {
+  Framer f(article, mentions);
+  return f.Run();
+}
+
+}  // namespace corroborate

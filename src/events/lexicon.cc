@@ -1,0 +1,122 @@
+// Parsing and phrase matching of the event word lists (see lexicon.h). Tested in events_test.cc.
+#include "events/lexicon.h"
+
+#include "core/embedded_data.h"
+
+namespace corroborate::events {
+namespace {
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+// Words of a phrase: split on spaces and hyphens, as the matcher sees the text.
+std::vector<std::string> PhraseWords(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : phrase) {
+    if (c == ' ' || c == '-') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+template <typename F>
+void ForEachRow(std::string_view data, F&& f) {
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    f(SplitTabs(line));
+  }
+}
+
+template <typename E>
+const E* Longest(const std::unordered_map<std::string, std::vector<E>>& map,
+                 const std::vector<std::string_view>& words, size_t i, size_t* len) {
+  if (i >= words.size()) return nullptr;
+  auto it = map.find(std::string(words[i]));
+  if (it == map.end()) return nullptr;
+  const E* best = nullptr;
+  for (const E& e : it->second) {
+    if (i + e.words.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = words[i + k] == e.words[k];
+    if (ok && (best == nullptr || e.words.size() > best->words.size())) best = &e;
+  }
+  if (best != nullptr) *len = best->words.size();
+  return best;
+}
+
+}  // namespace
+
+EventLexicon EventLexicon::Parse(std::string_view triggers, std::string_view statuses, std::string_view words) {
+  EventLexicon lex;
+  ForEachRow(triggers, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return;
+    TriggerEntry e;
+    e.words = PhraseWords(f[0]);
+    if (e.words.empty() || !ParseEventType(f[1], &e.type)) return;
+    e.verb = f[2] == "verb";
+    std::string_view flags = f.size() > 3 ? f[3] : std::string_view();
+    e.past = flags.find("past") != std::string_view::npos;
+    e.jobs = flags.find("jobs") != std::string_view::npos;
+    e.object = flags.find("object") != std::string_view::npos;
+    e.members = flags.find("members") != std::string_view::npos;
+    e.value = flags.find("value") != std::string_view::npos;
+    std::string first = e.words[0];
+    lex.triggers_[first].push_back(std::move(e));
+  });
+  ForEachRow(statuses, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) return;
+    StatusEntry e;
+    e.words = PhraseWords(f[0]);
+    if (e.words.empty() || !ParseEventStatus(f[1], &e.status)) return;
+    if (f.size() > 2 && !f[2].empty()) ParseTalkStage(f[2], &e.stage);
+    std::string first = e.words[0];
+    lex.statuses_[first].push_back(std::move(e));
+  });
+  ForEachRow(words, [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) return;
+    lex.classes_[std::string(f[0])] = std::string(f[1]);
+  });
+  return lex;
+}
+
+const EventLexicon& EventLexicon::Get() {
+  static const EventLexicon lex = Parse(EmbeddedData("event_triggers.tsv"), EmbeddedData("event_status.tsv"),
+                                        EmbeddedData("event_words.tsv"));
+  return lex;
+}
+
+const TriggerEntry* EventLexicon::MatchTrigger(const std::vector<std::string_view>& words, size_t i,
+                                               size_t* len) const {
+  return Longest(triggers_, words, i, len);
+}
+
+const StatusEntry* EventLexicon::MatchStatus(const std::vector<std::string_view>& words, size_t i,
+                                             size_t* len) const {
+  return Longest(statuses_, words, i, len);
+}
+
+std::string_view EventLexicon::WordClass(std::string_view lower) const {
+  auto it = classes_.find(std::string(lower));
+  return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace corroborate::events

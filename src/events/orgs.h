@@ -1,0 +1,45 @@
+// The organisations of one sentence as event roles see them: entity mentions (adjacent ones
+// joined: "Acme" + "Cloud Services"), capitalised names the entity list does not know, and
+// pronouns and nominals ("it", "the startup") resolved to an organisation named just before.
+// Internal to the events stage. Tested in events_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "events/words.h"
+
+namespace corroborate::events {
+
+struct OrgRef {
+  std::string name;        // canonical
+  uint32_t w0 = 0, w1 = 0; // words [w0, w1)
+  bool possessive = false; // "Initech's"
+  bool reporter = false;   // "The Journal reported", "according to Reuters": a source, not a party
+  bool stand_in = false;   // a pronoun or nominal resolved from context
+  std::string prep;        // the preposition just before it ("in", "with", "from"), or ""
+};
+
+class OrgResolver {
+ public:
+  OrgResolver(const Article& article, const Mentions& mentions, const ArticleWords& words);
+
+  // The organisations of sentence s in text order, stand-ins included.
+  std::vector<OrgRef> SentenceOrgs(uint32_t s) const;
+  // The organisation a stand-in in sentence s most likely means: the most weighty one named in
+  // the sentences just before it in its paragraph (subjects weigh more than objects and
+  // possessives), or the article's most named one. `exclude` names one that cannot be meant.
+  std::string Resolve(uint32_t s, uint32_t before_word, const std::string& exclude) const;
+  const std::string& Salient() const { return salient_; }
+
+ private:
+  std::vector<OrgRef> Raw(uint32_t s) const;  // named organisations only
+
+  const Article& article_;
+  const Mentions& mentions_;
+  const ArticleWords& words_;
+  std::string salient_;
+};
+
+}  // namespace corroborate::events

@@ -1,0 +1,109 @@
+// When two role values agree, and when two organisation names name one party (see
+// extract_events.h). Tested in events_test.cc.
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "events/extract_events.h"
+#include "extract/civil_date.h"
+
+namespace corroborate {
+namespace {
+
+std::string NormalName(const std::string& s) {
+  static const char* kSuffixes[] = {"inc", "corp", "corporation", "group", "ltd", "plc", "asa", "ag", "sa",
+                                    "nv", "co", "company", "holdings", "llc", "limited", "com"};
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : s + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!words.empty() && words.front() == "the") words.erase(words.begin());
+  while (words.size() > 1) {
+    bool suffix = false;
+    for (const char* x : kSuffixes) suffix |= words.back() == x;
+    if (!suffix) break;
+    words.pop_back();
+  }
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// A date mention's period as days since 1970 [first, last].
+void Period(const DateMention& d, int64_t* first, int64_t* last) {
+  using namespace extract;
+  switch (d.grain) {
+    case DateGrain::kDay: *first = *last = DaysFromCivil(d.year, d.month, d.day); return;
+    case DateGrain::kMonth:
+      *first = DaysFromCivil(d.year, d.month, 1);
+      *last = DaysFromCivil(d.year, d.month, DaysInMonth(d.year, d.month));
+      return;
+    case DateGrain::kQuarter:
+      *first = DaysFromCivil(d.year, 3 * d.quarter - 2, 1);
+      *last = DaysFromCivil(d.year, 3 * d.quarter, DaysInMonth(d.year, 3 * d.quarter));
+      return;
+    case DateGrain::kWeek: {
+      // ISO week: the Monday of week 1 is the Monday on or before January 4.
+      int64_t jan4 = DaysFromCivil(d.year, 1, 4);
+      *first = jan4 - (IsoWeekday(jan4) - 1) + 7 * (d.week - 1);
+      *last = *first + 6;
+      return;
+    }
+    case DateGrain::kYear:
+      *first = DaysFromCivil(d.year, 1, 1);
+      *last = DaysFromCivil(d.year, 12, 31);
+      return;
+  }
+}
+
+bool NumbersAgree(const Quantity& a, const Quantity& b) {
+  bool money_a = a.kind == QuantityKind::kMoney, money_b = b.kind == QuantityKind::kMoney;
+  if (money_a != money_b) return false;
+  if (money_a && a.currency[0] != 0 && b.currency[0] != 0 && std::string(a.currency) != std::string(b.currency))
+    return false;
+  auto within = [](double x, double y) { return std::fabs(x - y) <= 0.02 * std::max(std::fabs(x), std::fabs(y)); };
+  if (within(a.value, b.value)) return true;
+  auto in_range = [&](const Quantity& r, double v) {
+    return r.qualifier == Qualifier::kRange && v >= r.value * 0.98 && v <= r.value_max * 1.02;
+  };
+  return in_range(a, b.value) || in_range(b, a.value);
+}
+
+}  // namespace
+
+bool SameParty(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  return NormalName(a) == NormalName(b);
+}
+
+bool ValuesAgree(const RoleValue& a, const RoleValue& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case RoleValue::Kind::kEntity: return SameParty(a.text, b.text);
+    case RoleValue::Kind::kQuantity: return NumbersAgree(a.quantity, b.quantity);
+    case RoleValue::Kind::kDate: {
+      int64_t a0, a1, b0, b1;
+      Period(a.date, &a0, &a1);
+      Period(b.date, &b0, &b1);
+      return (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
+    }
+    case RoleValue::Kind::kText: {
+      if (a.text.size() != b.text.size()) return false;
+      for (size_t i = 0; i < a.text.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a.text[i])) != std::tolower(static_cast<unsigned char>(b.text[i])))
+          return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace corroborate

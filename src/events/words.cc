@@ -1,0 +1,135 @@
+// Splits an article into words and lays its mentions over them (see words.h). Tested in
+// events_test.cc.
+#include "events/words.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace corroborate::events {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The length of the UTF-8 punctuation sequence at text[i] that separates words, 0 when none.
+// Kind: 1 comma-like, 2 clause-like (dash, semicolon, colon, quotation mark), 3 apostrophe.
+size_t Punct(std::string_view t, size_t i, int* kind) {
+  unsigned char c = t[i];
+  if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']') { *kind = 1; return 1; }
+  if (c == ';' || c == ':' || c == '"') { *kind = 2; return 1; }
+  if (c == '\'') { *kind = 3; return 1; }
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    unsigned char d = t[i + 2];
+    if (d == 0x93 || d == 0x94) { *kind = 2; return 3; }              // – —
+    if (d == 0x9C || d == 0x9D) { *kind = 2; return 3; }              // “ ”
+    if (d == 0x98 || d == 0x99) { *kind = 3; return 3; }              // ‘ ’
+  }
+  *kind = 0;
+  return 0;
+}
+
+bool IsQuoteMark(std::string_view t, size_t i) {
+  if (t[i] == '"') return true;
+  return static_cast<unsigned char>(t[i]) == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+         (static_cast<unsigned char>(t[i + 2]) == 0x9C || static_cast<unsigned char>(t[i + 2]) == 0x9D);
+}
+
+}  // namespace
+
+ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
+  ArticleWords out;
+  std::string_view t = article.text;
+  bool comma = false, clause = false, quoted = false;
+  size_t i = 0;
+  while (i < t.size()) {
+    unsigned char c = t[i];
+    int kind = 0;
+    if (IsQuoteMark(t, i)) quoted = !quoted;
+    if (c == '\n') quoted = false;  // an unbalanced quotation mark ends with its paragraph
+    size_t plen = Punct(t, i, &kind);
+    if (kind == 3) {
+      // An apostrophe: "'s" after a word marks it possessive; otherwise it joins nothing.
+      size_t j = i + plen;
+      if (!out.words.empty() && out.words.back().end == i && j < t.size() && (t[j] == 's' || t[j] == 'S') &&
+          (j + 1 >= t.size() || !IsAsciiAlnum(t[j + 1]))) {
+        out.words.back().possessive = true;
+        i = j + 1;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (plen > 0) {
+      if (kind == 1) comma = true;
+      if (kind == 2) clause = true;
+      i += plen;
+      continue;
+    }
+    bool word_char = IsAsciiAlnum(c) || c >= 0x80 || c == '$' || c == '%' || c == '&';
+    if (!word_char) {
+      if (c == '.' || c == '!' || c == '?') clause = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size()) {
+      unsigned char d = t[j];
+      int k = 0;
+      if (Punct(t, j, &k) > 0) break;
+      // Keep "16,000", "239.3" and "U.S" inside one word; a hyphen splits ("e-commerce").
+      if ((d == ',' || d == '.') && j > i && j + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[j - 1])) &&
+          std::isdigit(static_cast<unsigned char>(t[j + 1]))) {
+        ++j;
+        continue;
+      }
+      if (!(IsAsciiAlnum(d) || d >= 0x80 || d == '$' || d == '%' || d == '&')) break;
+      ++j;
+    }
+    Word w;
+    w.start = static_cast<uint32_t>(i);
+    w.end = static_cast<uint32_t>(j);
+    w.lower.reserve(j - i);
+    for (size_t k = i; k < j; ++k) {
+      unsigned char d = t[k];
+      if (k > i && d >= 'A' && d <= 'Z') w.camel = true;
+      w.lower.push_back(d >= 'A' && d <= 'Z' ? static_cast<char>(d - 'A' + 'a') : static_cast<char>(d));
+    }
+    w.capitalized = c >= 'A' && c <= 'Z';
+    w.comma_before = comma;
+    w.clause_before = clause;
+    w.in_quote = quoted;
+    comma = clause = false;
+    out.words.push_back(std::move(w));
+    i = j;
+  }
+  // Lay sentences, paragraphs and mentions over the words: every list is in text order.
+  auto lay = [&](auto starts_ends, auto set) {
+    size_t m = 0;
+    for (size_t w = 0; w < out.words.size(); ++w) {
+      while (m < starts_ends.size() && starts_ends[m].second <= out.words[w].start) ++m;
+      if (m < starts_ends.size() && starts_ends[m].first < out.words[w].end) set(out.words[w], m);
+    }
+  };
+  auto spans = [](const auto& v) {
+    std::vector<std::pair<uint32_t, uint32_t>> s;
+    s.reserve(v.size());
+    for (const auto& x : v) s.emplace_back(x.start, x.end);
+    return s;
+  };
+  lay(spans(article.sentences), [](Word& w, size_t m) { w.sentence = static_cast<uint32_t>(m); });
+  lay(spans(article.paragraphs), [](Word& w, size_t m) { w.paragraph = static_cast<uint32_t>(m); });
+  lay(spans(mentions.entities.mentions), [](Word& w, size_t m) { w.entity = static_cast<int32_t>(m); });
+  lay(spans(mentions.quantities), [](Word& w, size_t m) { w.quantity = static_cast<int32_t>(m); });
+  lay(spans(mentions.dates), [](Word& w, size_t m) { w.date = static_cast<int32_t>(m); });
+  lay(spans(mentions.entities.quotes), [](Word& w, size_t) { w.in_quote = true; });
+  out.lower.reserve(out.words.size());
+  for (const Word& w : out.words) out.lower.emplace_back(w.lower);
+  out.sentence_begin.assign(article.sentences.size() + 1, static_cast<uint32_t>(out.words.size()));
+  for (size_t w = out.words.size(); w-- > 0;) out.sentence_begin[out.words[w].sentence] = static_cast<uint32_t>(w);
+  // Sentences with no words start where the next one does.
+  for (size_t s = article.sentences.size(); s-- > 0;) {
+    if (out.sentence_begin[s] > out.sentence_begin[s + 1]) out.sentence_begin[s] = out.sentence_begin[s + 1];
+  }
+  return out;
+}
+
+}  // namespace corroborate::events

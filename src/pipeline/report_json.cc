@@ -1,0 +1,148 @@
+// JSON rendering of the story report (see report_json.h). Tested in tests/golden (examples-analyze).
+#include "pipeline/report_json.h"
+
+#include <map>
+
+namespace corroborate {
+namespace {
+
+void WriteRoleValue(const RoleValue& v, JsonWriter& w) {
+  w.BeginObject();
+  switch (v.kind) {
+    case RoleValue::Kind::kQuantity:
+      w.Key("value"); w.Double(v.quantity.value);
+      if (v.quantity.qualifier == Qualifier::kRange) { w.Key("value_max"); w.Double(v.quantity.value_max); }
+      if (v.quantity.kind == QuantityKind::kMoney) { w.Key("currency"); w.StringOrNull(v.quantity.currency); }
+      w.Key("kind"); w.String(KindName(v.quantity.kind));
+      w.Key("qualifier"); w.String(QualifierName(v.quantity.qualifier));
+      w.Key("text"); w.String(v.text);
+      break;
+    case RoleValue::Kind::kDate:
+      w.Key("value"); w.String(v.text);
+      w.Key("grain"); w.String(GrainName(v.date.grain));
+      break;
+    default:
+      w.Key("value"); w.String(v.text);
+      break;
+  }
+  w.EndObject();
+}
+
+void WriteStrings(const std::vector<std::string>& v, JsonWriter& w) {
+  w.BeginArray();
+  for (const std::string& s : v) w.String(s);
+  w.EndArray();
+}
+
+}  // namespace
+
+uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {
+  std::map<std::string, const AnalyzedArticle*> by_id;
+  w.BeginObject();
+  w.Key("articles");
+  w.BeginArray();
+  for (const AnalyzedArticle& a : r.articles) {
+    by_id[a.article.id] = &a;
+    w.BeginObject();
+    w.Key("id"); w.String(a.article.id);
+    w.Key("outlet"); w.StringOrNull(a.article.outlet);
+    w.Key("title"); w.StringOrNull(a.article.title);
+    w.Key("author"); w.StringOrNull(a.article.author);
+    w.Key("published"); w.StringOrNull(a.article.published);
+    w.Key("published_inferred"); w.Bool(a.published_inferred);
+    w.Key("story"); w.String(a.story);
+    w.Key("duplicate_of"); w.StringOrNull(a.duplicate_of);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("stories");
+  w.BeginArray();
+  for (const AnalyzedStory& s : r.stories) {
+    w.BeginObject();
+    w.Key("id"); w.String(s.id);
+    w.Key("headline"); w.String(s.headline);
+    w.Key("articles");
+    w.BeginArray();
+    for (size_t i : s.articles) w.String(r.articles[i].article.id);
+    w.EndArray();
+    w.Key("events");
+    w.BeginArray();
+    for (const StoryEvent& se : s.report.events) {
+      const Event& e = se.event;
+      w.BeginObject();
+      w.Key("id"); w.String(se.id);
+      w.Key("type"); w.String(EventTypeName(e.type));
+      w.Key("status"); w.String(EventStatusName(e.status));
+      if (e.stage != TalkStage::kNone) { w.Key("stage"); w.String(TalkStageName(e.stage)); }
+      w.Key("roles");
+      w.BeginObject();
+      for (const Role& role : e.roles) {
+        if (role.name == "weekday") continue;
+        w.Key(role.name);
+        WriteRoleValue(role.value, w);
+      }
+      if (e.type == EventType::kLayoffs) { w.Key("cumulative"); w.Bool(e.cumulative); }
+      w.EndObject();
+      w.Key("cumulative"); w.Bool(e.cumulative);
+      w.Key("sources"); WriteStrings(se.sources, w);
+      w.Key("outlets"); w.Int(static_cast<int64_t>(se.outlets));
+      w.Key("single_source"); w.Bool(se.outlets <= 1);
+      w.Key("evidence");
+      w.BeginArray();
+      for (const Evidence& ev : se.evidence) {
+        const std::string& text = by_id[ev.article]->article.text;
+        w.BeginObject();
+        w.Key("article"); w.String(ev.article);
+        w.Key("start"); w.Int(CodePointOffset(text, ev.span.start));
+        w.Key("end"); w.Int(CodePointOffset(text, ev.span.end));
+        w.Key("text"); w.String(ev.text);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("conflicts");
+    w.BeginArray();
+    for (const Conflict& c : s.report.conflicts) {
+      w.BeginObject();
+      w.Key("event"); w.String(c.event);
+      w.Key("role"); w.String(c.role);
+      w.Key("values");
+      w.BeginArray();
+      for (const SourcedValue& v : c.values) {
+        w.BeginObject();
+        w.Key("value");
+        if (v.raw.kind == RoleValue::Kind::kQuantity) w.Double(v.raw.quantity.value);
+        else w.String(v.value);
+        w.Key("sources"); WriteStrings(v.sources, w);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("attribution_issues");
+    w.BeginArray();
+    for (const AttributionIssue& i : s.report.attribution_issues) {
+      w.BeginObject();
+      w.Key("kind"); w.String(i.kind);
+      w.Key("people"); WriteStrings(i.people, w);
+      w.Key("sources"); WriteStrings(i.sources, w);
+      w.Key("detail"); w.String(i.detail);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace corroborate

@@ -1,0 +1,179 @@
+// Attribution checks across a story: who is quoted, as what, by how many outlets (see
+// story_report.h). Tested in reconcile_test.cc.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "events/extract_events.h"
+#include "reconcile/story_report.h"
+
+namespace corroborate {
+namespace {
+
+struct Person {
+  std::string name, role, org, article, outlet;
+  bool quoted = false;
+};
+
+std::vector<std::string> LowerWords(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  return out;
+}
+
+std::string NormalName(const std::string& s) {
+  std::string out;
+  for (const std::string& w : LowerWords(s)) {
+    if (w.size() == 1) continue;  // middle initials
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
+// A role's words with common spellings joined ("chief executive officer" → "ceo").
+std::vector<std::string> RoleWords(const std::string& role) {
+  std::vector<std::string> w = LowerWords(role);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == "chief" && i + 1 < w.size() && w[i + 1] == "executive") {
+      out.push_back("ceo");
+      i += (i + 2 < w.size() && w[i + 2] == "officer") ? 2 : 1;
+      continue;
+    }
+    if (w[i] == "the" || w[i] == "a" || w[i] == "an" || w[i] == "at" || w[i] == "of") continue;
+    out.push_back(w[i]);
+  }
+  return out;
+}
+
+bool Subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+  }
+  return true;
+}
+
+// Two roles one person could hold at once: one says less than the other ("Portfolio Manager",
+// "Tech Portfolio Manager").
+bool RolesAgree(const std::string& a, const std::string& b) {
+  std::vector<std::string> x = RoleWords(a), y = RoleWords(b);
+  if (x.empty() || y.empty()) return true;
+  return Subset(x, y) || Subset(y, x);
+}
+
+// Two roles of one kind: the same head noun ("manager"), and both former or both current.
+bool SameKindOfRole(const std::string& a, const std::string& b) {
+  std::vector<std::string> x = RoleWords(a), y = RoleWords(b);
+  if (x.empty() || y.empty()) return false;
+  bool fx = std::find(x.begin(), x.end(), "former") != x.end();
+  bool fy = std::find(y.begin(), y.end(), "former") != y.end();
+  return x.back() == y.back() && fx == fy;
+}
+
+bool ShareNamePart(const std::string& a, const std::string& b) {
+  std::vector<std::string> x = LowerWords(a), y = LowerWords(b);
+  if (x.size() < 2 || y.size() < 2) return false;
+  return x.front() == y.front() || x.back() == y.back();
+}
+
+std::string Describe(const Person& p) {
+  std::string s = p.name;
+  if (!p.role.empty() || !p.org.empty()) {
+    s += " (" + p.role;
+    if (!p.org.empty() && p.role.find(p.org) == std::string::npos) s += (p.role.empty() ? "" : ", ") + p.org;
+    s += ")";
+  }
+  return s + " in " + p.article;
+}
+
+// Whether the paragraph holding [start, end) holds a quotation mark: a seam until every article's
+// quotes come with speakers (extract/entities.h QuoteMention).
+bool InQuotedParagraph(const Article& a, uint32_t start) {
+  for (const Span& p : a.paragraphs) {
+    if (start < p.start || start >= p.end) continue;
+    std::string_view t(a.text.data() + p.start, p.size());
+    return t.find('"') != std::string_view::npos || t.find("\xE2\x80\x9C") != std::string_view::npos ||
+           t.find("\xE2\x80\x9D") != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>& articles) {
+  std::vector<Person> people;
+  std::map<std::string, std::set<std::string>> outlets_naming;  // normal name → outlets
+  for (const StoryArticle& sa : articles) {
+    const EntityMentions& em = sa.mentions->entities;
+    std::string outlet = sa.outlet.empty() ? sa.article->id : sa.outlet;
+    std::map<uint32_t, bool> quoted;  // entity → quoted in this article
+    for (const QuoteMention& q : em.quotes) {
+      if (q.speaker >= 0) quoted[static_cast<uint32_t>(q.speaker)] = true;
+    }
+    for (const EntityMention& m : em.mentions) {
+      const Entity& e = em.entities[m.entity];
+      if (e.type != EntityType::kPerson) continue;
+      if (em.quotes.empty() && InQuotedParagraph(*sa.article, m.start)) quoted[m.entity] = true;
+    }
+    std::set<uint32_t> seen;
+    for (const EntityMention& m : em.mentions) {
+      const Entity& e = em.entities[m.entity];
+      if (e.type != EntityType::kPerson || !seen.insert(m.entity).second) continue;
+      if (LowerWords(e.canonical).size() < 2) continue;  // a lone surname or first name
+      Person p{e.canonical, e.role, e.org, sa.article->id, outlet, quoted.count(m.entity) > 0};
+      if (sa.duplicate_of.empty()) outlets_naming[NormalName(p.name)].insert(outlet);
+      people.push_back(std::move(p));
+    }
+  }
+  std::vector<AttributionIssue> out;
+  // One name, different organisations or roles that cannot both hold.
+  std::set<std::string> flagged;
+  for (size_t i = 0; i < people.size(); ++i) {
+    for (size_t j = i + 1; j < people.size(); ++j) {
+      const Person& a = people[i];
+      const Person& b = people[j];
+      if (a.article == b.article || NormalName(a.name) != NormalName(b.name)) continue;
+      bool org_differs = !a.org.empty() && !b.org.empty() && !SameParty(a.org, b.org);
+      bool role_differs = !a.role.empty() && !b.role.empty() && !RolesAgree(a.role, b.role) &&
+                          !(a.org.empty() || b.org.empty() ? false : !org_differs && SameKindOfRole(a.role, b.role));
+      if (!org_differs && !role_differs) continue;
+      if (!flagged.insert("a:" + NormalName(a.name)).second) continue;
+      out.push_back({"affiliation_variant", {a.name}, {a.article, b.article},
+                     Describe(a) + " against " + Describe(b)});
+    }
+  }
+  // One role at one organisation, different names that share a part.
+  for (size_t i = 0; i < people.size(); ++i) {
+    for (size_t j = i + 1; j < people.size(); ++j) {
+      const Person& a = people[i];
+      const Person& b = people[j];
+      if (a.article == b.article || NormalName(a.name) == NormalName(b.name)) continue;
+      if (a.org.empty() || b.org.empty() || !SameParty(a.org, b.org)) continue;
+      if (!ShareNamePart(a.name, b.name)) continue;
+      if (!RolesAgree(a.role, b.role) && !SameKindOfRole(a.role, b.role)) continue;
+      if (!flagged.insert("n:" + NormalName(a.name) + "|" + NormalName(b.name)).second) continue;
+      out.push_back({"name_variant", {a.name, b.name}, {a.article, b.article},
+                     Describe(a) + " and " + Describe(b) + ": one role at one organisation, two names"});
+    }
+  }
+  // Quoted people whom one outlet alone names.
+  for (const Person& p : people) {
+    if (!p.quoted) continue;
+    const std::set<std::string>& o = outlets_naming[NormalName(p.name)];
+    if (o.size() != 1 || !flagged.insert("u:" + NormalName(p.name)).second) continue;
+    out.push_back({"uncorroborated_speaker", {p.name}, {p.article},
+                   Describe(p) + " is quoted, and no other outlet names them"});
+  }
+  return out;
+}
+
+}  // namespace corroborate

@@ -1,0 +1,183 @@
+// Merging the events a story's articles state into corroborated events (see story_report.h).
+// Tested in reconcile_test.cc.
+#include <algorithm>
+#include <set>
+
+#include "events/extract_events.h"
+#include "reconcile/story_report.h"
+
+namespace corroborate {
+namespace {
+
+struct Claim {
+  size_t article;
+  const Event* event;
+};
+
+bool KeysAgree(const Event& a, const Event& b, bool need_all) {
+  if (a.type != b.type) return false;
+  bool shared = false;
+  for (const std::string& k : KeyRoles(a.type)) {
+    const RoleValue* x = a.Find(k);
+    const RoleValue* y = b.Find(k);
+    if (x && y) {
+      if (!ValuesAgree(*x, *y)) return false;
+      shared = true;
+    } else if (need_all && (x != nullptr) != (y != nullptr)) {
+      return false;
+    }
+  }
+  return shared;
+}
+
+bool NumbersAgree(const Event& a, const Event& b) {
+  if (a.type == EventType::kLayoffs && a.cumulative != b.cumulative && a.Find("count") && b.Find("count")) return false;
+  for (const Role& r : a.roles) {
+    if (r.value.kind != RoleValue::Kind::kQuantity) continue;
+    const RoleValue* y = b.Find(r.name);
+    if (y && !ValuesAgree(r.value, *y)) return false;
+  }
+  return true;
+}
+
+struct Cluster {
+  std::vector<Claim> claims;
+  std::set<size_t> articles;
+  Event merged;  // union of roles, for matching
+  bool cumulative = false;
+};
+
+void AddRoles(Event& into, const Event& from) {
+  for (const Role& r : from.roles) {
+    if (into.Find(r.name) == nullptr) into.roles.push_back(r);
+  }
+  into.cumulative |= from.cumulative;
+}
+
+bool DatesDisagree(const Event& a, const Event& b) {
+  const RoleValue* x = a.Find("date");
+  const RoleValue* y = b.Find("date");
+  return x && y && !ValuesAgree(*x, *y);
+}
+
+}  // namespace
+
+std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
+  // Claims with their identifying number first, so that bare mentions find a home afterwards.
+  std::vector<Claim> claims, bare;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    for (const Event& e : *articles[i].events) {
+      const char* p = PrimaryRole(e.type);
+      (*p && e.Find(p) == nullptr ? bare : claims).push_back(Claim{i, &e});
+    }
+  }
+  // 1. Claims that agree on parties and numbers are one event.
+  std::vector<Cluster> clusters;
+  for (const Claim& c : claims) {
+    Cluster* home = nullptr;
+    for (Cluster& k : clusters) {
+      if (KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event) && !k.articles.count(c.article)) {
+        home = &k;
+        break;
+      }
+    }
+    if (home == nullptr) {
+      clusters.emplace_back();
+      home = &clusters.back();
+      home->merged.type = c.event->type;
+    }
+    home->claims.push_back(c);
+    home->articles.insert(c.article);
+    AddRoles(home->merged, *c.event);
+  }
+  // 2. Clusters about the same parties whose numbers differ are one event told two ways (a
+  // conflict) unless some article tells both apart, their dates differ, or one is a running total.
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    for (size_t j = i + 1; j < clusters.size(); ++j) {
+      Cluster& a = clusters[i];
+      Cluster& b = clusters[j];
+      if (b.claims.empty() || a.claims.empty() || !KeysAgree(a.merged, b.merged, true)) continue;
+      if (a.merged.cumulative != b.merged.cumulative || DatesDisagree(a.merged, b.merged)) continue;
+      bool told_apart = false;
+      for (size_t x : b.articles) told_apart |= a.articles.count(x) > 0;
+      if (told_apart) continue;
+      // Only where every article on one side has a rival claim on the other, in the same type.
+      for (const Claim& c : b.claims) a.claims.push_back(c);
+      a.articles.insert(b.articles.begin(), b.articles.end());
+      AddRoles(a.merged, b.merged);
+      b.claims.clear();
+    }
+  }
+  // 3. Bare mentions join the one event they fit; one that fits several or none stands alone only
+  // when it names all its parties.
+  for (const Claim& c : bare) {
+    Cluster* home = nullptr;
+    int n = 0;
+    for (Cluster& k : clusters) {
+      if (!k.claims.empty() && KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event)) {
+        if (home == nullptr || k.articles.count(c.article) > home->articles.count(c.article)) home = &k;
+        ++n;
+      }
+    }
+    if (n > 1 && home != nullptr && !home->articles.count(c.article)) {
+      // Several candidates and none from this article: the largest, when it is much the largest.
+      Cluster* largest = nullptr;
+      size_t top = 0, second = 0;
+      for (Cluster& k : clusters) {
+        if (k.claims.empty() || !KeysAgree(k.merged, *c.event, false) || !NumbersAgree(k.merged, *c.event)) continue;
+        if (k.articles.size() > top) { second = top; top = k.articles.size(); largest = &k; }
+        else if (k.articles.size() > second) second = k.articles.size();
+      }
+      home = top > second ? largest : nullptr;
+    }
+    if (home == nullptr) {
+      bool complete = true;
+      for (const std::string& k : KeyRoles(c.event->type)) complete &= c.event->Find(k) != nullptr;
+      if (!complete) continue;
+      clusters.emplace_back();
+      home = &clusters.back();
+      home->merged.type = c.event->type;
+    }
+    home->claims.push_back(c);
+    home->articles.insert(c.article);
+    AddRoles(home->merged, *c.event);
+  }
+  // 4. One StoryEvent per cluster: sources in input order, one claim per source.
+  std::vector<StoryEvent> out;
+  for (Cluster& k : clusters) {
+    if (k.claims.empty()) continue;
+    std::stable_sort(k.claims.begin(), k.claims.end(), [](const Claim& x, const Claim& y) { return x.article < y.article; });
+    StoryEvent se;
+    se.event.type = k.merged.type;
+    std::set<std::string> outlets;
+    for (const Claim& c : k.claims) {
+      const StoryArticle& sa = articles[c.article];
+      const std::string& id = sa.article->id;
+      if (se.sources.empty() || se.sources.back() != id) {
+        se.sources.push_back(id);
+        se.claims.push_back(*c.event);
+        if (sa.duplicate_of.empty()) outlets.insert(sa.outlet.empty() ? id : sa.outlet);
+      } else {
+        // A second claim of one article (a bare mention) adds its roles and evidence.
+        for (const Role& r : c.event->roles) {
+          if (se.claims.back().Find(r.name) == nullptr) se.claims.back().roles.push_back(r);
+        }
+      }
+      for (const Span& s : c.event->evidence) {
+        Evidence ev{id, s, sa.article->text.substr(s.start, s.end - s.start)};
+        bool seen = false;
+        for (const Evidence& x : se.evidence) seen |= x.article == id && x.span == s;
+        if (!seen) se.evidence.push_back(std::move(ev));
+      }
+    }
+    se.outlets = outlets.size();
+    out.push_back(std::move(se));
+  }
+  // Order: by first source, then by first evidence.
+  std::stable_sort(out.begin(), out.end(), [&](const StoryEvent& a, const StoryEvent& b) {
+    return a.sources.size() > b.sources.size();
+  });
+  return out;
+}
+
+}  // namespace corroborate

@@ -8,10 +8,13 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "pipeline/analyze_runner.h"
 #include "pipeline/article_json.h"
 #include "pipeline/cluster_runner.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/report_json.h"
+#include "pipeline/report_text.h"
 
 namespace {
 
@@ -61,51 +64,18 @@ int RunClusterCommand(const std::vector<std::string>& inputs) {
   return s.ExitCode();
 }
 
-// Until the extraction and corroboration stages land, analyze reports what exists: the articles,
-// their metadata and their cleaned text.
+// The story report: events, their sources, conflicts and attribution warnings (pipeline/analyze_runner.h).
 int RunAnalyzeCommand(const std::vector<std::string>& inputs, bool json) {
-  std::vector<Article> articles;
-  RunSummary s = RunClean(inputs, PipelineOptions{}, [&](Article&& a) { articles.push_back(std::move(a)); },
-                          ReportProblem);
+  AnalyzeResult r = RunAnalyze(inputs, PipelineOptions{}, ReportProblem);
   if (json) {
     JsonWriter w;
-    w.BeginObject();
-    w.Key("articles");
-    w.BeginArray();
-    for (const Article& a : articles) {
-      w.BeginObject();
-      w.Key("id"); w.String(a.id);
-      w.Key("outlet"); w.StringOrNull(a.outlet);
-      w.Key("title"); w.StringOrNull(a.title);
-      w.Key("author"); w.StringOrNull(a.author);
-      w.Key("published"); w.StringOrNull(a.published);
-      w.Key("published_inferred"); w.Bool(false);
-      w.Key("text"); w.String(a.text);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("stories");
-    w.BeginArray();
-    w.EndArray();
-    w.EndObject();
+    WriteAnalyzeJson(r, w);
     PrintLine(w.str());
-    return s.ExitCode();
+  } else {
+    std::string out = FormatAnalyzeText(r);
+    std::fwrite(out.data(), 1, out.size(), stdout);
   }
-  std::string out;
-  out += "Corroborate: " + std::to_string(articles.size()) + " article(s) read and cleaned.\n";
-  out += "(Events, stories and corroboration are not built yet: this report shows the cleaned articles.)\n";
-  for (const Article& a : articles) {
-    out += "\n== " + a.id + "\n";
-    if (!a.title.empty()) out += "title:     " + a.title + "\n";
-    if (!a.outlet.empty()) out += "outlet:    " + a.outlet + "\n";
-    if (!a.author.empty()) out += "author:    " + a.author + (a.author_role.empty() ? "" : " (" + a.author_role + ")") + "\n";
-    out += "published: " + (a.published.empty() ? std::string("unknown") : a.published) + "\n";
-    out += "text:      " + std::to_string(a.paragraphs.size()) + " paragraph(s), " +
-           std::to_string(a.sentences.size()) + " sentence(s)\n\n";
-    out += a.text + "\n";
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return s.ExitCode();
+  return r.summary.ExitCode();
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "events/extract_events.h"
@@ -80,7 +81,10 @@ bool NumbersAgree(const Quantity& a, const Quantity& b) {
 
 bool SameParty(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
-  return NormalName(a) == NormalName(b);
+  // "Halvorsen" names "Halvorsen Maritime": one name's words begin the other's.
+  std::string x = NormalName(a), y = NormalName(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  return !x.empty() && y.compare(0, x.size(), x) == 0 && (y.size() == x.size() || y[x.size()] == ' ');
 }
 
 bool ValuesAgree(const RoleValue& a, const RoleValue& b) {

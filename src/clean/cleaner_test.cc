@@ -31,5 +31,20 @@ TEST(Cleaner, NormalisesToNfcAndMapsBackToTheRawText) {
   EXPECT_EQ(a->raw_map.ToRaw(prices), std::string("Cafe\xCC\x81 owners met. ").size());
 }
 
+TEST(Cleaner, HtmlPageWithOnlyAVisibleDateline) {
+  // No meta tags, no JSON-LD, no <time>: the date is read from the element named as a dateline.
+  RawDocument doc;
+  doc.kind = ContentKind::kHtml;
+  doc.body =
+      "<html><body><article><h1>Mill reopens</h1>"
+      "<div class=\"story-dateline\">Posted March 3, 2023 | 4 min read</div>"
+      "<p>The old paper mill reopened on Friday after a two-year closure, the owners said.</p>"
+      "<p>Forty workers were rehired and more are expected to follow next spring.</p>"
+      "</article></body></html>";
+  Result<Article> a = CleanDocument(std::move(doc), CleanOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "2023-03-03");
+}
+
 }  // namespace
 }  // namespace corroborate

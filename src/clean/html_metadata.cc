@@ -2,7 +2,10 @@
 // html_extractor_test.cc.
 #include "clean/html_metadata.h"
 
+#include <cctype>
+
 #include "clean/html_dom.h"
+#include "clean/published_date.h"
 
 namespace corroborate::html {
 
@@ -12,7 +15,8 @@ namespace {
 struct Found {
   std::string og_title, twitter_title, title_tag, h1;
   std::string meta_author, article_author, itemprop_author, rel_author, byline;
-  std::string article_published, itemprop_published, meta_date, time_datetime;
+  std::string article_published, itemprop_published, meta_date, time_datetime, dateline;
+  int dateline_tries = 0;
   std::string og_site_name, application_name;
   std::string canonical, og_url;
 };
@@ -77,6 +81,32 @@ std::string CleanByline(std::string s) {
   return s.size() <= 100 ? s : std::string();
 }
 
+// A visible dateline: a block or span whose class or id names a date ("dateline", "post-date",
+// "published", "timestamp"). Only read when no machine-readable date is on the page.
+bool ContainsLowerAscii(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(hay[i + k])) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+bool IsDatelineElement(const xmlNode* n, Tag t) {
+  if (t != Tag::kDiv && t != Tag::kSpan && t != Tag::kP && t != Tag::kOther && t != Tag::kTime) return false;
+  for (std::string_view attr : {Attr(n, "class"), Attr(n, "id")}) {
+    for (std::string_view w : {"date", "published", "timestamp", "posted"}) {
+      if (ContainsLowerAscii(attr, w)) return true;
+    }
+  }
+  return false;
+}
+
+// Datelines are near the top of a page; a few tries bound the work on pages that use "date" in
+// the class of large containers.
+constexpr int kMaxDatelineTries = 8;
+
 void ReadElement(const xmlNode* n, Tag t, Found& f, JsonLdArticle& ld) {
   switch (t) {
     case Tag::kMeta: ReadMeta(n, f); return;
@@ -108,6 +138,10 @@ void ReadElement(const xmlNode* n, Tag t, Found& f, JsonLdArticle& ld) {
     std::string_view v = Attr(n, "content");
     if (v.empty()) v = Attr(n, "datetime");
     Keep(f.itemprop_published, v);
+  }
+  if (f.dateline.empty() && f.dateline_tries < kMaxDatelineTries && IsDatelineElement(n, t)) {
+    ++f.dateline_tries;
+    f.dateline = FindDateInLine(Squash(TextOf(n)));
   }
   if (t == Tag::kA && HasToken(Attr(n, "rel"), "author") && f.rel_author.empty()) {
     f.rel_author = CleanByline(Squash(TextOf(n)));
@@ -156,7 +190,7 @@ HtmlMetadata ReadMetadata(const ParsedHtml& page, JsonLdArticle& ld) {
   m.author = FirstOf({&f.meta_author, &ld_author, &f.article_author, &f.itemprop_author,
                       &f.rel_author});
   m.published = FirstOf({&f.article_published, &ld_published, &f.itemprop_published,
-                         &f.meta_date, &f.time_datetime});
+                         &f.meta_date, &f.time_datetime, &f.dateline});
   // Open Graph titles are what the publisher wants shown for the article; JSON-LD headlines and
   // the page's h1 come next; the <title> element most often carries the site's name.
   m.title = StripSiteSuffix(FirstOf({&f.og_title, &ld_headline, &f.twitter_title, &f.h1,

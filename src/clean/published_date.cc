@@ -79,6 +79,7 @@ std::string FormatDate(int y, int m, int d) {
 // returns "Thh:mm:ss" plus the zone in ISO form, or "" when no time follows.
 std::string ReadTime(Tokenizer& t) {
   size_t save = t.pos;
+  t.Accept(',');  // "4 November 2025, 10:20 GMT"
   t.Accept('T') || t.Accept(' ');
   while (t.pos < t.s.size() && t.s[t.pos] == ' ') ++t.pos;
   auto h = t.Number(1, 2);
@@ -162,6 +163,28 @@ std::string NormalizePublishedDate(std::string_view raw) {
     t.SkipSeparators();
     auto y = t.Number(4, 4);
     if (d && y && ValidDate(*y, m, *d)) { std::string v = FormatDate(*y, m, *d) + ReadTime(t); return Complete(t, std::move(v)); }
+  }
+  return "";
+}
+
+std::string FindDateInLine(std::string_view line) {
+  if (line.size() > 200) return "";
+  // Try each word start, with the longest run of up to six words that reads as a date whole; commas
+  // and a trailing time are part of the forms NormalizePublishedDate reads.
+  for (size_t start = 0; start < line.size(); ++start) {
+    if (start > 0 && !std::isspace(static_cast<unsigned char>(line[start - 1]))) continue;
+    if (std::isspace(static_cast<unsigned char>(line[start]))) continue;
+    std::string best;
+    size_t end = start;
+    for (int words = 0; words < 6 && end < line.size(); ++words) {
+      while (end < line.size() && !std::isspace(static_cast<unsigned char>(line[end]))) ++end;
+      std::string_view candidate = line.substr(start, end - start);
+      while (!candidate.empty() && (candidate.back() == ',' || candidate.back() == '|')) candidate.remove_suffix(1);
+      std::string date = NormalizePublishedDate(candidate);
+      if (!date.empty()) best = std::move(date);
+      while (end < line.size() && std::isspace(static_cast<unsigned char>(line[end]))) ++end;
+    }
+    if (!best.empty()) return best;
   }
   return "";
 }

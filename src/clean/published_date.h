@@ -11,4 +11,9 @@ namespace corroborate {
 // Returns "" when `raw` holds no recognisable date.
 std::string NormalizePublishedDate(std::string_view raw);
 
+// The first date inside a short visible dateline ("Published 4 November 2025, 10:20 GMT",
+// "Updated: Jan. 5, 2024"), normalised as above; "" when there is none. Lines over 200 bytes are
+// not datelines and give "".
+std::string FindDateInLine(std::string_view line);
+
 }  // namespace corroborate

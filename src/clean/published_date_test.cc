@@ -28,5 +28,12 @@ TEST(PublishedDate, RefusesWhatIsNotADate) {
   EXPECT_EQ(NormalizePublishedDate("99999999999999999999-01-01"), "");
 }
 
+TEST(PublishedDate, FindsTheDateInAVisibleDateline) {
+  EXPECT_EQ(FindDateInLine("Published 4 November 2025, 10:20 GMT"), "2025-11-04T10:20:00Z");
+  EXPECT_EQ(FindDateInLine("Updated: Jan. 5, 2024"), "2024-01-05");
+  EXPECT_EQ(FindDateInLine("By Jane Roe | March 3, 2023 | 4 min read"), "2023-03-03");
+  EXPECT_EQ(FindDateInLine("Read more about the 2023 season"), "");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -514,16 +514,17 @@ size_t DecimalCommaEnd(const Tokens& t, size_t i, DigitBuffer& d) {
   return e;
 }
 
-bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m);
+bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m, bool read_on = true);
 
-// One "4 thousand"-like part: digits with a following scale word (money-free).
+// One "4 thousand"-like part: digits with a following scale word (money-free), read alone: the
+// caller walks the parts one after another, so the work stays linear.
 bool ParseDigitsPart(const Tokens& t, size_t i, NumberMatch& m) {
   if (!t.items[i].space_before || Len(t, i) > 3) return false;
-  if (!ParseDigits(t, i, false, m) || !m.representable || !m.scaled || m.fraction) return false;
+  if (!ParseDigits(t, i, false, m, false) || !m.representable || !m.scaled || m.fraction) return false;
   return true;
 }
 
-bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m) {
+bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m, bool read_on) {
   DigitBuffer d;
   size_t j = i;
   bool grouped_any = false;
@@ -701,7 +702,7 @@ bool ParseDigits(const Tokens& t, size_t i, bool money, NumberMatch& m) {
   }
   // A figure with a scale word read on in smaller parts: "4 thousand 3 hundred and 21",
   // "6 crore and two hundred"; and a fraction of the scale: "3 million and a half".
-  if (m.scaled && !has_point && scale >= 2 && !(i > 0 && t.IsWord(i - 1, W_BETWEEN))) {
+  if (read_on && m.scaled && !has_point && scale >= 2 && !(i > 0 && t.IsWord(i - 1, W_BETWEEN))) {
     int smallest = static_cast<int>(scale);
     for (int parts = 0; parts < 8; ++parts) {
       size_t k = j;

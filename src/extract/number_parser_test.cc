@@ -114,5 +114,14 @@ TEST(NumberParser, SymbolsPowersAndSeparators) {
   EXPECT_DOUBLE_EQ(Parse("1,234").value, 1234);  // three digits after a comma: thousands
 }
 
+TEST(NumberParser, ChainsOfPartsStayLinear) {
+  // Each part is read once: a long run of "4 thousand 3 hundred and" must not re-read what follows.
+  std::string s;
+  for (int i = 0; i < 3000; ++i) s += "4 thousand 3 hundred and ";
+  NumberMatch m = Parse(s);
+  EXPECT_DOUBLE_EQ(m.value, 4300);
+  EXPECT_EQ(m.end, 4u);  // "4 thousand 3 hundred"; the next "4 thousand" is larger than a hundred
+}
+
 }  // namespace
 }  // namespace corroborate::extract

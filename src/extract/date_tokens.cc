@@ -1,4 +1,4 @@
-// Token tests for the date scanners (see date_tokens.h). Tested through dates_test.cc.
+// Token tests for the date scanners (see date_tokens.h). Tested through date_compose_test.cc.
 #include "extract/date_tokens.h"
 
 #include "extract/number_parser.h"

@@ -1,5 +1,5 @@
 // Token tests shared by the date scanners (dates.cc, date_compose.cc): digit runs, years, days,
-// month names, separators. Tested through dates_test.cc and extract_test.cc.
+// month names, separators. Tested through date_compose_test.cc and extract_test.cc.
 #pragma once
 
 #include <cstddef>

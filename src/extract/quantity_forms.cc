@@ -1,4 +1,4 @@
-// Quantity forms around an amount (see quantity_forms.h). Tested in quantities_test.cc.
+// Quantity forms around an amount (see quantity_forms.h). Tested in extract_test.cc.
 #include "extract/quantity_forms.h"
 
 #include <string_view>

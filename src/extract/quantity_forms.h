@@ -1,7 +1,7 @@
 // Smaller quantity forms the scanner in quantities.cc consults around an amount: web addresses
 // (whose digits are not quantities), a percent written before its number ("per cent of 210"),
 // ratios read as fractions ("one out of three", "2000 over 3"), and "one" used as a pronoun
-// ("which one"). Tested in quantities_test.cc.
+// ("which one"). Tested in extract_test.cc.
 #pragma once
 
 #include <cstddef>

@@ -158,5 +158,65 @@ TEST(ValuesAgree, RoundingQualifiersAndPeriods) {
   EXPECT_FALSE(SameParty("Globex", "Initech"));
 }
 
+TEST(ExtractEvents, ValuationGoesToTheNearestOffering) {
+  Article a = MakeArticle(
+      "Globex Corp is raising fresh capital as it prepares for a potential initial public offering that could value the "
+      "company at $90 billion.");
+  auto evs = Events(a);
+  const Event* ipo = FindType(evs, EventType::kIpo);
+  ASSERT_NE(ipo, nullptr);
+  EXPECT_DOUBLE_EQ(RoleNumber(*ipo, "valuation"), 90e9);
+  const Event* round = FindType(evs, EventType::kFundingRound);
+  if (round != nullptr) EXPECT_EQ(round->Find("valuation"), nullptr);
+}
+
+TEST(ExtractEvents, PercentNearCutsIsAShareMoveNotAJobShare) {
+  Article a = MakeArticle(
+      "Globex said it would cut 1,200 jobs. The announcement sent Globex shares down 3.5% on the day.");
+  auto evs = Events(a);
+  const Event* cut = FindType(evs, EventType::kLayoffs);
+  ASSERT_NE(cut, nullptr);
+  EXPECT_EQ(cut->Find("share"), nullptr);
+  const Event* move = FindType(evs, EventType::kStockMove);
+  ASSERT_NE(move, nullptr);
+  EXPECT_DOUBLE_EQ(RoleNumber(*move, "change"), -3.5);
+}
+
+TEST(ExtractEvents, PlaceAdjectivesAndShortFormsAreNotParties) {
+  // "Lisbon-based" and "Iberian" describe the group; "Tessel" is short for the full name.
+  Article a = MakeArticle(
+      "Tessel Freight has agreed to buy Brio Docks for $700 million, bringing four Iberian terminals under the "
+      "Lisbon-listed group.\n\nThe Lisbon-based group employs about 6,000 people. It plans to cut up to 300 jobs, "
+      "the people said.\n\nShares in Tessel fell 2.5% in Lisbon trading.");
+  auto evs = Events(a);
+  for (const Event& e : evs) {
+    for (const Role& r : e.roles) {
+      EXPECT_NE(r.value.text, "Lisbon") << r.name;
+      EXPECT_NE(r.value.text, "Iberian") << r.name;
+    }
+  }
+  const Event* cut = FindType(evs, EventType::kLayoffs);
+  ASSERT_NE(cut, nullptr);
+  EXPECT_EQ(RoleText(*cut, "company"), "Tessel Freight");
+  const Event* move = FindType(evs, EventType::kStockMove);
+  ASSERT_NE(move, nullptr);
+  EXPECT_EQ(RoleText(*move, "company"), "Tessel Freight");
+}
+
+TEST(ExtractEvents, ANominalObjectIsNotItsOwnClausesSubject) {
+  Article a = MakeArticle(
+      "Globex is hedging its bets. The company has also backed Initech, a younger rival. By early 2030, Globex had "
+      "invested about $3 billion in the startup and built a $2 billion data centre campus in Ohio.");
+  auto evs = Events(a);
+  const Event* inv = FindType(evs, EventType::kInvestment);
+  ASSERT_NE(inv, nullptr);
+  EXPECT_EQ(RoleText(*inv, "investee"), "Initech");
+  EXPECT_DOUBLE_EQ(RoleNumber(*inv, "amount"), 3e9);
+  const Event* site = FindType(evs, EventType::kFacility);
+  ASSERT_NE(site, nullptr);
+  ASSERT_NE(site->Find("date"), nullptr);  // the opening date covers both clauses
+  EXPECT_EQ(site->Find("date")->text, "2030");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -1,6 +1,7 @@
 // ExtractEvents: triggers, roles, status and the article-level merge (see extract_events.h).
 // Tested in events_test.cc.
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -19,6 +20,16 @@ using events::OrgRef;
 using events::OrgResolver;
 using events::TriggerEntry;
 using events::Word;
+
+const TriggerEntry& PurchaseEntry() {
+  static const TriggerEntry kPurchase = [] {
+    TriggerEntry t;
+    t.type = EventType::kContract;
+    t.verb = true;
+    return t;
+  }();
+  return kPurchase;
+}
 
 struct Trig {
   const TriggerEntry* entry = nullptr;
@@ -77,6 +88,14 @@ class Framer {
     return JobWordAt(qw1) || JobWordAt(qw1 + 1);
   }
 
+  bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
+    if (qw1 >= e || W()[qw1].lower != "of") return false;
+    for (uint32_t i = qw1 + 1; i < e && i < qw1 + 5; ++i) {
+      if (JobWordAt(i)) return true;
+    }
+    return false;
+  }
+
   void Sentence(uint32_t s) {
     const auto& w = W();
     uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
@@ -89,6 +108,14 @@ class Framer {
       const TriggerEntry* t = lex_.MatchTrigger(words_.lower, i, &len);
       if (t == nullptr || i + len > e) continue;
       Trig tr{t, i, static_cast<uint32_t>(i + len)};
+      // "to purchase $5 billion of chips", "buy $2 billion worth of": buying an amount of goods or
+      // services is a supply contract, not a takeover ("pay $2 billion for Initech" stays one).
+      if (t->type == EventType::kAcquisition && tr.w1 < e && w[tr.w1].quantity >= 0 &&
+          m_.quantities[w[tr.w1].quantity].kind == QuantityKind::kMoney) {
+        uint32_t after = tr.w1;
+        while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
+        if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
+      }
       if (!Viable(tr, e)) continue;
       if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
           t->type == EventType::kFacility) {
@@ -112,8 +139,12 @@ class Framer {
       for (size_t k = 0; k < trigs.size(); ++k) {
         EventType type = trigs[k].entry->type;
         if (!Accepts(type, q.kind)) continue;
-        if ((type == EventType::kLayoffs || type == EventType::kHiring) && trigs[k].entry->verb && !JobCount(q, qw1))
+        if ((type == EventType::kLayoffs || type == EventType::kHiring) && trigs[k].entry->verb && !JobCount(q, qw1) &&
+            q.kind != QuantityKind::kPercent)
           continue;
+        // A cut's share is "10% of its workforce"; a bare percentage nearby is a price move or a
+        // margin, not a share of jobs.
+        if (type == EventType::kLayoffs && q.kind == QuantityKind::kPercent && !ShareOfJobs(qw1, e)) continue;
         if ((type == EventType::kLayoffs || type == EventType::kHiring) && q.kind == QuantityKind::kNumber &&
             trigs[k].entry->verb && !JobCount(q, qw1))
           continue;
@@ -362,6 +393,12 @@ class Framer {
       case EventType::kContract:
         SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
         SetOrg(ev, "buyer", subj);
+        // "signed a deal with Acme to purchase $5 billion of ...": the counterparty named before.
+        for (const OrgRef& o : orgs) {
+          if (o.w1 <= t.w0 && WithPrep(o.prep) && !o.reporter && ev.Find("seller") == nullptr &&
+              (subj == nullptr || !SameParty(o.name, subj->name)))
+            SetOrg(ev, "seller", &o);
+        }
         if (money) ev.Set("amount", qv(money));
         break;
       case EventType::kPartnership: {
@@ -454,6 +491,15 @@ class Framer {
       int d = i >= t.w1 ? static_cast<int>(i - t.w1) : static_cast<int>(t.w0 - i) + 2;
       if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
     }
+    // A date set off at the sentence's start ("By late 2031, X had ... and built ...") dates every
+    // clause of the sentence, however far the trigger.
+    for (uint32_t i = b; best < 0 && i < e && i < b + 3; ++i) {
+      if (w[i].date < 0) continue;
+      uint32_t j = i;
+      while (j < e && w[j].date == w[i].date) ++j;
+      if (j < e && w[j].comma_before && j <= t.w0) best = w[i].date;
+      break;
+    }
     if (best < 0) {
       // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
       for (uint32_t i = b; i < e; ++i) {
@@ -479,6 +525,20 @@ class Framer {
     ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
   }
 
+  // The round or offering nearest to a valuation's trigger: "a raise ... as it prepares for an
+  // offering that could value it at $X" values the offering, not the raise named first.
+  static Event* NearestHost(std::vector<Event>& drafts, const Event& val) {
+    Event* host = nullptr;
+    uint32_t best = UINT32_MAX;
+    for (Event& ev : drafts) {
+      if (ev.type != EventType::kFundingRound && ev.type != EventType::kIpo) continue;
+      uint32_t d = ev.trigger.end <= val.trigger.start ? val.trigger.start - ev.trigger.end
+                                                       : ev.trigger.start - std::min(ev.trigger.start, val.trigger.end);
+      if (d < best) { best = d; host = &ev; }
+    }
+    return host;
+  }
+
   // Within one sentence: a valuation beside a round or an offering is that event's valuation; a
   // round without a company takes the investee of the sentence's investment; members take the
   // sentence's round company.
@@ -489,15 +549,15 @@ class Framer {
       if ((ev.type == EventType::kFundingRound || ev.type == EventType::kIpo) && host == nullptr) host = &ev;
       if (ev.type == EventType::kInvestment && ev.Find("investee") && !investee) investee = ev.Find("investee");
     }
-    std::vector<Event> extra;
     for (Event& ev : drafts) {
       if (ev.type == EventType::kFundingRound && ev.Find("company") == nullptr && investee != nullptr)
         ev.Set("company", *investee);
     }
     for (Event& ev : drafts) {
-      if (ev.type == EventType::kValuation && host != nullptr && ev.Find("amount")) {
-        if (host->Find("valuation") == nullptr) host->Set("valuation", *ev.Find("amount"));
-        if (host->Find("company")) ev.Set("company", *host->Find("company"));
+      Event* vhost = ev.type == EventType::kValuation ? NearestHost(drafts, ev) : nullptr;
+      if (vhost != nullptr && ev.Find("amount")) {
+        if (vhost->Find("valuation") == nullptr) vhost->Set("valuation", *ev.Find("amount"));
+        if (vhost->Find("company")) ev.Set("company", *vhost->Find("company"));
         if (ev.status != EventStatus::kCompleted) ev.roles.clear();  // a hoped-for value, not a valuation
       }
     }

@@ -2,9 +2,11 @@
 // events_test.cc.
 #include "events/orgs.h"
 
+#include <algorithm>
 #include <map>
 
 #include "events/lexicon.h"
+#include "extract/gazetteer.h"
 
 namespace corroborate::events {
 namespace {
@@ -22,20 +24,100 @@ bool SameGroup(const std::string& a, const std::string& b) {
   return first(a) == first(b);
 }
 
+bool NotName(std::string_view cls) { return cls == "notname" || cls == "subordinate"; }
+
+std::vector<std::string> Split(const std::string& name) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    if (j > i) out.push_back(name.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  extract::AppendLower(out, s);
+  return out;
+}
+
 }  // namespace
+
+bool PlaceAdjective(std::string_view lower) {
+  const extract::Gazetteer& g = extract::Gazetteer::Get();
+  if (g.Flags(lower) & extract::kNotName) return true;
+  if (lower.size() < 5) return false;
+  // Demonyms built on a listed place: "Europe"+"an", "Kenya"+"n", "Canad(a)"+"ian".
+  std::string_view stem1 = lower.substr(0, lower.size() - 1);
+  std::string_view stem2 = lower.substr(0, lower.size() - 2);
+  if (lower.back() == 'n' && (g.Place(stem1) != nullptr || g.Place(stem2) != nullptr)) return true;
+  if (lower.size() > 6 && lower.substr(lower.size() - 3) == "ian") {
+    std::string a(lower.substr(0, lower.size() - 3));
+    if (g.Place(a + "a") != nullptr || g.Place(a) != nullptr) return true;
+  }
+  return false;
+}
 
 OrgResolver::OrgResolver(const Article& article, const Mentions& mentions, const ArticleWords& words)
     : article_(article), mentions_(mentions), words_(words) {
-  std::map<std::string, int> counts;
+  const extract::Gazetteer& g = extract::Gazetteer::Get();
+  // 1. Short forms: every leading part of a longer name, unless the company list knows the part as
+  // a company of its own ("Acme" beside "Acme Cloud" stays Acme). Two longer names that neither
+  // extends the other make the part ambiguous, and it stays itself.
+  std::vector<std::vector<OrgRef>> first(article.sentences.size());
+  for (uint32_t s = 0; s < article.sentences.size(); ++s) first[s] = Raw(s);
+  std::unordered_map<std::string, std::string> longer;
+  for (const auto& sent : first) {
+    for (const OrgRef& o : sent) {
+      std::vector<std::string> parts = Split(o.name);
+      std::string prefix;
+      for (size_t k = 0; k + 1 < parts.size(); ++k) {
+        prefix += (k ? " " : "") + parts[k];
+        auto [it, fresh] = longer.emplace(prefix, o.name);
+        std::string& had = it->second;
+        if (fresh || had.empty() || had == o.name || had.compare(0, o.name.size(), o.name) == 0) continue;
+        if (o.name.compare(0, had.size(), had) == 0) had = o.name;  // the longer of one name's forms
+        else had.clear();
+      }
+    }
+  }
+  for (auto& [part, name] : longer) {
+    if (!name.empty() && g.Company(Lower(part)) == nullptr && !PlaceAdjective(Lower(part))) long_form_[part] = name;
+  }
+  // 2. The salient organisation: the most named, a sentence's subject counting double; the first
+  // named wins a tie.
+  std::vector<std::pair<std::string, int>> counts;
   for (uint32_t s = 0; s < article.sentences.size(); ++s) {
-    for (const OrgRef& o : Raw(s)) {
-      if (!o.reporter) ++counts[o.name];
+    std::vector<OrgRef> orgs = Raw(s);
+    const OrgRef* subj = SubjectOf(orgs, s);
+    for (const OrgRef& o : orgs) {
+      if (o.reporter) continue;
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == o.name; });
+      if (it == counts.end()) it = counts.insert(counts.end(), {o.name, 0});
+      it->second += &o == subj ? 2 : 1;
     }
   }
   int best = 0;
   for (const auto& [name, n] : counts) {
     if (n > best) { best = n; salient_ = name; }
   }
+}
+
+const OrgRef* OrgResolver::SubjectOf(const std::vector<OrgRef>& orgs, uint32_t s) const {
+  if (orgs.empty() || orgs[0].reporter || orgs[0].possessive || !orgs[0].prep.empty()) return nullptr;
+  // Only words that can open a noun phrase before it: "Norwegian carrier Tessel", "The board of".
+  uint32_t b = words_.sentence_begin[s];
+  const EventLexicon& lex = EventLexicon::Get();
+  for (uint32_t i = b; i < orgs[0].w0; ++i) {
+    if (i > b && (words_.words[i].comma_before || words_.words[i].clause_before)) return nullptr;
+    // "Although Globex has long been ...": the subject of a subordinate clause.
+    std::string_view cls = lex.WordClass(words_.words[i].lower);
+    if (cls == "subordinate" || cls == "conditional") return nullptr;
+  }
+  return orgs[0].w0 - b <= 4 ? &orgs[0] : nullptr;
 }
 
 std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
@@ -58,27 +140,33 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       o.name = mentions_.entities.entities[m.entity].canonical;
       o.w0 = i; o.w1 = j;
     } else if (w[i].capitalized && w[i].quantity < 0 && w[i].date < 0 && !title_case &&
-               lex.WordClass(w[i].lower) != "notname" && lex.WordClass(w[i].lower) != "nominal") {
+               !NotName(lex.WordClass(w[i].lower)) && lex.WordClass(w[i].lower) != "nominal") {
       // A capitalised run the entity list does not know: a name when it is not the sentence's
       // first word, or is written like a brand ("DataCorp").
       uint32_t j = i;
       bool camel = false;
       while (j < e && w[j].capitalized && w[j].entity < 0 && w[j].quantity < 0 && w[j].date < 0 &&
-             lex.WordClass(w[j].lower) != "notname" && (j == i || (!w[j].comma_before && !w[j].clause_before))) {
+             !NotName(lex.WordClass(w[j].lower)) && (j == i || (!w[j].comma_before && !w[j].clause_before))) {
         camel |= w[j].camel;
         ++j;
+        if (w[j - 1].hyphen_after) break;
       }
       if (j == i) { ++i; continue; }
-      if (i == b && !camel && j - i < 2) { i = j; continue; }
+      // "Lisbon-based", "Nordic": a place used as an adjective names no party.
+      if (w[j - 1].hyphen_after || (j - i == 1 && PlaceAdjective(w[i].lower))) { i = j; continue; }
       for (uint32_t k = i; k < j; ++k) {
         if (k > i) o.name += ' ';
         o.name += article_.text.substr(w[k].start, w[k].end - w[k].start);
       }
+      // A lone capitalised word opening a sentence is an ordinary word unless it is the short
+      // form of a name the article gives in full.
+      if (i == b && !camel && j - i < 2 && !long_form_.count(o.name)) { i = j; continue; }
       o.w0 = i; o.w1 = j;
     } else {
       ++i;
       continue;
     }
+    if (auto it = long_form_.find(o.name); it != long_form_.end()) o.name = it->second;
     o.possessive = w[o.w1 - 1].possessive;
     if (o.w0 > b && !w[o.w0].comma_before && !w[o.w0].clause_before && IsPrep(w[o.w0 - 1].lower)) o.prep = w[o.w0 - 1].lower;
     if (o.w1 < e && (w[o.w1].lower == "reported" || w[o.w1].lower == "reports")) o.reporter = true;
@@ -131,7 +219,12 @@ std::vector<OrgRef> OrgResolver::SentenceOrgs(uint32_t s) const {
     }
     o.stand_in = true;
     if (o.w0 > b && IsPrep(w[o.w0 - 1].lower)) o.prep = w[o.w0 - 1].lower;
-    o.name = Resolve(s, o.w0, "");
+    // "Tessel had invested $2 billion in the startup": the object of a preposition never means
+    // its own clause's subject (that would be "itself"); "its" may, and so may the subject of a
+    // reported clause ("Tessel said it would").
+    const OrgRef* subj = SubjectOf(named, s);
+    bool own_subject = !o.possessive && !o.prep.empty() && o.prep != "and" && subj != nullptr && subj->w1 <= o.w0;
+    o.name = Resolve(s, o.w0, own_subject ? subj->name : std::string());
     if (o.name.empty()) continue;
     i = o.w1 - 1;
     out.push_back(std::move(o));
@@ -145,11 +238,14 @@ std::string OrgResolver::Resolve(uint32_t s, uint32_t before_word, const std::st
   auto score_window = [&](uint32_t from, uint32_t to_incl, std::map<std::string, double>& score) {
     double order = 0;
     for (uint32_t k = from; k <= to_incl; ++k) {
-      for (const OrgRef& o : Raw(k)) {
+      std::vector<OrgRef> orgs = Raw(k);
+      const OrgRef* subj = SubjectOf(orgs, k);
+      for (const OrgRef& o : orgs) {
         if (k == s && o.w0 >= before_word) continue;
         if (o.reporter || SameGroup(o.name, exclude)) continue;
         order += 0.01;
-        score[o.name] += (o.possessive || !o.prep.empty() ? 0.5 : 1.0) + order;
+        // "Tessel is in talks to buy Brio, a move that sent its shares down": the subject.
+        score[o.name] += (o.possessive || !o.prep.empty() ? 0.5 : 1.0) + (&o == subj ? 0.5 : 0.0) + order;
       }
     }
   };
@@ -161,8 +257,9 @@ std::string OrgResolver::Resolve(uint32_t s, uint32_t before_word, const std::st
     if (fb >= w.size() || w[fb].paragraph != para) break;
     --from;
   }
+  // A stand-in with nothing before it in its paragraph ("The Lisbon-based group employs ...")
+  // returns to the article's main organisation, not to the last one the previous paragraph named.
   score_window(from, s, score);
-  if (score.empty() && from > 0) score_window(from >= 2 ? from - 2 : 0, from - 1, score);
   std::string best;
   double top = 0;
   for (const auto& [name, v] : score) {

@@ -94,6 +94,7 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
       w.lower.push_back(d >= 'A' && d <= 'Z' ? static_cast<char>(d - 'A' + 'a') : static_cast<char>(d));
     }
     w.capitalized = c >= 'A' && c <= 'Z';
+    w.hyphen_after = j + 1 < t.size() && t[j] == '-' && t[j + 1] >= 'a' && t[j + 1] <= 'z';
     w.comma_before = comma;
     w.clause_before = clause;
     w.in_quote = quoted;

@@ -14,6 +14,7 @@ namespace {
 struct Person {
   std::string name, role, org, article, outlet;
   bool quoted = false;
+  bool reprint = false;  // the article reprints another: it corroborates nothing
 };
 
 std::vector<std::string> LowerWords(const std::string& s) {
@@ -107,11 +108,30 @@ bool InQuotedParagraph(const Article& a, uint32_t start) {
   return false;
 }
 
+// One name given two affiliations that cannot both hold: different organisations, or roles that
+// neither contain each other nor are one kind of role at one organisation.
+bool AffiliationsDiffer(const Person& a, const Person& b) {
+  bool org_differs = !a.org.empty() && !b.org.empty() && !SameParty(a.org, b.org);
+  bool role_differs = !a.role.empty() && !b.role.empty() && !RolesAgree(a.role, b.role) &&
+                      !(a.org.empty() || b.org.empty() ? false : !org_differs && SameKindOfRole(a.role, b.role));
+  return org_differs || role_differs;
+}
+
+// Another outlet names the same person as the same person: same name, an affiliation that can
+// hold at once. A namesake with another job is a different person, or a misattribution; either
+// way it does not vouch for the quote.
+bool Corroborated(const Person& p, const std::vector<Person>& people) {
+  for (const Person& q : people) {
+    if (q.reprint || q.outlet == p.outlet || NormalName(q.name) != NormalName(p.name)) continue;
+    if (!AffiliationsDiffer(p, q)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>& articles) {
   std::vector<Person> people;
-  std::map<std::string, std::set<std::string>> outlets_naming;  // normal name → outlets
   for (const StoryArticle& sa : articles) {
     const EntityMentions& em = sa.mentions->entities;
     std::string outlet = sa.outlet.empty() ? sa.article->id : sa.outlet;
@@ -129,8 +149,8 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
       const Entity& e = em.entities[m.entity];
       if (e.type != EntityType::kPerson || !seen.insert(m.entity).second) continue;
       if (LowerWords(e.canonical).size() < 2) continue;  // a lone surname or first name
-      Person p{e.canonical, e.role, e.org, sa.article->id, outlet, quoted.count(m.entity) > 0};
-      if (sa.duplicate_of.empty()) outlets_naming[NormalName(p.name)].insert(outlet);
+      Person p{e.canonical, e.role, e.org, sa.article->id, outlet, quoted.count(m.entity) > 0,
+               !sa.duplicate_of.empty()};
       people.push_back(std::move(p));
     }
   }
@@ -142,10 +162,7 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
       const Person& a = people[i];
       const Person& b = people[j];
       if (a.article == b.article || NormalName(a.name) != NormalName(b.name)) continue;
-      bool org_differs = !a.org.empty() && !b.org.empty() && !SameParty(a.org, b.org);
-      bool role_differs = !a.role.empty() && !b.role.empty() && !RolesAgree(a.role, b.role) &&
-                          !(a.org.empty() || b.org.empty() ? false : !org_differs && SameKindOfRole(a.role, b.role));
-      if (!org_differs && !role_differs) continue;
+      if (!AffiliationsDiffer(a, b)) continue;
       if (!flagged.insert("a:" + NormalName(a.name)).second) continue;
       out.push_back({"affiliation_variant", {a.name}, {a.article, b.article},
                      Describe(a) + " against " + Describe(b)});
@@ -165,13 +182,11 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
                      Describe(a) + " and " + Describe(b) + ": one role at one organisation, two names"});
     }
   }
-  // Quoted people whom one outlet alone names.
+  // Quoted people whom no other outlet names as the same person.
   for (const Person& p : people) {
-    if (!p.quoted) continue;
-    const std::set<std::string>& o = outlets_naming[NormalName(p.name)];
-    if (o.size() != 1 || !flagged.insert("u:" + NormalName(p.name)).second) continue;
+    if (!p.quoted || Corroborated(p, people) || !flagged.insert("u:" + NormalName(p.name)).second) continue;
     out.push_back({"uncorroborated_speaker", {p.name}, {p.article},
-                   Describe(p) + " is quoted, and no other outlet names them"});
+                   Describe(p) + " is quoted, and no other outlet names them with a compatible affiliation"});
   }
   return out;
 }

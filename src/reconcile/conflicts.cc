@@ -1,9 +1,11 @@
 // Conflicts among the claims of one corroborated event, and each role's settled value (see
 // story_report.h). Tested in reconcile_test.cc.
+#include <cctype>
 #include <cstdio>
 #include <map>
 
 #include "events/extract_events.h"
+#include "events/lexicon.h"
 #include "reconcile/story_report.h"
 
 namespace corroborate {
@@ -96,6 +98,37 @@ std::vector<Conflict> FindConflicts(const std::vector<StoryEvent>& events) {
   return out;
 }
 
+// A name without its trailing company form ("Tessel Freight AB" → "Tessel Freight").
+std::string WithoutLegalForm(const std::string& name) {
+  size_t sp = name.rfind(' ');
+  if (sp == std::string::npos) return name;
+  std::string last;
+  for (char c : name.substr(sp + 1)) {
+    if (c != '.' && c != ',') last.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (events::EventLexicon::Get().WordClass(last) != "legal") return name;
+  size_t end = sp;
+  while (end > 0 && (name[end - 1] == ',' || name[end - 1] == ' ')) --end;
+  return name.substr(0, end);
+}
+
+// The name a party goes by across the story: of the forms its sources give (company form
+// dropped), the one most sources use, the fuller one on a tie ("Tessel" once, "Tessel Freight"
+// twice → "Tessel Freight").
+std::string StoryName(const StoryEvent& se, const std::string& role, const RoleValue& chosen) {
+  std::map<std::string, int> forms;
+  for (const Event& e : se.claims) {
+    const RoleValue* v = e.Find(role);
+    if (v != nullptr && v->kind == RoleValue::Kind::kEntity && ValuesAgree(*v, chosen)) ++forms[WithoutLegalForm(v->text)];
+  }
+  std::string best = WithoutLegalForm(chosen.text);
+  int top = 0;
+  for (const auto& [name, n] : forms) {
+    if (n > top || (n == top && name.size() > best.size())) { top = n; best = name; }
+  }
+  return best;
+}
+
 // Each role takes the value most sources agree on; the status the most sources claim.
 void Settle(StoryEvent& se) {
   std::vector<std::string> roles;
@@ -113,7 +146,10 @@ void Settle(StoryEvent& se) {
     for (const SourcedValue& g : groups) {
       if (best == nullptr || g.sources.size() > best->sources.size()) best = &g;
     }
-    if (best != nullptr) se.event.Set(role, best->raw);
+    if (best == nullptr) continue;
+    RoleValue v = best->raw;
+    if (v.kind == RoleValue::Kind::kEntity) v.text = StoryName(se, role, v);
+    se.event.Set(role, v);
   }
   std::map<EventStatus, int> status;
   std::map<TalkStage, int> stage;

@@ -1,6 +1,8 @@
 // Merging the events a story's articles state into corroborated events (see story_report.h).
 // Tested in reconcile_test.cc.
 #include <algorithm>
+#include <cstdint>
+#include <map>
 #include <set>
 
 #include "events/extract_events.h"
@@ -173,9 +175,21 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
     se.outlets = outlets.size();
     out.push_back(std::move(se));
   }
-  // Order: by first source, then by first evidence.
+  // Order: the most sourced first; among equals, the one stated first (by its first source, then
+  // where that source states it), so the report reads in the order the story tells itself.
+  std::map<std::string, size_t> position;
+  for (size_t i = 0; i < articles.size(); ++i) position.emplace(articles[i].article->id, i);
+  auto first = [&](const StoryEvent& e) {
+    size_t art = e.sources.empty() ? 0 : position[e.sources[0]];
+    uint32_t at = UINT32_MAX;
+    for (const Evidence& ev : e.evidence) {
+      if (!e.sources.empty() && ev.article == e.sources[0]) at = std::min(at, ev.span.start);
+    }
+    return std::make_pair(art, at);
+  };
   std::stable_sort(out.begin(), out.end(), [&](const StoryEvent& a, const StoryEvent& b) {
-    return a.sources.size() > b.sources.size();
+    if (a.sources.size() != b.sources.size()) return a.sources.size() > b.sources.size();
+    return first(a) < first(b);
   });
   return out;
 }

@@ -218,5 +218,17 @@ TEST(ExtractEvents, ANominalObjectIsNotItsOwnClausesSubject) {
   EXPECT_EQ(site->Find("date")->text, "2030");
 }
 
+TEST(ExtractEvents, ANameModifyingANounIsNoSubject) {
+  // "the Zephyr family of models": Zephyr is a product line, the round is Initech Labs'.
+  Article a = MakeArticle(
+      "Initech Labs develops the Zephyr family of models and recently closed a funding round that valued the "
+      "company at roughly $40 billion.");
+  auto evs = Events(a);
+  const Event* val = FindType(evs, EventType::kValuation);
+  ASSERT_NE(val, nullptr);
+  EXPECT_EQ(RoleText(*val, "company"), "Initech Labs");
+  EXPECT_DOUBLE_EQ(RoleNumber(*val, "amount"), 40e9);
+}
+
 }  // namespace
 }  // namespace corroborate

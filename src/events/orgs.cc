@@ -136,9 +136,12 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       const EntityMention& m = mentions_.entities.mentions[w[i].entity];
       uint32_t j = i;
       while (j < e && w[j].entity == w[i].entity) ++j;
-      if (mentions_.entities.entities[m.entity].type != EntityType::kOrg) { i = j; continue; }
+      // A nominal the extract stage resolved ("the group") is a stand-in, resolved here with the
+      // event layer's rules (see SentenceOrgs).
+      if (mentions_.entities.entities[m.entity].type != EntityType::kOrg || m.nominal) { i = j; continue; }
       o.name = mentions_.entities.entities[m.entity].canonical;
       o.w0 = i; o.w1 = j;
+      o.listed = true;
     } else if (w[i].capitalized && w[i].quantity < 0 && w[i].date < 0 && !title_case &&
                !NotName(lex.WordClass(w[i].lower)) && lex.WordClass(w[i].lower) != "nominal") {
       // A capitalised run the entity list does not know: a name when it is not the sentence's
@@ -202,7 +205,12 @@ std::vector<OrgRef> OrgResolver::SentenceOrgs(uint32_t s) const {
     }
     OrgRef o;
     std::string_view cls = lex.WordClass(w[i].lower);
-    if (cls == "pronoun" && (w[i].lower == "its" || w[i].lower == "it")) {
+    if (w[i].entity >= 0 && mentions_.entities.mentions[w[i].entity].nominal) {
+      uint32_t j = i;
+      while (j < e && w[j].entity == w[i].entity) ++j;
+      o.w0 = i; o.w1 = j;
+      o.possessive = w[j - 1].possessive;
+    } else if (cls == "pronoun" && (w[i].lower == "its" || w[i].lower == "it")) {
       o.w0 = i; o.w1 = i + 1;
       o.possessive = w[i].lower == "its";
     } else if (w[i].lower == "the") {

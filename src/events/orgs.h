@@ -21,6 +21,7 @@ struct OrgRef {
   bool possessive = false; // "Initech's"
   bool reporter = false;   // "The Journal reported", "according to Reuters": a source, not a party
   bool stand_in = false;   // a pronoun or nominal resolved from context
+  bool listed = false;     // an entity mention of the extract stage, not a capitalised guess
   std::string prep;        // the preposition just before it ("in", "with", "from"), or ""
 };
 

@@ -100,6 +100,9 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       Cluster& b = clusters[j];
       if (b.claims.empty() || a.claims.empty() || !KeysAgree(a.merged, b.merged, true)) continue;
       if (a.merged.cumulative != b.merged.cumulative || DatesDisagree(a.merged, b.merged)) continue;
+      // Two different price moves are two moments (a day's drop, a three-year gain), not one
+      // move told two ways.
+      if (a.merged.type == EventType::kStockMove) continue;
       bool told_apart = false;
       for (size_t x : b.articles) told_apart |= a.articles.count(x) > 0;
       if (told_apart) continue;

@@ -170,5 +170,28 @@ TEST(Reconcile, PublishedInferredFromAWeekdayOfAnEventAnotherOutletDates) {
   EXPECT_EQ(p[1], "2025-03-12");
 }
 
+TEST(Reconcile, TwoPriceMovesAreTwoEventsAndPartiesTakeTheCommonName) {
+  Fixture f;
+  auto move = [](const std::string& company, double pct) {
+    Event e;
+    e.type = EventType::kStockMove;
+    e.Set("company", Org(company));
+    RoleValue v = Count(pct);
+    v.quantity.kind = QuantityKind::kPercent;
+    e.Set("change", v);
+    return e;
+  };
+  f.Add("a", {move("Tessel Freight AB", 85.0)});   // a three-year gain
+  f.Add("b", {move("Tessel", -3.1)});              // a day's drop
+  f.Add("c", {move("Tessel Freight", -3.1)});
+  StoryReport r = ReconcileStory(f.Input());
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_TRUE(r.conflicts.empty());
+  // The drop, told by two outlets, comes first and goes by the form most sources use.
+  EXPECT_EQ(r.events[0].sources, (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(r.events[0].event.Find("company")->text, "Tessel Freight");
+  EXPECT_EQ(r.events[1].event.Find("company")->text, "Tessel Freight");  // company form dropped
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -230,5 +230,22 @@ TEST(ExtractEvents, ANameModifyingANounIsNoSubject) {
   EXPECT_DOUBLE_EQ(RoleNumber(*val, "amount"), 40e9);
 }
 
+TEST(ExtractEvents, ADateBelongsToTheNearerOfTwoCuts) {
+  Article a = MakeArticle(
+      "Globex Corp said it would cut 3,000 jobs. This latest round of cuts follows layoffs of about 2,000 staff in "
+      "March 2025, bringing total job reductions to roughly 5,000.");
+  auto evs = Events(a);
+  for (const Event& e : evs) {
+    if (e.type != EventType::kLayoffs) continue;
+    const RoleValue* d = e.Find("date");
+    if (RoleNumber(e, "count") == 2000) {
+      ASSERT_NE(d, nullptr);
+      EXPECT_EQ(d->text, "2025-03");
+    } else {
+      EXPECT_TRUE(d == nullptr || d->text != "2025-03") << RoleNumber(e, "count");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -167,7 +167,7 @@ class Framer {
       ev.evidence.push_back(a_.sentences[s]);
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
-      DateRole(s, trigs[k], ev);
+      DateRole(s, trigs, k, ev);
       drafts.push_back(std::move(ev));
     }
     Attach(drafts);
@@ -491,14 +491,31 @@ class Framer {
     (void)w;
   }
 
-  void DateRole(uint32_t s, const Trig& t, Event& ev) {
+  void DateRole(uint32_t s, const std::vector<Trig>& trigs, size_t k, Event& ev) {
     const auto& w = W();
+    const Trig& t = trigs[k];
     uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    // Words from the trigger to the date; a date before it counts more, and more again across a
+    // comma ("... in October 2031, bringing total cuts to ..." dates the clause before the comma).
+    auto dist = [&w](const Trig& x, uint32_t i) {
+      if (i >= x.w1) return static_cast<int>(i - x.w1);
+      int d = static_cast<int>(x.w0 - i) + 2;
+      for (uint32_t j = i + 1; j <= x.w0; ++j) {
+        if (w[j].comma_before || w[j].clause_before) return d + 6;
+      }
+      return d;
+    };
     int best_d = 1 << 30;
     int32_t best = -1;
     for (uint32_t i = b; i < e; ++i) {
       if (w[i].date < 0 || (i > b && w[i - 1].date == w[i].date)) continue;
-      int d = i >= t.w1 ? static_cast<int>(i - t.w1) : static_cast<int>(t.w0 - i) + 2;
+      int d = dist(t, i);
+      // "This round of cuts follows layoffs of 14,000 in October": the date is the nearer one's.
+      bool nearer_twin = false;
+      for (size_t j = 0; j < trigs.size(); ++j) {
+        nearer_twin |= j != k && trigs[j].entry->type == t.entry->type && dist(trigs[j], i) < d;
+      }
+      if (nearer_twin) continue;
       if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
     }
     // A date set off at the sentence's start ("By late 2031, X had ... and built ...") dates every

@@ -57,6 +57,7 @@ struct Event {
   std::vector<Role> roles;     // at most one value per role name, except "investors"/"parties"
   std::vector<Span> evidence;  // the sentences that state it, in text order
   Span trigger;                // the word(s) that named the event in its first sentence
+  bool verbal = false;         // the trigger is a verb ("raise"), not a noun ("funding round")
 
   const RoleValue* Find(std::string_view role) const;
   RoleValue* Find(std::string_view role);

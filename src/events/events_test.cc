@@ -247,5 +247,18 @@ TEST(ExtractEvents, ADateBelongsToTheNearerOfTwoCuts) {
   }
 }
 
+TEST(ExtractEvents, OneSentenceTellsOfOneRound) {
+  // The investor of the round is not its company; "which seeks to raise" is the round's verb.
+  Article a = MakeArticle(
+      "The deal would make Globex Corp the single largest investor in Initech Labs's latest funding round, which "
+      "seeks to raise up to $10 billion.");
+  auto evs = Events(a);
+  const Event* round = FindType(evs, EventType::kFundingRound);
+  ASSERT_NE(round, nullptr);
+  EXPECT_EQ(RoleText(*round, "company"), "Initech Labs");
+  EXPECT_DOUBLE_EQ(RoleNumber(*round, "amount"), 10e9);
+  EXPECT_EQ(FindType(evs, EventType::kFundingRound, 1), nullptr);
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -164,9 +164,12 @@ class Framer {
       Event ev;
       ev.type = trigs[k].entry->type;
       ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
+      ev.verbal = trigs[k].entry->verb;
       ev.evidence.push_back(a_.sentences[s]);
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
+      // A price move is a fact of the market, not a deal: the hedges around it are the deal's.
+      if (ev.type == EventType::kStockMove) ev.status = EventStatus::kUnknown, ev.stage = TalkStage::kNone;
       DateRole(s, trigs, k, ev);
       drafts.push_back(std::move(ev));
     }
@@ -576,9 +579,29 @@ class Framer {
       if ((ev.type == EventType::kFundingRound || ev.type == EventType::kIpo) && host == nullptr) host = &ev;
       if (ev.type == EventType::kInvestment && ev.Find("investee") && !investee) investee = ev.Find("investee");
     }
+    // One sentence tells of one round: "Initech's round, which seeks to raise $10 billion" —
+    // the verb's subject is the relative clause's antecedent, the round named with its company.
+    const RoleValue* round_company = nullptr;
+    for (const Event& ev : drafts) {
+      if (ev.type == EventType::kFundingRound && ev.Find("company") && !round_company && !ev.verbal) round_company = ev.Find("company");
+    }
+    if (round_company != nullptr) {
+      RoleValue keep = *round_company;
+      for (Event& ev : drafts) {
+        if (ev.type == EventType::kFundingRound && ev.verbal) ev.Set("company", keep);
+      }
+    }
     for (Event& ev : drafts) {
-      if (ev.type == EventType::kFundingRound && ev.Find("company") == nullptr && investee != nullptr)
-        ev.Set("company", *investee);
+      if (ev.type != EventType::kFundingRound || investee == nullptr) continue;
+      // "X is in talks to invest $5 billion in Y, half of the $10 billion round": X invests in the
+      // round; the round is Y's.
+      const RoleValue* company = ev.Find("company");
+      bool investor_named = false;
+      for (const Event& inv : drafts) {
+        const RoleValue* x = inv.type == EventType::kInvestment ? inv.Find("investor") : nullptr;
+        investor_named |= x != nullptr && company != nullptr && SameParty(x->text, company->text);
+      }
+      if (company == nullptr || investor_named) ev.Set("company", *investee);
     }
     for (Event& ev : drafts) {
       Event* vhost = ev.type == EventType::kValuation ? NearestHost(drafts, ev) : nullptr;

@@ -225,25 +225,32 @@ class Framer {
     }
   }
 
-  // A capitalised word the entity list does not know, between an article and a common noun ("the
-  // Zephyr family of models", "a Nimbus update"), modifies that noun: it is no clause's subject.
+  // A name between an article and a common noun ("the Zephyr family of models", "a Nimbus
+  // update") modifies that noun: it is no clause's subject while another candidate exists.
   bool Attributive(const OrgRef& o) const {
     const auto& w = W();
-    if (o.listed || o.stand_in || o.possessive || o.w0 == 0 || o.w1 >= w.size()) return false;
+    if (o.stand_in || o.possessive || o.w0 == 0 || o.w1 >= w.size()) return false;
     const std::string& before = w[o.w0 - 1].lower;
     return (before == "the" || before == "a" || before == "an") && !w[o.w1].capitalized && w[o.w1].quantity < 0 &&
            !w[o.w1].comma_before && !w[o.w1].clause_before && w[o.w1].sentence == w[o.w0].sentence;
   }
 
+  // The trigger's subject: the last organisation before it that no preposition governs. One that
+  // only modifies a noun ("the Globex board") serves when there is no other.
   const OrgRef* Subject(const std::vector<OrgRef>& orgs, const Trig& t) const {
     const OrgRef* best = nullptr;
+    const OrgRef* modifier = nullptr;
     for (const OrgRef& o : orgs) {
       if (o.w1 > t.w0) break;
-      if (o.reporter || Attributive(o)) continue;
+      if (o.reporter) continue;
+      if (Attributive(o)) {
+        if (o.prep.empty()) modifier = &o;
+        continue;
+      }
       if (o.prep.empty() || o.prep == "and" || o.prep == "including" || o.prep == "like") best = &o;
       else if (best == nullptr && o.possessive) best = &o;
     }
-    return best;
+    return best != nullptr ? best : modifier;
   }
 
   // An organisation written just before a noun trigger: "Initech's latest funding round", "an

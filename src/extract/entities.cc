@@ -43,6 +43,9 @@ struct Cand {
   std::string key;    // join key: lower case, legal words and ".com" dropped
   std::string canon;  // display form of the key
   std::string ticker;
+  std::string parent;  // a product's maker ("Acme" for "Acme A380")
+  bool nominal = false;  // "the company": names `entity` without its name
+  bool listed = false;   // the companies list knows it
   int entity = -1;
 };
 
@@ -120,7 +123,11 @@ class Scanner {
   void ScanTitleLines();
   void FindTickers();
   void Resolve();
+  void ModelNames();
+  void ProductTyping();
   void Nominals();
+  bool CamelCase(uint32_t i) const;
+  bool BusinessSubject(uint32_t i) const;
   void Emit();
 
   const Gazetteer& g_;
@@ -137,6 +144,7 @@ class Scanner {
   std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Alexa-powered": an adjective
   std::unordered_set<std::string_view> midcap_;  // words opening a capitalised run mid-sentence
   std::vector<Cand> cands_;
+  std::string key_buf_;
   std::unordered_map<std::string, int> by_key_;  // join key -> entity
   std::vector<int> mention_count_;
 };
@@ -440,8 +448,18 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
         bool known = LookupSpan(b, m, t, st, c, p) && t == EntityType::kOrg;
         if (!known && m == b + 1 && midcap_.count(Lower(b)) && !(F(b) & (kNotName | kGivenName))) known = true;
         if (known) {
-          AddCand(b, m, EntityType::kOrg, c ? kSure : kGuess, c, nullptr);
-          return AddCand(m, e, EntityType::kProduct, kLikely);
+          // One product named with its maker: the model alone is its key, so that a later "A380"
+          // joins "Acme A380", and the maker becomes the product's parent.
+          std::string maker;
+          if (c) maker = c->short_name;
+          else Key(b, m, key_buf_, &maker);
+          size_t before = cands_.size();
+          AddCand(b, e, EntityType::kProduct, kLikely);
+          if (cands_.size() > before) {
+            Key(m, e, cands_.back().key, nullptr);
+            cands_.back().parent = maker;
+          }
+          return;
         }
       }
     }
@@ -478,6 +496,9 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   // capitals are owed to the sentence start or the word is also written in lower case.
   bool initial = T(b).sentence_start || (b > 0 && T(b - 1).kind == NKind::kPunct);
   Strength s1 = (initial || SeenLower(b)) ? kConfirmOnly : kGuess;
+  // A capital inside the word ("KestrelNet") or the subject of a business sentence owes nothing
+  // to the sentence start.
+  if (s1 == kConfirmOnly && !SeenLower(b) && (CamelCase(b) || BusinessSubject(b))) s1 = kGuess;
   EntityType t1 = T(b).lower_initial ? EntityType::kProduct : EntityType::kOrg;
   AddCand(b, e, t1, org_cue ? std::max(s1, kLikely) : s1);
 }
@@ -505,6 +526,7 @@ void Scanner::AddCand(uint32_t b, uint32_t e, EntityType t, Strength st, const C
     }
   }
   if (c) {
+    cd.listed = true;
     cd.canon = c->short_name;
     cd.key.clear();
     AppendLower(cd.key, c->short_name);
@@ -628,15 +650,30 @@ void Scanner::Resolve() {
       make(c);
     }
   }
+  // A product's maker is an organisation the article names, even where only the product carries
+  // its name ("the Acme A380"): a later bare "Acme" joins it.
+  for (Cand& c : cands_) {
+    if (c.key.empty() || c.parent.empty()) continue;
+    std::string key;
+    AppendLower(key, c.parent);
+    if (by_key_.count(key)) continue;
+    Entity en;
+    en.type = EntityType::kOrg;
+    en.canonical = c.parent;
+    by_key_.emplace(std::move(key), static_cast<int>(out_.entities.size()));
+    out_.entities.push_back(std::move(en));
+  }
   // Index parts of multi-word names: a person's surname, an organisation's first word(s).
-  std::unordered_map<std::string, int> surname, first_word;
+  std::unordered_map<std::string, int> surname, first_word, product_word;
   std::unordered_map<std::string, int> initials;
   for (const Cand& c : cands_) {
     if (c.entity < 0) continue;
     const Entity& en = out_.entities[c.entity];
     size_t sp = c.key.rfind(' ');
     if (sp == std::string::npos) continue;
-    if (en.type == EntityType::kPerson) {
+    if (en.type == EntityType::kProduct) {
+      product_word.emplace(c.key.substr(sp + 1), c.entity);  // "Skyliner" for "787 Skyliner"
+    } else if (en.type == EntityType::kPerson) {
       surname.emplace(c.key.substr(sp + 1), c.entity);
     } else if (en.type == EntityType::kOrg) {
       first_word.emplace(c.key.substr(0, c.key.find(' ')), c.entity);
@@ -676,6 +713,12 @@ void Scanner::Resolve() {
       continue;
     }
     if (c.key.find(' ') == std::string::npos) {
+      auto pw = product_word.find(c.key);
+      if (pw != product_word.end()) {
+        c.entity = pw->second;
+        c.strength = kLikely;
+        continue;
+      }
       auto s = surname.find(c.key);
       if (s != surname.end()) {
         c.entity = s->second;
@@ -723,6 +766,267 @@ void Scanner::Resolve() {
     if (c.entity >= 0 && c.strength == kConfirmOnly && by_key_.count(c.key) == 0) c.entity = -1;
 }
 
+// "KestrelNet", "JetBlue": a lower-case letter followed by a capital inside one word. Names of
+// people written so ("McAdam", "O'Neil") are left out.
+bool Scanner::CamelCase(uint32_t i) const {
+  if (!Word(i) || T(i).upper || T(i).lower_initial) return false;
+  std::string_view w = Tx(i);
+  if (w.size() < 4 || w.substr(0, 2) == "Mc" || w.substr(0, 3) == "Mac") return false;
+  if (F(i) & (kGivenName | kSurname | kNotName)) return false;
+  bool lower_seen = false;
+  for (char ch : w) {
+    if (ch == '\'' || ch == '-' || ch == '.') return false;
+    if (ch >= 'a' && ch <= 'z') lower_seen = true;
+    else if (ch >= 'A' && ch <= 'Z' && lower_seen) return true;
+  }
+  return false;
+}
+
+// "Kestrel is said to be considering an investment", "Kestrel agreed a $2 billion deal": a
+// sentence's first word followed by a verb and, within a few words, a business noun.
+bool Scanner::BusinessSubject(uint32_t i) const {
+  if (!T(i).sentence_start || !Word(i + 1) || CapWord(i + 1)) return false;
+  if (F(i) & (kGivenName | kSurname | kNotName | kRole | kRoleModifier | kHonorific)) return false;
+  std::string_view w = Lower(i);
+  if (w.size() < 3 || w.back() == 's') return false;  // "Analysts agreed ...": plural nouns
+  std::string_view v = Lower(i + 1);
+  if (!(v == "is" || v == "has" || v == "plans" || v == "agreed" || v == "announced" || v == "invested" ||
+        v == "acquired" || v == "bought" || v == "reported" || v == "posted" || v == "raised" ||
+        v == "signed" || v == "won" || v == "filed" || v == "sued" || v == "owns" || v == "employs"))
+    return false;
+  for (uint32_t k = i + 2; k < n_ && k < i + 12 && !T(k).sentence_start; ++k) {
+    if (!Word(k)) continue;
+    std::string_view x = Lower(k);
+    if (x == "investment" || x == "stake" || x == "acquisition" || x == "deal" || x == "shares" ||
+        x == "billion" || x == "million" || x == "funding" || x == "merger" || x == "contract" ||
+        x == "revenue" || x == "profit" || x == "order" || x == "bid" || x == "customers" || x == "investors")
+      return true;
+  }
+  return false;
+}
+
+// "Acme 737", "Acme 787 Skyliner", "Acme 737s": a maker followed by a model number is one product
+// named with its maker. Years and amounts are no model numbers. Runs before Resolve.
+void Scanner::ModelNames() {
+  auto model = [&](uint32_t i) {
+    if (i >= n_ || T(i).newline_before || T(i).sentence_start || title_line_[i]) return false;
+    std::string_view w = Tx(i);
+    size_t d = 0;
+    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+    if (d < 3 || d > 4) return false;
+    if (d == 4 && (w[0] == '1' || w[0] == '2')) return false;  // 1990, 2008: a year
+    std::string_view rest = w.substr(d);
+    if (!(rest.empty() || rest == "s" || (rest[0] == '-' && rest.size() > 1))) return false;
+    // "Acme 500 million": an amount.
+    if (i + 1 < n_ && Word(i + 1) && !CapWord(i + 1)) {
+      std::string_view nx = Lower(i + 1);
+      if (nx == "million" || nx == "billion" || nx == "trillion" || nx == "percent" || nx == "jobs" ||
+          nx == "employees" || nx == "workers" || nx == "people" || nx == "staff" || nx == "shares")
+        return false;
+    }
+    return true;
+  };
+  size_t n = cands_.size();
+  for (size_t ci = 0; ci < n; ++ci) {
+    Cand& c = cands_[ci];
+    if (c.key.empty() || c.type != EntityType::kOrg || c.acronym || !model(c.e)) continue;
+    std::string_view last = Lower(c.e - 1);
+    if (last == "flight" || last == "route" || last == "gate" || last == "terminal" || last == "street") continue;
+    uint32_t e2 = c.e + 1;
+    while (e2 < n_ && e2 < c.e + 3 && CapWord(e2) && !T(e2).newline_before && !T(e2).sentence_start &&
+           !(F(e2) & kNotName))
+      ++e2;
+    c.parent = c.canon;
+    c.type = EntityType::kProduct;
+    c.strength = kLikely;
+    c.ticker.clear();
+    // Key: the model's words, numbers included ("737", "787 skyliner"); "737s" is the 737.
+    c.key.clear();
+    for (uint32_t k = c.e; k < e2; ++k) {
+      std::string_view w = Tx(k);
+      if (k == c.e && w.size() == 4 && w.back() == 's') w.remove_suffix(1);
+      if (!c.key.empty()) c.key += ' ';
+      AppendLower(c.key, w);
+      c.canon += ' ';
+      c.canon += w;
+    }
+    for (size_t k = ci + 1; k < n && cands_[k].b < e2; ++k) cands_[k].key.clear();
+    c.e = e2;
+  }
+}
+
+// An organisation nobody lists that the article treats as a product ("the launch of Kestrel",
+// "its Kestrel models", "787 Skyliner") is a product. Names the lists or a legal or organisation
+// word make sure stay organisations.
+void Scanner::ProductTyping() {
+  std::vector<uint8_t> sure(out_.entities.size(), 0), product(out_.entities.size(), 0);
+  for (const Cand& c : cands_) {
+    if (c.entity < 0 || c.nominal) continue;
+    if (c.strength >= kSure && c.type == EntityType::kOrg) sure[c.entity] = 1;
+    if (out_.entities[c.entity].type != EntityType::kOrg) continue;
+    bool cue = false;
+    if (c.e < n_ && Word(c.e) && !CapWord(c.e) && (F(c.e) & kProductHead)) {
+      cue = Lower(c.e) != "operating" || (c.e + 1 < n_ && Word(c.e + 1) && Lower(c.e + 1) == "system");
+    }
+    if (c.b >= 2 && Word(c.b - 1) && Lower(c.b - 1) == "of" && Word(c.b - 2) && (F(c.b - 2) & kProductCue))
+      cue = true;
+    if (c.b >= 1 && Word(c.b - 1) && !CapWord(c.b - 1) && (F(c.b - 1) & kProductCue)) cue = true;
+    if (c.b >= 1 && T(c.b - 1).kind == NKind::kNumber && !T(c.b).sentence_start && !T(c.b).newline_before &&
+        T(c.b - 1).end + 1 == T(c.b).start && Tx(c.b - 1).size() == 3 && Tx(c.b - 1)[0] != '0' &&
+        !(c.b >= 2 && T(c.b - 2).kind == NKind::kPunct && T(c.b - 2).end == T(c.b - 1).start) &&
+        Tx(c.b - 1).find_first_not_of("0123456789") == std::string_view::npos)
+      cue = true;  // "787 Skyliner"; not "2009 | Acme", "5,000 VIP guests"
+    if (cue) product[c.entity] = 1;
+  }
+  for (size_t i = 0; i < out_.entities.size(); ++i)
+    if (product[i] && !sure[i] && out_.entities[i].type == EntityType::kOrg)
+      out_.entities[i].type = EntityType::kProduct;
+  for (const Cand& c : cands_)
+    if (c.entity >= 0 && !c.parent.empty() && out_.entities[c.entity].parent.empty())
+      out_.entities[c.entity].parent = c.parent;
+}
+
+// "The company", "the tech giant", "the Oslo-based group": a noun that stands for an organisation
+// named before it. The referent is the name the phrase stands beside ("Kestrel, the company
+// behind ..."), else the first organisation of its own sentence before it, else the first (the
+// subject's) of the nearest earlier sentence naming one, at most three sentences back. Phrases
+// that may mean another organisation ("the other company", "the new firm", "the group of
+// investors") are left alone. Linear: one pass over the tokens and the sorted mentions.
+void Scanner::Nominals() {
+  std::vector<uint32_t> sent(n_, 0);
+  for (uint32_t i = 0, s = 0; i < n_; ++i) {
+    if (i > 0 && (T(i).sentence_start || T(i).newline_before)) ++s;
+    sent[i] = s;
+  }
+  struct OrgAt { uint32_t b, e; int entity; bool subject; };
+  std::vector<OrgAt> orgs;
+  std::vector<uint8_t> listed(out_.entities.size(), 0);
+  for (const Cand& c : cands_)
+    if (c.entity >= 0 && c.listed) listed[c.entity] = 1;
+  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  uint32_t covered = 0;
+  for (const Cand& c : cands_) {
+    if (c.entity < 0 || c.b < covered || out_.entities[c.entity].type != EntityType::kOrg) continue;
+    covered = c.e;
+    // "according to Kestrel News", "Kestrel News reported": a source, not what the story is about.
+    bool source = c.b >= 2 && Word(c.b - 2) && Lower(c.b - 2) == "according" && Lower(c.b - 1) == "to";
+    // "Kestrel News reported that ...", but not "Kestrel reported higher profit".
+    if (c.e + 1 < n_ && Word(c.e) && (Lower(c.e) == "reported" || Lower(c.e) == "reports")) {
+      std::string_view nx = Word(c.e + 1) ? Lower(c.e + 1) : std::string_view(",");
+      source |= nx == "," || nx == "that" || nx == "on" || nx == "earlier" || nx == "last" || nx == "in";
+    }
+    source |= c.b >= 1 && Word(c.b - 1) && Lower(c.b - 1) == "told";
+    // A sentence's subject: its first words ("Kestrel said", "The Kestrel group"), not "Kestrel's".
+    bool subject = T(c.b).sentence_start || T(c.b).newline_before ||
+                   (c.b > 0 && (T(c.b - 1).sentence_start || T(c.b - 1).newline_before) && Lower(c.b - 1) == "the");
+    subject &= !(c.e < n_ && T(c.e).possessive);
+    if (!source) orgs.push_back({c.b, c.e, c.entity, subject});
+  }
+  // Salience so far: one point a mention, two more for a sentence's subject; the article's topic
+  // is the organisation with the most points.
+  std::vector<uint32_t> score(out_.entities.size(), 0);
+  int topic = -1;
+  auto credit = [&](int ent, uint32_t pts) {
+    score[ent] += pts;
+    if (topic < 0 || score[ent] > score[topic]) topic = ent;
+  };
+  size_t oi = 0;  // orgs before the current token
+  std::vector<Cand> found;
+  for (uint32_t i = 0; i + 1 < n_; ++i) {
+    while (oi < orgs.size() && orgs[oi].b < i) {
+      credit(orgs[oi].entity, orgs[oi].subject ? 3 : 1);
+      ++oi;
+    }
+    if (!Word(i) || Lower(i) != "the" || title_line_[i]) continue;
+    uint32_t h = i + 1, mods = 0;
+    bool ok = true;
+    while (h < n_ && Word(h) && !(F(h) & kNominal && !CapWord(h)) && mods < 3) {
+      std::string_view w = Lower(h);
+      bool mod_ok = CapWord(h) ? hyphen_lower_[h] || (T(h).upper && Tx(h).size() <= 3 && (F(h) & kNotName))
+                               : !(F(h) & kNotName) && !(w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
+      if (w == "other" || w == "rival" || w == "new" || w == "parent" || w == "combined" || w == "merged" ||
+          w == "joint" || w == "acquiring" || w == "acquired" || w == "target" || w == "former" ||
+          w == "latter" || w == "same" || w == "first" || w == "second" || w == "last" || w == "largest" ||
+          w == "biggest" || w == "world's" || w == "only" || w == "each" || w == "both")
+        mod_ok = false;
+      if (!mod_ok) { ok = false; break; }
+      ++h;
+      ++mods;
+    }
+    if (!ok || !Word(h) || CapWord(h) || !(F(h) & kNominal)) continue;
+    // "the group of investors", "the company-wide", "the firm hired Kestrel Advisors as ...".
+    if (h + 1 < n_ && Word(h + 1) && Lower(h + 1) == "of") continue;
+    if (std::string_view(Tx(h)).find('-') != std::string_view::npos) continue;
+    // Listed companies are no startups or labs; a "giant" is a listed company.
+    std::string_view noun = Lower(h);
+    auto fits = [&](int ent) {
+      if (noun == "startup" || noun == "lab" || noun == "laboratory") return !listed[ent];
+      if (noun == "giant") return listed[ent] != 0;
+      return true;
+    };
+    int ref = -1;
+    if (i >= 2 && s_.tokens.IsPunct(i - 1, ',') && oi > 0 && orgs[oi - 1].e == i - 1 && fits(orgs[oi - 1].entity)) {
+      ref = orgs[oi - 1].entity;  // "Kestrel, the company behind ..."
+    } else {
+      size_t k = oi;
+      while (k > 0 && sent[orgs[k - 1].b] == sent[i]) --k;
+      // Its own sentence: the first fitting organisation a clause boundary separates from the
+      // phrase ("Kestrel said the company ..."); within one clause a name and a phrase for it
+      // do not meet ("Kestrel invested in the startup" is about another).
+      int same_clause = -1;  // the nearest organisation in the phrase's own clause
+      for (size_t m = k; m < oi && ref < 0; ++m) {
+        same_clause = orgs[m].entity;
+        if (!fits(orgs[m].entity)) continue;
+        for (uint32_t t = orgs[m].e; t < i; ++t) {
+          std::string_view x = Word(t) ? Lower(t) : std::string_view();
+          if (s_.tokens.IsPunct(t, ',') || x == "said" || x == "says" || x == "told" || x == "added" ||
+              x == "that" || x == "which" || x == "as" || x == "while" || x == "after" || x == "because" ||
+              x == "when" || x == "if" || x == "and" || x == "but" || x == "announced") {
+            ref = orgs[m].entity;
+            break;
+          }
+        }
+      }
+      if (ref < 0) {
+        // The subject of the nearest earlier sentence naming a fitting organisation carries on
+        // ("Kestrel said ... . The company ..."); otherwise the article's topic when it fits, else
+        // that sentence's first fitting organisation.
+        size_t m = k;
+        while (m > 0 && !fits(orgs[m - 1].entity)) --m;
+        int first = -1;
+        bool subject = false;
+        if (m > 0 && sent[i] - sent[orgs[m - 1].b] <= 3) {
+          uint32_t s = sent[orgs[m - 1].b];
+          while (m > 0 && sent[orgs[m - 1].b] == s) {
+            --m;
+            if (fits(orgs[m].entity)) {
+              first = orgs[m].entity;
+              subject = orgs[m].subject;
+            }
+          }
+        }
+        if (first >= 0 && subject) ref = first;
+        else if (topic >= 0 && fits(topic)) ref = topic;
+        else ref = first;
+        if (ref >= 0 && ref == same_clause) ref = first != same_clause ? first : -1;
+      }
+    }
+    if (ref < 0) continue;
+    Cand cd;
+    cd.b = i;
+    cd.e = h + 1;
+    cd.type = EntityType::kOrg;
+    cd.strength = kSure;
+    cd.key = "\x01nominal";  // never looked up: the referent is already chosen
+    cd.entity = ref;
+    cd.nominal = true;
+    found.push_back(std::move(cd));
+    credit(ref, 1);
+    i = h;
+  }
+  for (Cand& c : found) cands_.push_back(std::move(c));
+}
+
 void Scanner::Emit() {
   std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
   s_.names.clear();
@@ -738,8 +1042,9 @@ void Scanner::Emit() {
     m.start = T(c.b).start;
     m.end = end_byte;
     m.entity = static_cast<uint32_t>(c.entity);
+    m.nominal = c.nominal;
     out_.mentions.push_back(m);
-    s_.names.push_back({c.b, c.e, c.entity, false});
+    s_.names.push_back({c.b, c.e, c.entity, c.nominal});
     for (uint32_t k = c.b; k < c.e; ++k) s_.name_at[k] = static_cast<int32_t>(s_.names.size() - 1);
     covered = c.e;
   }
@@ -751,6 +1056,7 @@ void Scanner::Run() {
   MarkTitleLines();
   ScanRuns();
   FindTickers();
+  ModelNames();
   Resolve();
   size_t before = cands_.size();
   ScanTitleLines();
@@ -770,6 +1076,8 @@ void Scanner::Run() {
       }
     }
   }
+  ProductTyping();
+  Nominals();
   Emit();
 }
 

@@ -113,11 +113,102 @@ TEST(Entities, HeadlineCapitalsAndDebrisAreNotNames) {
 }
 
 TEST(Entities, ModelNumbersAreProductsAndTheMakerStaysAnOrganisation) {
-  auto v = List("The carrier flies the Avionix A990 on long routes, and Avionix builds it in Spain.");
-  ASSERT_TRUE(Get(v, "A990"));
-  EXPECT_EQ(Get(v, "A990")->type, "PRODUCT");
+  // "Avionix A990" is one product named with its maker; the maker alone is an organisation and
+  // the product's parent; the bare model joins the product.
+  auto v = List("The carrier flies the Avionix A990 on long routes, and Avionix builds it in Spain. "
+                "Each A990 seats 300.");
+  ASSERT_TRUE(Get(v, "Avionix A990"));
+  EXPECT_EQ(Get(v, "Avionix A990")->type, "PRODUCT");
+  EXPECT_EQ(Get(v, "Avionix A990")->parent, "Avionix");
   ASSERT_TRUE(Get(v, "Avionix"));
   EXPECT_EQ(Get(v, "Avionix")->type, "ORG");
+  ASSERT_TRUE(Get(v, "A990"));
+  EXPECT_EQ(Get(v, "A990")->canonical, "Avionix A990");
+}
+
+TEST(Entities, MakerAndModelNumberWordsAreOneProduct) {
+  // A model number is its own token here; "Skyliner" after it belongs to the same product, and
+  // a later bare "Skyliner" joins it. An amount after a name is no model.
+  auto v = List("Pelican Aero said the Pelican 828 Skyliner is late. The Skyliner flew in May. "
+                "Later, Pelican 500 million was mentioned by nobody.");
+  ASSERT_TRUE(Get(v, "Pelican 828 Skyliner"));
+  EXPECT_EQ(Get(v, "Pelican 828 Skyliner")->type, "PRODUCT");
+  EXPECT_EQ(Get(v, "Pelican 828 Skyliner")->parent, "Pelican");
+  ASSERT_TRUE(Get(v, "Skyliner"));
+  EXPECT_EQ(Get(v, "Skyliner")->canonical, "Pelican 828 Skyliner");
+}
+
+TEST(Entities, LegalFormsOfOtherCountriesLeaveTheCanonicalNameAndShortFormsJoin) {
+  // "ASA", "AG", "N.V." are legal forms like "Inc."; a later first word joins the full name.
+  auto v = List("Fjellvik Shipping ASA agreed to buy Brennholt Logistik AG on Monday. Fjellvik will pay "
+                "in cash, and Brennholt shareholders agreed.");
+  ASSERT_TRUE(Get(v, "Fjellvik Shipping ASA"));
+  EXPECT_EQ(Get(v, "Fjellvik Shipping ASA")->canonical, "Fjellvik Shipping");
+  ASSERT_TRUE(Get(v, "Brennholt Logistik AG"));
+  EXPECT_EQ(Get(v, "Brennholt Logistik AG")->canonical, "Brennholt Logistik");
+  ASSERT_TRUE(Get(v, "Fjellvik"));
+  EXPECT_EQ(Get(v, "Fjellvik")->canonical, "Fjellvik Shipping");
+  ASSERT_TRUE(Get(v, "Brennholt"));
+  EXPECT_EQ(Get(v, "Brennholt")->canonical, "Brennholt Logistik");
+}
+
+TEST(Entities, CamelCaseAndBusinessSubjectsAreOrganisationsAtSentenceStart) {
+  // No list knows these; a capital inside the word, or a business sentence, makes them names.
+  auto v = List("Markets were calm. QuillStream is weighing a bid for a rival. Trevanto agreed a $2 billion "
+                "deal with its lenders. Yesterday was quiet.");
+  ASSERT_TRUE(Get(v, "QuillStream"));
+  EXPECT_EQ(Get(v, "QuillStream")->type, "ORG");
+  ASSERT_TRUE(Get(v, "Trevanto"));
+  EXPECT_EQ(Get(v, "Trevanto")->type, "ORG");
+  EXPECT_FALSE(Get(v, "Markets"));
+  EXPECT_FALSE(Get(v, "Yesterday"));
+}
+
+TEST(Entities, ProductsByContext) {
+  // Names the lists do not know, used as things launched or as model families, are products.
+  auto v = List("Since the launch of Verbalo in 2023, revenue at Nimbara has grown. Nimbara said its Verbalo "
+                "models now serve banks.");
+  ASSERT_TRUE(Get(v, "Verbalo"));
+  EXPECT_EQ(Get(v, "Verbalo")->type, "PRODUCT");
+  ASSERT_TRUE(Get(v, "Nimbara"));
+  EXPECT_EQ(Get(v, "Nimbara")->type, "ORG");
+}
+
+std::vector<std::pair<std::string, std::string>> Nominals(const std::string& text) {
+  EntityMentions em = ExtractFrom(text);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const EntityMention& m : em.mentions)
+    if (m.nominal) out.push_back({text.substr(m.start, m.end - m.start), em.entities[m.entity].canonical});
+  return out;
+}
+
+TEST(Entities, NominalsNameTheOrganisationTheyStandFor) {
+  // The subject carries on into the next sentence; the place modifier is not the referent.
+  auto n = Nominals("Fjellvik Shipping ASA reported higher profit on Tuesday. The Bergen-based group "
+                    "also raised its dividend.");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].first, "The Bergen-based group");
+  EXPECT_EQ(n[0].second, "Fjellvik Shipping");
+  // Apposition: the phrase beside a name is that name.
+  n = Nominals("Pelican Aero will invest in Quorvia, the startup behind a translation tool, its chief said.");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].second, "Quorvia");
+  // Within one clause a name and a phrase for it do not meet: the startup is the other one.
+  n = Nominals("Shares of Quorvia rose. Pelican Aero invested $5 million in the startup.");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].second, "Quorvia");
+  // Across a reporting verb they do.
+  n = Nominals("Pelican Aero Group said the company would hire 200 engineers.");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].second, "Pelican Aero");
+}
+
+TEST(Entities, NominalsThatMayMeanAnotherAreLeftAlone) {
+  auto n = Nominals("Pelican Aero agreed to buy Quorvia. The other company declined to comment. The group of "
+                    "investors was pleased, and the new firm will be based in Oslo.");
+  EXPECT_TRUE(n.empty());
+  n = Nominals("The company said nothing.");  // nothing named before it
+  EXPECT_TRUE(n.empty());
 }
 
 TEST(Entities, BadInputIsLinearAndBounded) {

@@ -96,7 +96,8 @@ Gazetteer::Gazetteer() {
     uint16_t flag = c == "org_suffix" ? kOrgSuffix : c == "org_prefix" ? kOrgPrefix : c == "generic" ? kGeneric
                   : c == "loc_suffix" ? kLocSuffix : c == "honorific" ? kHonorific : c == "role" ? kRole
                   : c == "role_modifier" ? kRoleModifier : c == "not_name" ? kNotName
-                  : c == "event" ? kEvent : 0;
+                  : c == "event" ? kEvent : c == "nominal" ? kNominal
+                  : c == "product_head" ? kProductHead : c == "product_cue" ? kProductCue : 0;
     if (flag) add_words(f[1], flag);
   });
   add_words(EmbeddedData("entities/role_words.txt"), kRole);

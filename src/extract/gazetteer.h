@@ -37,6 +37,9 @@ struct PlaceInfo {
 enum WordFlag : uint16_t {
   kOrgSuffix = 1, kOrgPrefix = 2, kGeneric = 4, kLocSuffix = 8, kHonorific = 16, kRole = 32,
   kRoleModifier = 64, kNotName = 128, kGivenName = 256, kSurname = 512, kEvent = 1024,
+  kNominal = 2048,      // "company", "startup", "giant": a noun that can stand for an organisation
+  kProductHead = 4096,  // "models", "app", "jets": a noun after a name that makes it a product's
+  kProductCue = 8192,   // "launch", "release", "version": "the launch of NAME" names a product
 };
 
 class Gazetteer {

@@ -260,5 +260,34 @@ TEST(ExtractEvents, OneSentenceTellsOfOneRound) {
   EXPECT_EQ(FindType(evs, EventType::kFundingRound, 1), nullptr);
 }
 
+TEST(ExtractEvents, ClausesKeepTheirOwnHedgesDatesAndObjects) {
+  Article a = MakeArticle(
+      "The talks are striking because Globex Corp has already invested $2 billion in Initech Labs, a startup "
+      "founded in 2019. Despite that, Globex Corp has been in discussions with Umbrella Systems about a potential "
+      "investment.");
+  auto evs = Events(a);
+  const Event* done = nullptr;
+  const Event* talks = nullptr;
+  for (const Event& e : evs) {
+    if (e.type != EventType::kInvestment) continue;
+    if (RoleText(e, "investee") == "Initech Labs") done = &e;
+    if (RoleText(e, "investee") == "Umbrella Systems") talks = &e;
+  }
+  ASSERT_NE(done, nullptr);
+  EXPECT_EQ(done->status, EventStatus::kCompleted);  // "the talks" are another clause's
+  EXPECT_EQ(done->Find("date"), nullptr);             // 2019 dates the founding, not the investment
+  ASSERT_NE(talks, nullptr);
+  EXPECT_TRUE(SameParty(RoleText(*talks, "investor"), "Globex Corp"));
+}
+
+TEST(ExtractEvents, ABareNamePastACommaIsNoObject) {
+  Article a = MakeArticle(
+      "Initech Labs is raising money. If the investment reaches its upper range, Globex Corp could emerge as the "
+      "largest backer.");
+  for (const Event& e : Events(a)) {
+    if (e.type == EventType::kInvestment) EXPECT_NE(RoleText(e, "investee"), "Globex Corp");
+  }
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -88,6 +88,13 @@ class Framer {
     return JobWordAt(qw1) || JobWordAt(qw1 + 1);
   }
 
+  // A comma or clause mark before word j, not the comma inside a figure ("16,000").
+  bool BreakBefore(uint32_t j) const {
+    const auto& w = W();
+    if (!w[j].comma_before && !w[j].clause_before) return false;
+    return !(j > 0 && w[j].quantity >= 0 && w[j].quantity == w[j - 1].quantity);
+  }
+
   bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
     if (qw1 >= e || W()[qw1].lower != "of") return false;
     for (uint32_t i = qw1 + 1; i < e && i < qw1 + 5; ++i) {
@@ -272,8 +279,16 @@ class Framer {
     const auto& w = W();
     for (size_t k = 0; k < orgs.size(); ++k) {
       const OrgRef& o = orgs[k];
-      if (o.w0 < t.w1 || o.reporter || !prep_ok(o.prep)) continue;
+      if (o.w0 < t.w1 || o.reporter) continue;
       if (o.w0 > t.w1 + 10) return nullptr;
+      // "if the investment reaches its upper range, Globex could emerge as ...": a bare name past
+      // a comma opens another clause; it is not the trigger's object.
+      if (o.prep.empty()) {
+        bool boundary = false;
+        for (uint32_t i = t.w1; i <= o.w0 && i < w.size(); ++i) boundary |= BreakBefore(i);
+        if (boundary) return nullptr;
+      }
+      if (!prep_ok(o.prep)) continue;
       if (k + 1 < orgs.size() && orgs[k + 1].w0 <= o.w1 + 2 && !w[orgs[k + 1].w0].comma_before) {
         bool lower_between = true;
         for (uint32_t i = o.w1; i < orgs[k + 1].w0; ++i) lower_between &= !w[i].capitalized && w[i].lower != "and";
@@ -348,6 +363,15 @@ class Framer {
         }
         if (money) ev.Set("amount", qv(money));
         if (pct) ev.Set("stake", qv(pct));
+        // "X has been in discussions with Y about a potential investment": the counterparty of
+        // the talks is the one invested in.
+        if (!t.entry->verb && ev.Find("investee") == nullptr) {
+          for (const OrgRef& o : orgs) {
+            if (o.w1 > t.w0) break;
+            const RoleValue* inv = ev.Find("investor");
+            if (o.prep == "with" && !o.reporter && (inv == nullptr || !SameParty(inv->text, o.name))) SetOrg(ev, "investee", &o);
+          }
+        }
         break;
       }
       case EventType::kFundingRound:
@@ -485,6 +509,9 @@ class Framer {
       bool conditional = false;
       for (uint32_t k = i >= b + 2 ? i - 2 : b; k < i; ++k) conditional |= Cls(k) == "conditional";
       uint32_t j = static_cast<uint32_t>(i + len);
+      // "The talks are striking because X has already invested": a subordinator between the hedge
+      // and the trigger puts them in different clauses.
+      for (uint32_t k = j; k < t.w0; ++k) conditional |= Cls(k) == "subordinate";
       if (!conditional) {
         int d = j <= t.w0 ? static_cast<int>(t.w0 - j) : static_cast<int>(i - t.w1) + 1;
         if (d < best_d) { best_d = d; best = st; }
@@ -507,11 +534,19 @@ class Framer {
     uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
     // Words from the trigger to the date; a date before it counts more, and more again across a
     // comma ("... in October 2031, bringing total cuts to ..." dates the clause before the comma).
-    auto dist = [&w](const Trig& x, uint32_t i) {
-      if (i >= x.w1) return static_cast<int>(i - x.w1);
+    // Dates after the trigger across a comma count more too.
+    auto dist = [this](const Trig& x, uint32_t i) {
+      if (i >= x.w1) {
+        // "invested in Initech, a startup founded in 2019": past a comma, a date usually belongs
+        // to an aside about the last name.
+        for (uint32_t j = x.w1; j <= i; ++j) {
+          if (BreakBefore(j)) return static_cast<int>(i - x.w1) + 8;
+        }
+        return static_cast<int>(i - x.w1);
+      }
       int d = static_cast<int>(x.w0 - i) + 2;
       for (uint32_t j = i + 1; j <= x.w0; ++j) {
-        if (w[j].comma_before || w[j].clause_before) return d + 6;
+        if (BreakBefore(j)) return d + 6;
       }
       return d;
     };

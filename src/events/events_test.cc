@@ -289,5 +289,16 @@ TEST(ExtractEvents, ABareNamePastACommaIsNoObject) {
   }
 }
 
+TEST(ExtractEvents, NounInvestmentsTakeTheirInvesteeThroughIn) {
+  Article a = MakeArticle(
+      "Globex Corp is in talks to lead Initech Labs's round with a $5 billion investment. The proposed investment "
+      "would change the dynamics with rivals Umbrella Systems and Hooli.");
+  for (const Event& e : Events(a)) {
+    if (e.type != EventType::kInvestment) continue;
+    EXPECT_TRUE(SameParty(RoleText(e, "investor"), "Globex Corp")) << RoleText(e, "investor");
+    EXPECT_NE(RoleText(e, "investee"), "Umbrella Systems");
+  }
+}
+
 }  // namespace
 }  // namespace corroborate

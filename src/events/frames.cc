@@ -254,7 +254,10 @@ class Framer {
         if (o.prep.empty()) modifier = &o;
         continue;
       }
-      if (o.prep.empty() || o.prep == "and" || o.prep == "including" || o.prep == "like") best = &o;
+      // "X in talks to lead Y's round with a $5 billion investment": X, not the possessive Y.
+      if ((o.prep.empty() || o.prep == "and" || o.prep == "including" || o.prep == "like") &&
+          (!o.possessive || best == nullptr || best->possessive))
+        best = &o;
       else if (best == nullptr && o.possessive) best = &o;
     }
     return best != nullptr ? best : modifier;
@@ -301,6 +304,7 @@ class Framer {
 
   static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
   static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
+  static bool IntoPrep(const std::string& p) { return p == "in" || p == "into"; }
   static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
   static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
   static bool AnyPrep(const std::string& p) { return p != "and"; }
@@ -347,7 +351,9 @@ class Framer {
       case EventType::kInvestment: {
         if (pre != nullptr && pre->possessive) SetOrg(ev, "investor", pre);
         else if (pre != nullptr) SetOrg(ev, "investee", pre);
-        SetOrg(ev, "investee", Object(orgs, t, &InPrep));
+        // A verb takes its object bare ("backed Initech"); a noun only through "in" ("an
+        // investment in Initech"), or a name after it is just the sentence going on.
+        SetOrg(ev, "investee", Object(orgs, t, t.entry->verb ? &InPrep : &IntoPrep));
         const OrgRef* from = Object(orgs, t, &WithPrep);
         if (from != nullptr && !t.entry->verb) SetOrg(ev, "investor", from);
         if (subj != nullptr && subj != pre) {
@@ -644,6 +650,21 @@ class Framer {
         investor_named |= x != nullptr && company != nullptr && SameParty(x->text, company->text);
       }
       if (company == nullptr || investor_named) ev.Set("company", *investee);
+    }
+    // With no investee in the sentence, a round whose "company" invests in it has no company yet:
+    // the article's topic fills it (see Keep).
+    for (Event& ev : drafts) {
+      const RoleValue* company = ev.type == EventType::kFundingRound ? ev.Find("company") : nullptr;
+      if (company == nullptr || investee != nullptr) continue;
+      bool investor_named = false;
+      for (const Event& inv : drafts) {
+        const RoleValue* x = inv.type == EventType::kInvestment ? inv.Find("investor") : nullptr;
+        investor_named |= x != nullptr && SameParty(x->text, company->text);
+      }
+      if (investor_named) {
+        ev.roles.erase(std::remove_if(ev.roles.begin(), ev.roles.end(), [](const Role& r) { return r.name == "company"; }),
+                       ev.roles.end());
+      }
     }
     for (Event& ev : drafts) {
       Event* vhost = ev.type == EventType::kValuation ? NearestHost(drafts, ev) : nullptr;

@@ -479,6 +479,23 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
     return AddCand(b, e, EntityType::kOrg, kSure);
   if (LookupSpan(b, e, t, st, c, p)) return AddCand(b, e, t, st, c, p);
   if (words >= 2 && (F(last) & kLocSuffix)) return AddCand(b, e, EntityType::kLoc, kSure);
+  if (words >= 3 && words <= 5 && !org_cue && !(F(b) & (kOrgPrefix | kOrgSuffix)) && !T(last).upper) {
+    // "Pieter van Dijk", "Ana de Souza": a lower-case particle between capitalised words is a
+    // person's name (organisations join with "of"; places are looked up above).
+    bool particle = false;
+    for (uint32_t k = b + 1; k < last; ++k) {
+      std::string_view w = Word(k) && !CapWord(k) ? Lower(k) : std::string_view();
+      particle |= w == "van" || w == "von" || w == "de" || w == "der" || w == "den" || w == "da" ||
+                  w == "di" || w == "du" || w == "bin" || w == "ibn" || w == "ter" || w == "dos";
+    }
+    if (particle && !LookupSpan(last, e, t, st, c, p)) return AddCand(b, e, EntityType::kPerson, kLikely);
+    c = nullptr;
+    p = nullptr;
+  }
+  // "Kestrel's chairman, Ana Souza, said": a name set off after a role word is that person's.
+  if (words >= 2 && words <= 4 && !org_cue && b >= 2 && s_.tokens.IsPunct(b - 1, ',') && Word(b - 2) &&
+      !CapWord(b - 2) && (F(b - 2) & kRole) && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
+    return AddCand(b, e, EntityType::kPerson, kLikely);
   if (words >= 2 && words <= 4 && (F(b) & kGivenName) && !(F(b) & kNotName) && !(F(last) & kOrgSuffix) &&
       !T(last).upper && !org_cue && Tx(last).size() >= 2)
     return AddCand(b, e, EntityType::kPerson, kSure);
@@ -859,13 +876,18 @@ void Scanner::ModelNames() {
 // "its Kestrel models", "787 Skyliner") is a product. Names the lists or a legal or organisation
 // word make sure stay organisations.
 void Scanner::ProductTyping() {
-  std::vector<uint8_t> sure(out_.entities.size(), 0), product(out_.entities.size(), 0);
+  std::vector<uint8_t> sure(out_.entities.size(), 0);
+  std::vector<uint32_t> product(out_.entities.size(), 0), mentions(out_.entities.size(), 0);
   for (const Cand& c : cands_) {
     if (c.entity < 0 || c.nominal) continue;
     if (c.strength >= kSure && c.type == EntityType::kOrg) sure[c.entity] = 1;
     if (out_.entities[c.entity].type != EntityType::kOrg) continue;
+    ++mentions[c.entity];
     bool cue = false;
-    if (c.e < n_ && Word(c.e) && !CapWord(c.e) && (F(c.e) & kProductHead)) {
+    // "its Kestrel models", "the Kestrel family": not "rival Kestrel models", a maker's.
+    std::string_view det = c.b >= 1 && Word(c.b - 1) ? Lower(c.b - 1) : std::string_view();
+    bool determiner = det == "its" || det == "their" || det == "the" || det == "his" || det == "her";
+    if (determiner && c.e < n_ && Word(c.e) && !CapWord(c.e) && (F(c.e) & kProductHead)) {
       cue = Lower(c.e) != "operating" || (c.e + 1 < n_ && Word(c.e + 1) && Lower(c.e + 1) == "system");
     }
     if (c.b >= 2 && Word(c.b - 1) && Lower(c.b - 1) == "of" && Word(c.b - 2) && (F(c.b - 2) & kProductCue))
@@ -876,10 +898,12 @@ void Scanner::ProductTyping() {
         !(c.b >= 2 && T(c.b - 2).kind == NKind::kPunct && T(c.b - 2).end == T(c.b - 1).start) &&
         Tx(c.b - 1).find_first_not_of("0123456789") == std::string_view::npos)
       cue = true;  // "787 Skyliner"; not "2009 | Acme", "5,000 VIP guests"
-    if (cue) product[c.entity] = 1;
+    if (cue) ++product[c.entity];
   }
+  // At least half its mentions must say so: an organisation that acts all through the article
+  // stays one even if one phrase reads like a product's.
   for (size_t i = 0; i < out_.entities.size(); ++i)
-    if (product[i] && !sure[i] && out_.entities[i].type == EntityType::kOrg)
+    if (product[i] && 2 * product[i] >= mentions[i] && !sure[i] && out_.entities[i].type == EntityType::kOrg)
       out_.entities[i].type = EntityType::kProduct;
   for (const Cand& c : cands_)
     if (c.entity >= 0 && !c.parent.empty() && out_.entities[c.entity].parent.empty())

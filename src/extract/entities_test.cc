@@ -174,6 +174,20 @@ TEST(Entities, ProductsByContext) {
   EXPECT_EQ(Get(v, "Nimbara")->type, "ORG");
 }
 
+TEST(Entities, ParticlesAndAppositionsAfterRolesMakePeople) {
+  auto v = List("Trading was slow. Kestrel's chairman, Joost van Rijnhout, said the yards were full.");
+  ASSERT_TRUE(Get(v, "Joost van Rijnhout"));
+  EXPECT_EQ(Get(v, "Joost van Rijnhout")->type, "PERSON");
+}
+
+TEST(Entities, AnOrganisationThatActsStaysOneDespiteOneProductPhrase) {
+  // Nimbara acts in three sentences; "future Nimbara models" does not make it a product.
+  auto v = List("Shares of Nimbara rose. Investors in Nimbara cheered, and partners of Nimbara agreed. "
+                "Buyers want future Nimbara models.");
+  ASSERT_TRUE(Get(v, "Nimbara"));
+  EXPECT_EQ(Get(v, "Nimbara")->type, "ORG");
+}
+
 std::vector<std::pair<std::string, std::string>> Nominals(const std::string& text) {
   EntityMentions em = ExtractFrom(text);
   std::vector<std::pair<std::string, std::string>> out;

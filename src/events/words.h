@@ -19,7 +19,7 @@ struct Word {
   std::string lower;   // ASCII letters lower-cased; other bytes kept
   bool capitalized = false;
   bool camel = false;       // a capital after the first letter ("DataCorp", "ACME")
-  bool hyphen_after = false;   // joined by a hyphen to a lower-case word ("Oslo-based"): a modifier
+  bool hyphen_after = false;   // joined by a hyphen to a lower-case word ("Lisbon-based"): a modifier
   bool comma_before = false;   // a comma or bracket between the previous word and this one
   bool clause_before = false;  // ; : — – or a quotation mark between them
   bool possessive = false;     // followed by 's or ’s

@@ -1,8 +1,11 @@
 // Entity extraction (see entities.h): capitalised runs are cut at role words and honorifics, each
 // part typed by the gazetteers and by organisation/place/person words, then the article's mentions
-// are joined into entities (suffixes, ".com", acronyms, tickers, surnames, parents). Title-case
-// lines (headlines, section labels) only yield names the body or the lists confirm.
-// Tested in entities_test.cc.
+// are joined into entities (legal suffixes, ".com", acronyms, tickers, first words, surnames,
+// parents). A maker followed by a model number is one product whose parent is the maker; names
+// the article treats as things launched or as model families become products; descriptive
+// phrases ("the company", "the Oslo-based group") are marked nominal and joined to the
+// organisation they stand for. Title-case lines (headlines, section labels) only yield names the
+// body or the lists confirm. Tested in entities_test.cc.
 #include "extract/entities.h"
 
 #include <algorithm>

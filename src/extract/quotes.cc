@@ -13,7 +13,8 @@
 namespace corroborate::extract {
 namespace {
 
-constexpr uint32_t kMinQuoteWords = 4;    // shorter quoted phrases are scare quotes or titles
+constexpr uint32_t kMinQuoteWords = 4;    // shorter quoted phrases are scare quotes or titles…
+constexpr uint32_t kMinReportedWords = 2;  // …unless a named person is said to have said them
 constexpr uint32_t kLookBefore = 24;      // tokens searched before a quote for its speaker
 constexpr uint32_t kLookAfter = 10;       // and after it
 
@@ -53,11 +54,18 @@ class Quotes {
       open = kNone;
       uint32_t words = 0;
       for (uint32_t k = b; k < e; ++k) words += s_.tokens.items[k].kind == NKind::kWord;
-      if (words < kMinQuoteWords) continue;
+      if (words < kMinReportedWords) continue;
+      const bool short_quote = words < kMinQuoteWords;
       while (e > b && (s_.tokens.IsPunct(e - 1, ',') || IsMark(e - 1))) --e;
       QuoteMention q;
       q.start = s_.tokens.items[b].start;
       q.end = s_.tokens.items[e - 1].end;
+      if (short_quote) {
+        // A fragment quoted inside reported speech ("Jane Roe said the plant was "running flat
+        // out"") is the person's words; any other short quoted phrase is a scare quote or a title.
+        const int32_t sp = b >= 2 ? SpeakerBefore(b - 2) : -1;
+        if (sp < 0 || out_.entities[static_cast<size_t>(sp)].type != EntityType::kPerson) continue;
+      }
       int32_t sp = SpeakerAfter(i + 1);
       if (sp < 0 && b >= 2) sp = SpeakerBefore(b - 2);  // the token before the opening mark
       if (sp < 0 && last_quote_para == para) sp = last_speaker;

@@ -30,6 +30,20 @@ TEST(Quotes, SaidNameAfterTheQuote) {
   EXPECT_EQ(em.quotes[0].speaker_org, "Globex");
 }
 
+TEST(Quotes, ShortFragmentInReportedSpeechIsAQuote) {
+  // Three words are too few for a quote on their own, but here a named person said them.
+  std::string s = "The mayor, Tom Keller, said the harbour had \"never been quieter\".";
+  EntityMentions em = ExtractFrom(s);
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(Slice(s, em.quotes[0]), "never been quieter");
+  EXPECT_EQ(em.quotes[0].speaker_name, "Tom Keller");
+}
+
+TEST(Quotes, ShortScareQuotesAreNot) {
+  // No one is said to have said them: a label, not a quote.
+  EXPECT_TRUE(ExtractFrom("The firm calls the plan \"lean growth\" in its filings.").quotes.empty());
+}
+
 TEST(Quotes, NameSaidAndStraightMarks) {
   std::string s = "\"The numbers do not add up for us,\" Tom Keller said on Monday.";
   EntityMentions em = ExtractFrom(s);

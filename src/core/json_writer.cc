@@ -118,7 +118,7 @@ void JsonWriter::Double(double value) {
   }
   char buf[32];
   // Whole amounts print as integers: the shortest double form of 5e10 is "5e+10", which
-  // readers handle but people do not expect for "$50 billion".
+  // readers handle but people do not expect for "$40 billion".
   if (value == std::floor(value) && std::fabs(value) < 9.0e15) {
     auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(value));
     out_.append(buf, r.ptr);

@@ -88,7 +88,7 @@ class Framer {
     return JobWordAt(qw1) || JobWordAt(qw1 + 1);
   }
 
-  // A comma or clause mark before word j, not the comma inside a figure ("16,000").
+  // A comma or clause mark before word j, not the comma inside a figure ("12,500").
   bool BreakBefore(uint32_t j) const {
     const auto& w = W();
     if (!w[j].comma_before && !w[j].clause_before) return false;
@@ -561,7 +561,7 @@ class Framer {
     for (uint32_t i = b; i < e; ++i) {
       if (w[i].date < 0 || (i > b && w[i - 1].date == w[i].date)) continue;
       int d = dist(t, i);
-      // "This round of cuts follows layoffs of 14,000 in October": the date is the nearer one's.
+      // "This sale follows cuts of 2,300 in March": the date is the nearer one's.
       bool nearer_twin = false;
       for (size_t j = 0; j < trigs.size(); ++j) {
         nearer_twin |= j != k && trigs[j].entry->type == t.entry->type && dist(trigs[j], i) < d;

@@ -75,7 +75,7 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
       unsigned char d = t[j];
       int k = 0;
       if (Punct(t, j, &k) > 0) break;
-      // Keep "16,000", "239.3" and "U.S" inside one word; a hyphen splits ("e-commerce").
+      // Keep "12,500", "412.7" and "U.S" inside one word; a hyphen splits ("e-commerce").
       if ((d == ',' || d == '.') && j > i && j + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[j - 1])) &&
           std::isdigit(static_cast<unsigned char>(t[j + 1]))) {
         ++j;

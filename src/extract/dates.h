@@ -5,7 +5,7 @@
 // publication date; without one they are consumed and left out. Tested in dates_test.cc.
 //
 //   DateScanner s(ParseIsoDate("2026-01-30"));
-//   Tokens t; Tokenize("Amazon said on Wednesday", t);
+//   Tokens t; Tokenize("Globex said on Wednesday", t);
 //   DateMention d; size_t end;
 //   s.Scan(t, 3, d, end);   // kFound: 2026-01-28, grain day, relative
 #pragma once

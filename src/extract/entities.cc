@@ -144,7 +144,7 @@ class Scanner {
   std::vector<uint32_t> lower_at_;  // token i's lower-case form is lower_[lower_at_[i], lower_at_[i+1])
   std::unordered_set<std::string_view> lowered_;  // words the article writes in lower case
   std::vector<uint8_t> title_line_;  // per token: inside a title-case line
-  std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Alexa-powered": an adjective
+  std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Orbit-powered": an adjective
   std::unordered_set<std::string_view> midcap_;  // words opening a capitalised run mid-sentence
   std::vector<Cand> cands_;
   std::string key_buf_;
@@ -225,7 +225,7 @@ void Scanner::ScanRuns() {
         last = j++;
         continue;
       }
-      // "Dr. Anya", "David P. Rosen", "Amazon.com Inc. (": a full stop after an abbreviation.
+      // "Dr. Lena", "Maria L. Ortega", "Globex.com Inc. (": a full stop after an abbreviation.
       if (t.kind == NKind::kPunct && t.cp == '.' && !t.space_before && last == j - 1) {
         std::string_view w = Lower(j - 1);
         bool abbrev = (F(j - 1) & kHonorific) || w.size() == 1 || IsLegalAbbrev(w) || w == "st" || w == "mt";
@@ -257,7 +257,7 @@ void Scanner::ScanRuns() {
   }
 }
 
-// Cuts a run at honorifics and role words: "Amazon CEO Jane Doe" is an organisation, a role
+// Cuts a run at honorifics and role words: "Globex CEO Jane Doe" is an organisation, a role
 // and a person; "Senior Portfolio Manager" is only a role.
 void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
   // Leading words that only open a sentence: "The", "According", "However".
@@ -337,7 +337,7 @@ void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
 }
 
 // Join key and display name: legal and generic trailing words and a ".com" dropped
-// ("Amazon.com Inc." → "amazon", "Amazon"), full stops of abbreviations dropped.
+// ("Globex.com Inc." → "globex", "Globex"), full stops of abbreviations dropped.
 void Scanner::Key(uint32_t b, uint32_t e, std::string& key, std::string* display) const {
   while (e > b + 1 && (T(e - 1).kind != NKind::kWord || (F(e - 1) & kGeneric))) --e;
   key.clear();
@@ -605,7 +605,7 @@ void Scanner::ScanTitleLines() {
   }
 }
 
-// "(NASDAQ: AMZN)", "(NYSE: BA)": the symbol names the organisation just before it.
+// "(NASDAQ: GLBX)", "(NYSE: BA)": the symbol names the organisation just before it.
 void Scanner::FindTickers() {
   for (uint32_t i = 0; i + 4 < n_; ++i) {
     if (!s_.tokens.IsPunct(i, '(') || !Word(i + 1) || !T(i + 1).upper || !s_.tokens.IsPunct(i + 2, ':')) continue;

@@ -1,6 +1,6 @@
 // Named entities of one cleaned article: organisations, people, places and products, each mention
-// joined to one entity per article with a canonical name ("Amazon.com Inc.", "Amazon" and the
-// ticker AMZN → "Amazon"; an acronym to the name it abbreviates; a later surname to the full
+// joined to one entity per article with a canonical name ("Globex.com Inc.", "Globex" and the
+// ticker GLBX → "Globex"; an acronym to the name it abbreviates; a later surname to the full
 // name; "the company" to the one company it can mean), with roles and organisations for people,
 // and the quotes of the article with their speakers. Tested in entities_test.cc, people_test.cc
 // and quotes_test.cc.
@@ -26,9 +26,9 @@ const char* EntityTypeName(EntityType t);  // "ORG", "PERSON", "LOC", "PRODUCT"
 
 struct Entity {
   EntityType type = EntityType::kOrg;
-  std::string canonical;  // "Amazon", "Steve Jobs", "United States"
-  std::string parent;     // an organisation's parent's canonical name ("Amazon" for its cloud arm)
-  std::string ticker;     // "AMZN" when the article or the listings give one
+  std::string canonical;  // "Globex", "Steve Jobs", "United States"
+  std::string parent;     // an organisation's parent's canonical name ("Globex" for its cloud arm)
+  std::string ticker;     // "GLBX" when the article or the listings give one
   std::string role;       // people: the role the article gives them ("CEO", "Portfolio Manager")
   std::string org;        // people: the canonical name of the organisation of that role
 };

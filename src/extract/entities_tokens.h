@@ -1,5 +1,5 @@
 // Splits cleaned text into the tokens the entity, people and quote scanners walk: words (keeping
-// "U.S.", "Amazon.com", "Wal-Mart", "AT&T", "O'Leary" whole, splitting the possessive "'s"),
+// "U.S.", "Globex.com", "Wal-Mart", "AT&T", "O'Leary" whole, splitting the possessive "'s"),
 // numbers, and single punctuation marks, each with its byte span and the facts the scanners test
 // (capitalised, all capitals, first word of a sentence). One linear pass. Tested in entities_test.cc.
 #pragma once
@@ -19,7 +19,7 @@ struct NToken {
   uint32_t end = 0;
   NKind kind = NKind::kWord;
   bool cap = false;          // starts with a capital, or a lower-case letter then a capital ("iPhone")
-  bool upper = false;        // two or more letters, all capitals ("AMZN", "U.S.")
+  bool upper = false;        // two or more letters, all capitals ("GLBX", "U.S.")
   bool lower_initial = false;  // starts with a lower-case letter
   bool space_before = false;
   bool newline_before = false;

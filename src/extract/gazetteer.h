@@ -4,7 +4,7 @@
 // gazetteer_test.cc.
 //
 //   const Gazetteer& g = Gazetteer::Get();   // thread-safe, built once
-//   if (const CompanyInfo* c = g.Company("amazon.com inc.")) ...   // keys are lower case
+//   if (const CompanyInfo* c = g.Company("globex.com inc.")) ...   // keys are lower case
 #pragma once
 
 #include <cstdint>
@@ -48,7 +48,7 @@ class Gazetteer {
 
   // Keys are lower case with single spaces: "cisco systems", "new york".
   const CompanyInfo* Company(std::string_view lower_name) const;
-  const CompanyInfo* Ticker(std::string_view upper_symbol) const;  // "AMZN"
+  const CompanyInfo* Ticker(std::string_view upper_symbol) const;  // "GLBX"
   const PlaceInfo* Place(std::string_view lower_name) const;
   // WordFlag bits of one lower-case word (0 when it is in no list).
   uint16_t Flags(std::string_view lower_word) const;

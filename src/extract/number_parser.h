@@ -1,4 +1,4 @@
-// Reads one number starting at a token: digits with separators ("16,000", "239.3", "1 234 567"),
+// Reads one number starting at a token: digits with separators ("12,500", "412.7", "1 234 567"),
 // attached or following scales ("1.2m", "50bn", "3 million"), digit fractions ("3/4", "2 1/4"),
 // exponents ("1e10"), and spelled-out numbers ("sixteen thousand", "a dozen", "two thirds",
 // "one and a half", "half a million"). Values that a double cannot hold exactly enough (more than

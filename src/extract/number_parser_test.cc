@@ -22,8 +22,8 @@ NumberMatch Parse(const std::string& s, bool money = false) {
 }
 
 TEST(NumberParser, DigitsWithSeparators) {
-  EXPECT_DOUBLE_EQ(Parse("16,000").value, 16000);
-  EXPECT_DOUBLE_EQ(Parse("239.3").value, 239.3);
+  EXPECT_DOUBLE_EQ(Parse("12,500").value, 12500);
+  EXPECT_DOUBLE_EQ(Parse("412.7").value, 412.7);
   EXPECT_DOUBLE_EQ(Parse("1,234,567.89").value, 1234567.89);
   EXPECT_DOUBLE_EQ(Parse("12,34,567").value, 1234567);     // lakh grouping
   EXPECT_DOUBLE_EQ(Parse("40\xC2\xA0" "000").value, 40000);  // NBSP as separator
@@ -41,7 +41,7 @@ TEST(NumberParser, Scales) {
 }
 
 TEST(NumberParser, Words) {
-  EXPECT_DOUBLE_EQ(Parse("sixteen thousand").value, 16000);
+  EXPECT_DOUBLE_EQ(Parse("seventeen thousand").value, 17000);
   EXPECT_DOUBLE_EQ(Parse("a dozen").value, 12);
   EXPECT_DOUBLE_EQ(Parse("half").value, 0.5);
   EXPECT_DOUBLE_EQ(Parse("one hundred and sixty-one").value, 161);

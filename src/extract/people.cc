@@ -1,4 +1,4 @@
-// Roles and organisations of people (see entities_scan.h): from a title before the name ("Amazon
+// Roles and organisations of people (see entities_scan.h): from a title before the name ("Globex
 // CEO Jane Doe", "Airbus chief executive Jean Roe") and from an apposition after it ("Jane Doe,
 // Acme's chief executive", "Jane Doe, a strategist at the Example Institution", "Jane Doe, Law
 // Professor, Example University"). Each mention looks at a window of a few tokens: linear.

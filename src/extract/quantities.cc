@@ -227,14 +227,14 @@ bool LooksPluralNoun(const Tokens& t, size_t j) {
   return (last == 's') && prev != 's' && prev != 'u' && prev != 'i';
 }
 
-// The counted noun after a number: "16,000 jobs", "14,000 corporate staff"; the noun's token.
+// The counted noun after a number: "12,500 jobs", "9,000 corporate staff"; the noun's token.
 bool CountNoun(const Tokens& t, size_t j, size_t& noun) {
   if (j >= t.size() || !t.items[j].space_before || t.items[j].break_before) return false;
   if (LooksPluralNoun(t, j) && !t.items[j].capitalized) {
     noun = j;
     return true;
   }
-  // One modifier before the noun: "corporate staff", "Amazon employees", "full-time workers".
+  // One modifier before the noun: "corporate staff", "Globex employees", "full-time workers".
   size_t k = j;
   if (k < t.size() && t.items[k].kind == TokKind::kWord && t.items[k].lex.cat == Cat::kNone &&
       !t.items[k].upper) {

@@ -1,8 +1,8 @@
 // Money, percentages, counts and plain numbers at one token position: the currency before or after
 // the amount, the unit, ranges ("between 10 and 20 percent", "$1-2bn"), the qualifier in front
-// ("up to", "about", "more than") and the counted noun ("16,000 jobs"). Tested in quantities_test.cc.
+// ("up to", "about", "more than") and the counted noun ("12,500 jobs"). Tested in quantities_test.cc.
 //
-//   Tokens t; Tokenize("up to $50 billion", t);
+//   Tokens t; Tokenize("up to $40 billion", t);
 //   Quantity q; size_t end;
 //   if (ScanQuantity(t, 2, q, end) == ScanResult::kFound) { /* money 5e10 USD, up_to */ }
 #pragma once

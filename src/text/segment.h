@@ -3,7 +3,7 @@
 // A paragraph is a line of the cleaned text (cleaners put one block per line, blank lines between
 // blocks). A sentence ends at ".", "!" or "?" (with any closing quotes or brackets) followed by
 // space and an upper-case letter, digit or opening quote, unless the word before the period is a
-// known abbreviation ("Dr.", "Inc.", "U.S.", "Jan.") or a single initial ("David P. Rosen");
+// known abbreviation ("Dr.", "Inc.", "U.S.", "Jan.") or a single initial ("Maria L. Ortega");
 // a paragraph's end always ends a sentence.
 #pragma once
 

@@ -1,6 +1,7 @@
 // Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
 #include <gtest/gtest.h>
 
+#include "core/ascii.h"
 #include "core/embedded_data.h"
 #include "core/json_writer.h"
 #include "core/status.h"
@@ -75,6 +76,17 @@ TEST(EmbeddedData, ServesFilesOfDataFolder) {
   EXPECT_TRUE(EmbeddedData("README.md").empty());
   EXPECT_FALSE(EmbeddedData("boilerplate_lines.txt").empty());
   EXPECT_TRUE(EmbeddedData("no-such-file").empty());
+}
+
+}  // namespace
+}  // namespace corroborate
+
+namespace corroborate {
+namespace {
+
+TEST(Ascii, FoldsAndTrimsHeaderText) {
+  EXPECT_EQ(ascii::Lower("Content-Type: TEXT/Html; charset=\xC3\x89"), "content-type: text/html; charset=\xC3\x89");
+  EXPECT_EQ(ascii::TrimHeader(" \tWARC-Type: response \r"), "WARC-Type: response");
 }
 
 }  // namespace

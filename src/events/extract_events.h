@@ -29,4 +29,10 @@ bool ValuesAgree(const RoleValue& a, const RoleValue& b);
 // Organisation names that name the same party ("Globex Group" and "Globex").
 bool SameParty(const std::string& a, const std::string& b);
 
+// Same type, and the key roles (KeyRoles) both state agree, at least one of them shared; with
+// `need_all`, a key role stated by one event must be stated by the other as well.
+bool KeysAgree(const Event& a, const Event& b, bool need_all);
+// Every number both events state agrees, and a running total is never one round.
+bool NumbersAgree(const Event& a, const Event& b);
+
 }  // namespace corroborate

@@ -758,26 +758,7 @@ class Framer {
 
 // Two statements of one article are one event when their type and parties agree and their numbers
 // do; what one leaves out the other may fill.
-bool Compatible(const Event& a, const Event& b) {
-  if (a.type != b.type) return false;
-  bool shared_key = false;
-  for (const std::string& k : KeyRoles(a.type)) {
-    const RoleValue* x = a.Find(k);
-    const RoleValue* y = b.Find(k);
-    if (x && y) {
-      if (!ValuesAgree(*x, *y)) return false;
-      shared_key = true;
-    }
-  }
-  if (!shared_key) return false;
-  if (a.type == EventType::kLayoffs && a.cumulative != b.cumulative && a.Find("count") && b.Find("count")) return false;
-  for (const Role& r : a.roles) {
-    if (r.value.kind != RoleValue::Kind::kQuantity) continue;
-    const RoleValue* y = b.Find(r.name);
-    if (y && !ValuesAgree(r.value, *y)) return false;
-  }
-  return true;
-}
+bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
 
 void Absorb(Event& into, const Event& from) {
   for (const Role& r : from.roles) {

@@ -110,4 +110,30 @@ bool ValuesAgree(const RoleValue& a, const RoleValue& b) {
   return false;
 }
 
+bool KeysAgree(const Event& a, const Event& b, bool need_all) {
+  if (a.type != b.type) return false;
+  bool shared = false;
+  for (const std::string& k : KeyRoles(a.type)) {
+    const RoleValue* x = a.Find(k);
+    const RoleValue* y = b.Find(k);
+    if (x && y) {
+      if (!ValuesAgree(*x, *y)) return false;
+      shared = true;
+    } else if (need_all && (x != nullptr) != (y != nullptr)) {
+      return false;
+    }
+  }
+  return shared;
+}
+
+bool NumbersAgree(const Event& a, const Event& b) {
+  if (a.type == EventType::kLayoffs && a.cumulative != b.cumulative && a.Find("count") && b.Find("count")) return false;
+  for (const Role& r : a.roles) {
+    if (r.value.kind != RoleValue::Kind::kQuantity) continue;
+    const RoleValue* y = b.Find(r.name);
+    if (y && !ValuesAgree(r.value, *y)) return false;
+  }
+  return true;
+}
+
 }  // namespace corroborate

@@ -5,23 +5,16 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.h"
 #include "ingest/inflate.h"
 
 namespace corroborate {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using ascii::Lower;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return ascii::TrimHeader(s); }
 
 // Next line of `s` from `pos` without its CRLF/LF; advances `pos`. False at the end.
 bool NextLine(std::string_view s, size_t& pos, std::string_view& line) {

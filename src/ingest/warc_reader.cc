@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.h"
 #include "ingest/charset.h"
 #include "ingest/http_payload.h"
 
@@ -26,17 +27,9 @@ struct WarcHeaders {
   size_t content_length = 0;
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using ascii::Lower;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return ascii::TrimHeader(s); }
 
 void SetHeader(WarcHeaders& h, std::string_view line) {
   const size_t colon = line.find(':');

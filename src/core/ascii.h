@@ -1,0 +1,25 @@
+// ASCII-only case folding and trimming for protocol text (HTTP and WARC headers, tag and attribute
+// names), where Unicode rules do not apply. Tested in core_test.cc.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace corroborate::ascii {
+
+inline std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c); });
+  return out;
+}
+
+// Without leading blanks and tabs, and trailing blanks, tabs and carriage returns (a header line).
+inline std::string_view TrimHeader(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace corroborate::ascii

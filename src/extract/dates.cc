@@ -410,22 +410,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
     if (MonthAt(t, r, m, after)) {
       size_t y0 = after;
       if (t.Is(y0, ',') || (sep && t.Is(y0, t.items[q].cp) && t.Glued(y0) && !t.Is(y0, '.'))) ++y0;
-      int y = 0;
-      if (YearAt(t, y0, y)) {
-        d.year = IsValidDate(y, m, dd) ? y : 0;
-        d.month = m;
-        d.day = dd;
-        d.grain = DateGrain::kDay;
-        end = y0 + 1;
-        return true;
-      }
-      d.month = m;
-      d.day = dd;
-      d.grain = DateGrain::kDay;
-      end = after;
-      if (!Relative(d)) return true;
-      d.year = resolver_->YearOfMonth(m, dd, FutureCue(t, i));
-      return IsValidDate(d.year, m, dd);
+      return DayMonthYear(t, i, m, dd, after, y0, /*keep_impossible=*/true, d, end);
     }
     // "the 27th", "on the 21st": a day of the current (or last) month.
     if (ord && t.IsDigits(i) && i > 0 && (t.IsWord(i - 1, W_THE) || t.IsWord(i - 1, W_ON)) &&
@@ -691,10 +676,16 @@ bool DateScanner::OrdinalWordLed(const Tokens& t, size_t i, DateMention& d, size
   if (!MonthAt(t, q + 1, m, after)) return false;
   size_t y0 = after;
   if (t.Is(y0, ',')) ++y0;
+  return DayMonthYear(t, i, m, dd, after, y0, /*keep_impossible=*/false, d, end);
+}
+
+bool DateScanner::DayMonthYear(const Tokens& t, size_t i, int m, int dd, size_t after, size_t y0,
+                               bool keep_impossible, DateMention& d, size_t& end) const {
   int y = 0;
   if (YearAt(t, y0, y)) {
-    if (!IsValidDate(y, m, dd)) return false;
-    d.year = y;
+    const bool valid = IsValidDate(y, m, dd);
+    if (!valid && !keep_impossible) return false;
+    d.year = valid ? y : 0;
     d.month = m;
     d.day = dd;
     d.grain = DateGrain::kDay;

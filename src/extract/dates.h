@@ -38,6 +38,11 @@ class DateScanner {
   bool Quarter(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool OrdinalWordLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
+  // Finishes a day and month read from token `i`: a year at `y0` makes the date absolute (an
+  // impossible day with a year is consumed and left out when `keep_impossible`, else refused);
+  // without one, the month ends before `after` and the year comes from the publication date.
+  bool DayMonthYear(const Tokens& t, size_t i, int m, int dd, size_t after, size_t y0, bool keep_impossible,
+                    DateMention& d, size_t& end) const;
   // One date at i without the compositions below; `skip` when i starts a non-date to step over.
   bool ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end, bool& skip) const;
 

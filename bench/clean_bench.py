@@ -11,11 +11,9 @@ usage: python3 bench/clean_bench.py [--bin build/corroborate] [--reps 3] [--json
 Install the peers first: bash bench/setup_peers.sh
 """
 import argparse
-import datetime
 import gzip
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -25,12 +23,10 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), 'shared')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import machine_info, pin_command, say  # noqa: E402
 PEER_PYTHON = '/usr/bin/python3'   # readability-lxml is Debian's package, for Debian's python
 BASELINE = 'readability-lxml'
-
-
-def say(*a):
-    print(*a, flush=True)
 
 
 def skip(reason):
@@ -57,25 +53,6 @@ def parse_args():
 
 
 # ---------------------------------------------------------------- machine
-def machine_info():
-    model = platform.processor() or 'unknown'
-    try:
-        with open('/proc/cpuinfo', encoding='utf-8') as f:
-            for line in f:
-                if line.startswith('model name'):
-                    model = line.split(':', 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load = ' '.join('%.2f' % x for x in os.getloadavg())
-    except OSError:
-        load = 'unknown'
-    return {'date': datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z'),
-            'nproc': os.cpu_count(), 'cpu': model, 'kernel': platform.release(),
-            'loadavg_at_start': load}
-
-
 def tool_version(cmd, cwd=None):
     try:
         out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30,
@@ -209,11 +186,7 @@ def main():
     if not os.access(binary, os.X_OK):
         sys.exit('clean_bench: corroborate not found or not executable: %s (build it, or use --bin)'
                  % args.bin)
-    if shutil.which('taskset'):
-        pin = ['taskset', '-c', args.cpu]
-    else:
-        pin = []
-        say('warning: taskset not found (apt-get install util-linux); runs are NOT pinned to one core')
+    pin = pin_command(args.cpu)
 
     machine = machine_info()
     tmp = tempfile.mkdtemp(prefix='clean_bench.')

@@ -30,8 +30,8 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True   # no __pycache__ in bench/ or ../shared/eval
 sys.path.insert(0, HERE)
-from clean_bench import (REPO, SHARED, check_rc, machine_info,  # noqa: E402
-                         run_once, say, tool_version)
+from clean_bench import REPO, SHARED, check_rc, run_once, tool_version  # noqa: E402
+from common import machine_info, pin_command, say  # noqa: E402
 
 PEERS = ('chrono', 'wink', 'compromise')
 WHAT = {
@@ -322,11 +322,7 @@ def main():
     if not os.access(binary, os.X_OK):
         sys.exit('extract_bench: corroborate not found or not executable: %s (build it, or use --bin)'
                  % args.bin)
-    if shutil.which('taskset'):
-        pin = ['taskset', '-c', args.cpu]
-    else:
-        pin = []
-        say('warning: taskset not found (apt-get install util-linux); runs are NOT pinned to one core')
+    pin = pin_command(args.cpu)
 
     machine = machine_info()
     tmp = tempfile.mkdtemp(prefix='extract_bench.')

@@ -14,12 +14,9 @@ usage: python3 bench/scale_bench.py [--bin build/corroborate] [--sizes 10k,100k,
 """
 import argparse
 import collections
-import datetime
 import json
 import os
-import platform
 import resource
-import shutil
 import subprocess
 import sys
 import time
@@ -27,12 +24,9 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, 'bench'))
 import generate_articles  # noqa: E402
+from common import loadavg, machine_info, pin_command, say  # noqa: E402
 
 TIME = '/usr/bin/time'
-
-
-def say(*a):
-    print(*a, flush=True)
 
 
 def size_arg(text):
@@ -66,34 +60,6 @@ def parse_args():
     ap.add_argument('--report', nargs='+', metavar='JSON',
                     help='print the tables of earlier --json outputs (merged) and run nothing')
     return ap.parse_args()
-
-
-def loadavg():
-    try:
-        return ' '.join('%.2f' % x for x in os.getloadavg())
-    except OSError:
-        return 'unknown'
-
-
-def machine_info():
-    model = platform.processor() or 'unknown'
-    try:
-        with open('/proc/cpuinfo', encoding='utf-8') as f:
-            for line in f:
-                if line.startswith('model name'):
-                    model = line.split(':', 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    mem = 'unknown'
-    try:
-        with open('/proc/meminfo', encoding='utf-8') as f:
-            mem = '%.1f GB' % (int(f.readline().split()[1]) / 1e6)
-    except (OSError, ValueError, IndexError):
-        pass
-    return {'date': datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z'),
-            'nproc': os.cpu_count(), 'cpu': model, 'memory': mem, 'kernel': platform.release(),
-            'loadavg_at_start': loadavg()}
 
 
 # ---------------------------------------------------------------- input
@@ -276,9 +242,7 @@ def main():
     if not os.access(binary, os.X_OK):
         sys.exit('scale_bench: corroborate not found or not executable: %s (build it, or use --bin)'
                  % args.bin)
-    pin = ['taskset', '-c', args.cpu] if shutil.which('taskset') else []
-    if not pin:
-        say('warning: taskset not found (apt-get install util-linux); runs are NOT pinned to one core')
+    pin = pin_command(args.cpu)
     if not os.access(TIME, os.X_OK):
         say('note: %s not found (Debian package "time"); peak RSS comes from getrusage' % TIME)
     machine = machine_info()

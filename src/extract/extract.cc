@@ -9,9 +9,10 @@
 
 namespace corroborate {
 
-Mentions ExtractMentions(const Article& article) {
+void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
   using namespace extract;
-  Mentions out;
+  out.quantities.clear();
+  out.dates.clear();
   thread_local Tokens tokens;  // reused between articles: no allocation per token
   Tokenize(article.text, tokens);
   const DateScanner dates(ParseIsoDate(article.published));
@@ -36,6 +37,11 @@ Mentions ExtractMentions(const Article& article) {
     ++i;
   }
   tokens.text = {};
+}
+
+Mentions ExtractMentions(const Article& article) {
+  Mentions out;
+  ReextractQuantitiesAndDates(article, out);
   out.entities = ExtractEntities(article);
   return out;
 }

@@ -65,7 +65,7 @@ AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineO
       AnalyzedArticle& a = r.articles[s.articles[k]];
       a.article.published = inferred[k];
       a.published_inferred = true;
-      a.mentions = ExtractMentions(a.article);
+      ReextractQuantitiesAndDates(a.article, a.mentions);
       a.events = ExtractEvents(a.article, a.mentions);
     }
     s.report = ReconcileStory(StoryInput(r, s));

@@ -1,12 +1,12 @@
 // The page's router: reads the address after '#', builds the matching view, shows it. A view is an
 // async function returning {title, node, afterShow?}; only the latest navigation is shown.
 // Views never put data into HTML markup: see lib/dom.js. Tested by tests/web/.
-import {el} from './lib/dom.js';
-import {searchHref} from './lib/links.js';
-import {articleView} from './views/article.js';
-import {searchView} from './views/search.js';
-import {storyView} from './views/story.js';
-import {storyListView} from './views/story_list.js';
+import {el} from './dom.js';
+import {searchHref} from './links.js';
+import {articleView} from './article.js';
+import {searchView} from './search.js';
+import {storyView} from './story.js';
+import {storyListView} from './story_list.js';
 
 const ROUTES = [
   [/^\/stories$/, (match, query) => storyListView(query)],

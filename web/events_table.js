@@ -1,8 +1,8 @@
 // The story's events table: one block of rows per event, one row per role value with its sources
 // and how many outlets state it; a role whose sources disagree gets one highlighted row per value.
-import {el} from '../lib/dom.js';
-import {formatRole, formatStatus, words} from '../lib/format.js';
-import {articleHref} from '../lib/links.js';
+import {el} from './dom.js';
+import {formatRole, formatStatus, words} from './format.js';
+import {articleHref} from './links.js';
 import {agreementMeter, sourceChips} from './sources.js';
 
 // The rows of one event: status first, then its roles in the report's order, then any role only a

@@ -1,9 +1,9 @@
 // The story view (#/story/ID): headline, the events table, quotes with attribution warnings, the
 // timeline and the story's articles.
-import {api} from '../lib/api.js';
-import {el} from '../lib/dom.js';
-import {formatDate} from '../lib/format.js';
-import {articleHref, storiesHref} from '../lib/links.js';
+import {api} from './api.js';
+import {el} from './dom.js';
+import {formatDate} from './format.js';
+import {articleHref, storiesHref} from './links.js';
 import {eventsTable} from './events_table.js';
 import {quotesSection} from './quotes.js';
 import {storyContext} from './story_context.js';

@@ -1,7 +1,7 @@
 // The story's quotes grouped by speaker, with the attribution warnings (attribution_issues) shown
 // beside the people they concern; warnings about people nobody quotes come first, on their own.
-import {el} from '../lib/dom.js';
-import {articleHref} from '../lib/links.js';
+import {el} from './dom.js';
+import {articleHref} from './links.js';
 import {sourceChips} from './sources.js';
 
 const ISSUE_TITLES = {

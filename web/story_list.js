@@ -1,9 +1,9 @@
 // The story list (#/stories?page=&entity=&type=&from=&to=): newest first, paged, with filters by
 // entity, event type and date range that live in the address so a filtered list can be linked.
-import {api} from '../lib/api.js';
-import {el} from '../lib/dom.js';
-import {EVENT_TYPES, formatDate, words} from '../lib/format.js';
-import {storiesHref, storyHref} from '../lib/links.js';
+import {api} from './api.js';
+import {el} from './dom.js';
+import {EVENT_TYPES, formatDate, words} from './format.js';
+import {storiesHref, storyHref} from './links.js';
 
 const PER_PAGE = 20;
 const FILTERS = ['entity', 'type', 'from', 'to'];

@@ -1,10 +1,10 @@
 // The article view (#/article/ID?start=&end=): the article's cleaned text, always as text, with
 // the evidence span (code points) highlighted in a <mark>, and its quotes linked back into it.
-import {api} from '../lib/api.js';
-import {el, externalLink} from '../lib/dom.js';
-import {splitAtSpan} from '../lib/codepoints.js';
-import {formatDate, outletName} from '../lib/format.js';
-import {articleHref, storyHref} from '../lib/links.js';
+import {api} from './api.js';
+import {el, externalLink} from './dom.js';
+import {splitAtSpan} from './codepoints.js';
+import {formatDate, outletName} from './format.js';
+import {articleHref, storyHref} from './links.js';
 
 function articleText(text, span) {
   const body = el('div', {class: 'article-text', id: 'article-text'});

@@ -1,8 +1,8 @@
 // Search results (#/search?q=&page=): articles whose text matches, each linked to its article and
 // story.
-import {api} from '../lib/api.js';
-import {el} from '../lib/dom.js';
-import {articleHref, searchHref, storyHref} from '../lib/links.js';
+import {api} from './api.js';
+import {el} from './dom.js';
+import {articleHref, searchHref, storyHref} from './links.js';
 
 export async function searchView(query) {
   const q = query.get('q') ?? '';

@@ -1,8 +1,8 @@
 // The story's timeline: when each article was published and the dates its events carry, in time
 // order; undated articles are listed after it.
-import {el} from '../lib/dom.js';
-import {dateSortKey, formatDate, formatStatus, words} from '../lib/format.js';
-import {articleHref} from '../lib/links.js';
+import {el} from './dom.js';
+import {dateSortKey, formatDate, formatStatus, words} from './format.js';
+import {articleHref} from './links.js';
 
 function eventDates(event) {
   const dates = [];

@@ -1,6 +1,6 @@
 // What every part of the story view asks about a story: its articles, how many independent outlets
 // a list of sources makes, and where in which article a fact stands.
-import {outletKey, outletName} from '../lib/format.js';
+import {outletKey, outletName} from './format.js';
 
 export function storyContext(report) {
   const story = report.stories?.[0];

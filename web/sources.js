@@ -1,6 +1,6 @@
 // Source chips and agreement meters: who states a value, and how many of the story's outlets do.
-import {el} from '../lib/dom.js';
-import {articleHref} from '../lib/links.js';
+import {el} from './dom.js';
+import {articleHref} from './links.js';
 
 // One link per source article, to the passage where it states the event (if known).
 export function sourceChips(ctx, event, sourceIds) {

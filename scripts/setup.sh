@@ -7,7 +7,11 @@ packages=(
   libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
+  chromium nodejs  # the web page's browser tests (tests/web): playwright-core from npm drives chromium
 )
+# Debian's npm, unless an npm is there already: a nodejs from elsewhere bundles its own npm and
+# conflicts with Debian's npm package.
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

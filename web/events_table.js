@@ -82,9 +82,9 @@ export function eventsTable(ctx) {
     if (!conflicts.has(conflict.event)) conflicts.set(conflict.event, new Map());
     conflicts.get(conflict.event).set(conflict.role, conflict);
   }
-  return el('table', {class: 'events', id: 'events-table'},
+  return el('div', {class: 'table-scroll'}, el('table', {class: 'events', id: 'events-table'},
     el('thead', {}, el('tr', {},
       el('th', {scope: 'col'}, 'Event'), el('th', {scope: 'col'}, 'Role'), el('th', {scope: 'col'}, 'Value'),
       el('th', {scope: 'col'}, 'Agreement'), el('th', {scope: 'col'}, 'Sources'))),
-    events.map((event) => eventBody(ctx, event, conflicts.get(event.id) ?? new Map())));
+    events.map((event) => eventBody(ctx, event, conflicts.get(event.id) ?? new Map()))));
 }

@@ -110,6 +110,9 @@ async function main() {
     const company = await roleRows(page, 'layoffs', 'company');
     tally.check(company.length === 1 && !company[0].conflict && company[0].background === 'rgba(0, 0, 0, 0)',
       'an agreed role is one plain row', JSON.stringify(company));
+    // Every example states the price as "€2.4 billion"; the page writes money the same way.
+    const amount = await roleRows(page, 'acquisition', 'amount');
+    tally.equal(amount.map((row) => row.value), ['€2.4 billion'], 'the acquisition amount reads as the articles say it');
     await page.screenshot({path: path.join(options.out, 'web_e2e_story.png'), fullPage: true});
 
     // Follow the 1,100 source link the way a reader would.

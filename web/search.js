@@ -8,6 +8,7 @@ export async function searchView(query) {
   const q = query.get('q') ?? '';
   const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
   const answer = q ? await api.search({q, page}) : {results: []};
+  document.getElementById('search-input').value = q;  // the header's box keeps the words searched
   const results = answer.results ?? [];
   return {
     title: q ? `Search: ${q}` : 'Search',

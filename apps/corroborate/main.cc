@@ -15,6 +15,7 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/report_json.h"
 #include "pipeline/report_text.h"
+#include "serve_command.h"
 
 namespace {
 
@@ -99,6 +100,9 @@ int main(int argc, char** argv) {
   analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
   analyze->add_flag("--json", json, "print the report as JSON");
 
+  ServeArgs serve_args;
+  CLI::App* serve = AddServeCommand(app, serve_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -111,5 +115,6 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return RunExtractCommand(inputs);
   if (cluster->parsed()) return RunClusterCommand(inputs);
   if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
+  if (serve->parsed()) return RunServeCommand(serve_args);
   return kUsageError;
 }

@@ -1,8 +1,8 @@
 #!/bin/bash
-# Installs what bench/clean_bench.py needs: the peer tools (readability-lxml and
+# Installs what the benchmarks need: the peer tools of bench/clean_bench.py (readability-lxml and
 # Readability.js, through ../shared/peers/setup.sh) into .peers/ at the top of the
-# repository (git-ignored), and the Debian packages the benchmark itself uses
-# (python3 for the harness and the scorer, util-linux for taskset, gzip).
+# repository (git-ignored), and the Debian packages the benchmarks themselves use
+# (python3 for the harness and the scorer, util-linux for taskset, gzip, wrk for serve_bench.py).
 # Safe to run again: it skips whatever is already installed.
 # usage: bash bench/setup_peers.sh            (as root, from anywhere)
 set -euo pipefail
@@ -29,8 +29,8 @@ apt_install() {  # apt_install PACKAGE... : installs the ones dpkg does not know
     apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# what the harness itself runs: python3, taskset (util-linux), gzip
-apt_install python3 util-linux gzip
+# what the harnesses themselves run: python3, taskset (util-linux), gzip, wrk (serve_bench.py)
+apt_install python3 util-linux gzip wrk
 
 peers_ready() {
     [ -f "$dest/readability_lxml.py" ] && [ -f "$dest/readability_js.js" ] &&

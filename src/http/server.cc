@@ -1,0 +1,521 @@
+// The epoll server (server.h). One I/O thread reads, parses and writes every connection; workers only
+// run the handler. Deadlines are checked by a sweep a few times a second, which is plenty at the
+// granularity of the timeouts and costs microseconds for thousands of connections.
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace corroborate::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr int kSweepIntervalMs = 100;
+constexpr milliseconds kLingerTime{2000};     // reading (and dropping) what a refused client still sends
+constexpr milliseconds kShutdownGrace{5000};  // for requests being handled when Stop() is called
+constexpr size_t kReadChunk = 64 * 1024;
+constexpr size_t kReservedDescriptors = 64;   // for the store, logs and the like
+
+enum class Phase { kReading, kHandling, kWriting, kLingering };
+
+struct Connection {
+  Connection(int fd, uint64_t id, const RequestLimits& limits) : fd(fd), id(id), parser(limits) {}
+  int fd;
+  uint64_t id;  // fds are reused; ids tell a finished request's connection from a newer one on the same fd
+  RequestParser parser;
+  Phase phase = Phase::kReading;
+  Clock::time_point wait_start;  // when the server began waiting for the current request
+  Clock::time_point phase_start;
+  std::string out;
+  size_t out_offset = 0;
+  bool close_after_write = false;
+  bool sent_continue = false;
+};
+
+struct Job {
+  int fd;
+  uint64_t id;
+  Request request;
+};
+
+struct Done {
+  int fd;
+  uint64_t id;
+  Response response;
+  bool keep_alive;
+};
+
+void CloseFd(int fd) {
+  if (fd >= 0) ::close(fd);
+}
+
+bool IsLoopback(const sockaddr_storage& addr) {
+  if (addr.ss_family == AF_INET) {
+    const auto& in = reinterpret_cast<const sockaddr_in&>(addr);
+    return (ntohl(in.sin_addr.s_addr) >> 24) == 127;
+  }
+  if (addr.ss_family == AF_INET6) {
+    const auto& in6 = reinterpret_cast<const sockaddr_in6&>(addr);
+    if (IN6_IS_ADDR_LOOPBACK(&in6.sin6_addr)) return true;
+    if (IN6_IS_ADDR_V4MAPPED(&in6.sin6_addr)) return in6.sin6_addr.s6_addr[12] == 127;
+  }
+  return false;
+}
+
+}  // namespace
+
+class Server::Loop {
+ public:
+  Loop(const ServerOptions& options, Handler handler, int listen_fd, int stop_fd)
+      : options_(options), handler_(std::move(handler)), listen_fd_(listen_fd), stop_fd_(stop_fd) {
+    rlimit limit{};
+    size_t cap = options.max_connections;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+      size_t usable = limit.rlim_cur > kReservedDescriptors ? limit.rlim_cur - kReservedDescriptors : 1;
+      if (usable < cap) cap = usable;
+    }
+    max_connections_ = cap;
+  }
+
+  ~Loop() {
+    for (auto& [fd, conn] : connections_) CloseFd(fd);
+    CloseFd(listen_fd_);
+    CloseFd(done_fd_);
+    CloseFd(epoll_fd_);
+  }
+
+  Status Init() {
+    epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+    done_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (epoll_fd_ < 0 || done_fd_ < 0) return IoError(std::string("epoll/eventfd: ") + std::strerror(errno));
+    for (int fd : {listen_fd_, stop_fd_, done_fd_}) {
+      epoll_event ev{};
+      ev.events = EPOLLIN;
+      ev.data.fd = fd;
+      if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) return IoError(std::string("epoll_ctl: ") + std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+
+  void Run() {
+    std::vector<std::thread> workers;
+    for (int i = 0; i < std::max(1, options_.worker_threads); ++i) workers.emplace_back([this] { WorkerMain(); });
+
+    std::vector<epoll_event> events(1024);
+    Clock::time_point stop_deadline{};
+    while (true) {
+      int n = epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), kSweepIntervalMs);
+      if (n < 0 && errno != EINTR) break;
+      for (int i = 0; i < n; ++i) {
+        int fd = events[i].data.fd;
+        if (fd == listen_fd_) {
+          AcceptAll();
+        } else if (fd == done_fd_) {
+          DrainDone();
+        } else if (fd == stop_fd_) {
+          if (!stopping_) {
+            stopping_ = true;
+            stop_deadline = Clock::now() + kShutdownGrace;
+            epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
+            epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, stop_fd_, nullptr);
+          }
+        } else {
+          OnConnectionEvent(fd, events[i].events);
+        }
+      }
+      Sweep();
+      if (stopping_ && (busy_ == 0 || Clock::now() > stop_deadline)) break;
+    }
+
+    {
+      std::lock_guard<std::mutex> lock(jobs_mutex_);
+      workers_quit_ = true;
+      jobs_.clear();
+    }
+    jobs_cv_.notify_all();
+    for (std::thread& t : workers) t.join();
+  }
+
+ private:
+  // --- workers ---------------------------------------------------------------------------------
+  void WorkerMain() {
+    while (true) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(jobs_mutex_);
+        jobs_cv_.wait(lock, [this] { return workers_quit_ || !jobs_.empty(); });
+        if (workers_quit_) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      Response response;
+      try {
+        response = handler_(job.request);
+      } catch (const std::exception& e) {
+        response = ErrorResponse(500, std::string("internal error: ") + e.what());
+      } catch (...) {
+        response = ErrorResponse(500, "internal error");
+      }
+      bool keep_alive = job.request.KeepAlive() && response.status < 500;
+      Done done{job.fd, job.id, std::move(response), keep_alive};
+      {
+        std::lock_guard<std::mutex> lock(done_mutex_);
+        done_.push_back(std::move(done));
+      }
+      uint64_t one = 1;
+      [[maybe_unused]] ssize_t w = ::write(done_fd_, &one, sizeof one);
+    }
+  }
+
+  // --- accepting -------------------------------------------------------------------------------
+  void AcceptAll() {
+    while (true) {
+      int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd < 0) {
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+          // Out of descriptors: stop listening until the sweep, or the loop would spin on a ready socket.
+          PauseAccepting();
+        }
+        return;
+      }
+      if (connections_.size() >= max_connections_) {
+        std::string wire = Serialize(ErrorResponse(503, "too many connections"), false, false);
+        [[maybe_unused]] ssize_t w = ::send(fd, wire.data(), wire.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        CloseFd(fd);
+        continue;
+      }
+      int one = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      auto [it, inserted] = connections_.try_emplace(fd, fd, next_id_++, options_.limits);
+      Connection& conn = it->second;
+      conn.wait_start = conn.phase_start = Clock::now();
+      epoll_event ev{};
+      ev.events = EPOLLIN | EPOLLRDHUP;
+      ev.data.fd = fd;
+      if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
+        connections_.erase(it);
+        CloseFd(fd);
+      }
+    }
+  }
+
+  void PauseAccepting() {
+    if (accept_paused_) return;
+    accept_paused_ = true;
+    epoll_event ev{};
+    ev.data.fd = listen_fd_;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &ev);
+  }
+
+  void ResumeAccepting() {
+    if (!accept_paused_ || stopping_) return;
+    accept_paused_ = false;
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = listen_fd_;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &ev);
+  }
+
+  // --- connections -----------------------------------------------------------------------------
+  void Watch(Connection& conn, uint32_t events) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.fd = conn.fd;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.fd, &ev);
+  }
+
+  void Close(Connection& conn) {
+    if (conn.phase == Phase::kHandling || conn.phase == Phase::kWriting) --busy_;
+    int fd = conn.fd;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+    connections_.erase(fd);
+    CloseFd(fd);
+    ResumeAccepting();
+  }
+
+  void OnConnectionEvent(int fd, uint32_t events) {
+    auto it = connections_.find(fd);
+    if (it == connections_.end()) return;
+    Connection& conn = it->second;
+    if (events & EPOLLERR) return Close(conn);
+    if (conn.phase == Phase::kWriting && (events & EPOLLOUT)) return WritePending(conn);
+    if (conn.phase == Phase::kLingering) return Discard(conn);
+    if (conn.phase == Phase::kReading && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))) return ReadRequest(conn);
+    if (conn.phase == Phase::kHandling && (events & EPOLLHUP)) {
+      // The client left while its request is being handled; the answer will find no connection.
+      return Close(conn);
+    }
+  }
+
+  void ReadRequest(Connection& conn) {
+    char buf[kReadChunk];
+    while (true) {
+      ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
+      if (got > 0) {
+        conn.parser.Feed(std::string_view(buf, static_cast<size_t>(got)));
+        if (conn.parser.state() == ParseState::kComplete || conn.parser.state() == ParseState::kError) break;
+        continue;
+      }
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+      return Close(conn);  // end of stream before a whole request, or a reset
+    }
+    AfterInput(conn);
+  }
+
+  // Acts on what the parser made of the bytes so far.
+  void AfterInput(Connection& conn) {
+    switch (conn.parser.state()) {
+      case ParseState::kHeaders:
+        return;
+      case ParseState::kBody:
+        if (conn.parser.expects_continue() && !conn.sent_continue) {
+          conn.sent_continue = true;
+          static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+          if (::send(conn.fd, kContinue.data(), kContinue.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(kContinue.size())) {
+            return Close(conn);
+          }
+        }
+        return;
+      case ParseState::kError:
+        return Respond(conn, Serialize(ErrorResponse(conn.parser.error_status(), conn.parser.error_message()), false, false), false);
+      case ParseState::kComplete:
+        return Dispatch(conn);
+    }
+  }
+
+  void Dispatch(Connection& conn) {
+    Watch(conn, 0);
+    conn.phase = Phase::kHandling;
+    conn.phase_start = Clock::now();
+    ++busy_;
+    bool queued = false;
+    {
+      std::lock_guard<std::mutex> lock(jobs_mutex_);
+      if (jobs_.size() < options_.max_queued_requests && !stopping_) {
+        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request())});
+        queued = true;
+      }
+    }
+    if (queued) {
+      jobs_cv_.notify_one();
+      return;
+    }
+    Respond(conn, Serialize(ErrorResponse(503, stopping_ ? "the server is stopping" : "too many requests waiting"), false, false), false);
+  }
+
+  void DrainDone() {
+    uint64_t count;
+    [[maybe_unused]] ssize_t r = ::read(done_fd_, &count, sizeof count);
+    std::deque<Done> done;
+    {
+      std::lock_guard<std::mutex> lock(done_mutex_);
+      done.swap(done_);
+    }
+    for (Done& d : done) {
+      auto it = connections_.find(d.fd);
+      if (it == connections_.end() || it->second.id != d.id || it->second.phase != Phase::kHandling) continue;
+      bool keep_alive = d.keep_alive && !stopping_;
+      Respond(it->second, Serialize(d.response, keep_alive, false), keep_alive);
+    }
+  }
+
+  void Respond(Connection& conn, std::string wire, bool keep_alive) {
+    if (conn.phase != Phase::kHandling) ++busy_;
+    conn.phase = Phase::kWriting;
+    conn.phase_start = Clock::now();
+    conn.out = std::move(wire);
+    conn.out_offset = 0;
+    conn.close_after_write = !keep_alive;
+    WritePending(conn);
+  }
+
+  void WritePending(Connection& conn) {
+    while (conn.out_offset < conn.out.size()) {
+      ssize_t sent = ::send(conn.fd, conn.out.data() + conn.out_offset, conn.out.size() - conn.out_offset, MSG_NOSIGNAL);
+      if (sent > 0) {
+        conn.out_offset += static_cast<size_t>(sent);
+        continue;
+      }
+      if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Watch(conn, EPOLLOUT);
+      return Close(conn);
+    }
+    --busy_;
+    conn.out.clear();
+    conn.out.shrink_to_fit();
+    if (conn.close_after_write) return StartLingering(conn);
+    conn.phase = Phase::kReading;
+    conn.wait_start = conn.phase_start = Clock::now();
+    conn.sent_continue = false;
+    conn.parser.Reset();
+    Watch(conn, EPOLLIN | EPOLLRDHUP);
+    if (conn.parser.state() != ParseState::kHeaders) AfterInput(conn);  // a pipelined request already arrived
+  }
+
+  // Closing right after an error would make the kernel reset the connection if the client is still
+  // sending (a refused body), and the reset can destroy the answer before the client reads it. So the
+  // server half-closes, reads and drops what still comes for a moment, then closes.
+  void StartLingering(Connection& conn) {
+    conn.phase = Phase::kLingering;
+    conn.phase_start = Clock::now();
+    ::shutdown(conn.fd, SHUT_WR);
+    Watch(conn, EPOLLIN);
+  }
+
+  void Discard(Connection& conn) {
+    char buf[kReadChunk];
+    while (true) {
+      ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
+      if (got > 0) continue;
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+      return Close(conn);
+    }
+  }
+
+  // Closes every connection past its deadline.
+  void Sweep() {
+    Clock::time_point now = Clock::now();
+    if (now - last_sweep_ < milliseconds(kSweepIntervalMs)) return;
+    last_sweep_ = now;
+    ResumeAccepting();
+    std::vector<int> expired, timed_out;
+    for (auto& [fd, conn] : connections_) {
+      switch (conn.phase) {
+        case Phase::kReading: {
+          bool in_headers = conn.parser.state() == ParseState::kHeaders;
+          milliseconds limit(in_headers ? options_.header_timeout_ms : options_.request_timeout_ms);
+          if (now - conn.wait_start > limit) (conn.parser.started() ? timed_out : expired).push_back(fd);
+          break;
+        }
+        case Phase::kWriting:
+          if (now - conn.phase_start > milliseconds(options_.write_timeout_ms)) expired.push_back(fd);
+          break;
+        case Phase::kLingering:
+          if (now - conn.phase_start > kLingerTime) expired.push_back(fd);
+          break;
+        case Phase::kHandling:
+          break;  // the handler cannot be interrupted; its own queries have limits
+      }
+    }
+    for (int fd : expired) Close(connections_.at(fd));
+    for (int fd : timed_out) {
+      Connection& conn = connections_.at(fd);
+      Respond(conn, Serialize(ErrorResponse(408, "the request did not arrive in time"), false, false), false);
+    }
+  }
+
+  ServerOptions options_;
+  Handler handler_;
+  int listen_fd_;
+  int stop_fd_;
+  int epoll_fd_ = -1;
+  int done_fd_ = -1;
+  size_t max_connections_ = 0;
+  std::unordered_map<int, Connection> connections_;
+  uint64_t next_id_ = 1;
+  size_t busy_ = 0;  // connections handling or writing a response
+  bool stopping_ = false;
+  bool accept_paused_ = false;
+  Clock::time_point last_sweep_{};
+
+  std::mutex jobs_mutex_;
+  std::condition_variable jobs_cv_;
+  std::deque<Job> jobs_;
+  bool workers_quit_ = false;
+
+  std::mutex done_mutex_;
+  std::deque<Done> done_;
+};
+
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  std::string port = std::to_string(options.port);
+  if (int rc = getaddrinfo(options.host.c_str(), port.c_str(), &hints, &found); rc != 0) {
+    return InvalidInput("cannot resolve listen address " + options.host + ": " + gai_strerror(rc));
+  }
+  int listen_fd = -1;
+  std::string last_error = "no address";
+  for (addrinfo* ai = found; ai != nullptr && listen_fd < 0; ai = ai->ai_next) {
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol);
+    if (fd < 0) continue;
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(fd, 4096) == 0) {
+      listen_fd = fd;
+    } else {
+      last_error = std::strerror(errno);
+      CloseFd(fd);
+    }
+  }
+  freeaddrinfo(found);
+  if (listen_fd < 0) return IoError("cannot listen on " + options.host + ":" + port + ": " + last_error);
+
+  std::unique_ptr<Server> server(new Server());
+  sockaddr_storage bound{};
+  socklen_t len = sizeof bound;
+  getsockname(listen_fd, reinterpret_cast<sockaddr*>(&bound), &len);
+  char text[INET6_ADDRSTRLEN] = "";
+  if (bound.ss_family == AF_INET6) {
+    const auto& in6 = reinterpret_cast<const sockaddr_in6&>(bound);
+    inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
+    server->port_ = ntohs(in6.sin6_port);
+    server->host_ = std::string("[") + text + "]";
+  } else {
+    const auto& in = reinterpret_cast<const sockaddr_in&>(bound);
+    inet_ntop(AF_INET, &in.sin_addr, text, sizeof text);
+    server->port_ = ntohs(in.sin_port);
+    server->host_ = text;
+  }
+  server->loopback_ = IsLoopback(bound);
+  server->stop_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (server->stop_fd_ < 0) {
+    CloseFd(listen_fd);
+    return IoError(std::string("eventfd: ") + std::strerror(errno));
+  }
+  server->loop_ = std::make_unique<Loop>(options, std::move(handler), listen_fd, server->stop_fd_);
+  if (Status s = server->loop_->Init(); !s.ok()) return s;
+  return server;
+}
+
+Server::~Server() {
+  loop_.reset();
+  CloseFd(stop_fd_);
+}
+
+std::string Server::address() const { return host_ + ":" + std::to_string(port_); }
+
+void Server::Run() { loop_->Run(); }
+
+void Server::Stop() {
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t w = ::write(stop_fd_, &one, sizeof one);
+}
+
+}  // namespace corroborate::http

@@ -1,0 +1,77 @@
+// An HTTP/1.1 server: one thread owns every connection through epoll, so an idle or slow connection
+// costs a file descriptor and a few hundred bytes, never a thread; complete requests go to a small
+// pool of worker threads that call the handler. Limits: headers must arrive within a deadline,
+// header and body sizes are capped (431, 413), a whole request and each response write have time
+// limits, connections are capped (503 above it), and so is the queue of waiting requests (503).
+// Tested in server_test.cc (unit) and tests/serve (a real `corroborate serve`).
+//
+//   auto server = Server::Create(ServerOptions{.host = "127.0.0.1", .port = 0},
+//                                [](const Request& r) { return JsonResponse(200, "{}"); });
+//   if (!server.ok()) fail(server.status().message());
+//   std::cout << (*server)->address();   // "127.0.0.1:41873"
+//   (*server)->Run();                    // until Stop() from another thread or a signal handler
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace corroborate::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // a numeric address or a name; "::" or "0.0.0.0" for every interface
+  uint16_t port = 8080;            // 0: the system picks a free port (see port())
+  RequestLimits limits;
+  // From accepting a connection (or finishing the previous response on it) to the end of the headers.
+  // A client sending one byte every few seconds is cut off here, whatever its pace.
+  int header_timeout_ms = 5000;
+  // From the same start to the last byte of the body.
+  int request_timeout_ms = 30000;
+  // For writing one response to a client that reads slowly.
+  int write_timeout_ms = 30000;
+  // Open connections above this are answered 503 and closed; also capped by RLIMIT_NOFILE.
+  size_t max_connections = 20000;
+  int worker_threads = 4;
+  // Complete requests waiting for a worker above this are answered 503 at once.
+  size_t max_queued_requests = 1024;
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+class Server {
+ public:
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options, Handler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound address, e.g. "127.0.0.1:41873" or "[::1]:8080".
+  std::string address() const;
+  uint16_t port() const { return port_; }
+  // Whether the listening address is a loopback one (127.0.0.0/8 or ::1).
+  bool loopback() const { return loopback_; }
+
+  // Serves until Stop(); then stops accepting, lets requests being handled finish (up to a few
+  // seconds) and closes every connection.
+  void Run();
+  // Safe from any thread and from a signal handler (it only writes to an eventfd).
+  void Stop();
+
+ private:
+  class Loop;
+  Server() = default;
+
+  std::unique_ptr<Loop> loop_;
+  int stop_fd_ = -1;
+  uint16_t port_ = 0;
+  std::string host_;
+  bool loopback_ = false;
+};
+
+}  // namespace corroborate::http

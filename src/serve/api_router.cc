@@ -1,0 +1,167 @@
+// Routing and parameter checking for the HTTP API (api_router.h).
+#include "serve/api_router.h"
+
+#include <charconv>
+
+#include "http/url.h"
+
+namespace corroborate::serve {
+namespace {
+
+using http::ErrorResponse;
+using http::Response;
+
+constexpr size_t kMaxProblemsInMessage = 5;
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The store's status as an HTTP answer: its JSON, or the error its code stands for.
+Response FromStore(const Result<std::string>& result) {
+  if (result.ok()) return http::JsonResponse(200, *result);
+  switch (result.status().code()) {
+    case StatusCode::kNotFound: return ErrorResponse(404, result.status().message());
+    case StatusCode::kInvalidInput: return ErrorResponse(400, result.status().message());
+    case StatusCode::kLimitExceeded: return ErrorResponse(503, result.status().message());
+    default: return ErrorResponse(500, "store error: " + result.status().message());
+  }
+}
+
+Response MethodNotAllowed(std::string_view allowed) {
+  Response r = ErrorResponse(405, "this path accepts " + std::string(allowed));
+  r.headers.emplace_back("Allow", std::string(allowed));
+  return r;
+}
+
+// A positive integer parameter; `fallback` when absent, nullopt when malformed or above `max`.
+std::optional<int> PositiveParam(const http::QueryParams& params, std::string_view name, int fallback, int max) {
+  std::string_view text = http::QueryValue(params, name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > max) return std::nullopt;
+  return value;
+}
+
+bool IsIsoDay(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+struct Paging {
+  int page = 1;
+  int per_page = 20;
+};
+
+// Reads page and per_page; an error response in `error` when either is malformed.
+bool ReadPaging(const http::QueryParams& params, int max_per_page, Paging& paging, Response& error) {
+  std::optional<int> page = PositiveParam(params, "page", 1, 1000000);
+  std::optional<int> per_page = PositiveParam(params, "per_page", 20, max_per_page);
+  if (!page || !per_page) {
+    error = ErrorResponse(400, "page must be a positive integer and per_page one from 1 to " + std::to_string(max_per_page));
+    return false;
+  }
+  paging = Paging{*page, *per_page};
+  return true;
+}
+
+}  // namespace
+
+Response ApiRouter::Handle(const http::Request& request) {
+  std::string_view path = request.path;
+  const bool get = request.method == "GET";
+  if (path == "/api/articles") {
+    return request.method == "POST" ? PostArticles(request) : MethodNotAllowed("POST");
+  }
+  if (StartsWith(path, "/api/articles/") && path.size() > 14) {
+    return get ? FromStore(store_.ArticleJson(std::string(path.substr(14)))) : MethodNotAllowed("GET");
+  }
+  if (path == "/api/stories") return get ? ListStories(request) : MethodNotAllowed("GET");
+  if (StartsWith(path, "/api/stories/") && path.size() > 13) {
+    return get ? FromStore(store_.StoryJson(std::string(path.substr(13)))) : MethodNotAllowed("GET");
+  }
+  if (path == "/api/events") return get ? ListEvents(request) : MethodNotAllowed("GET");
+  if (path == "/api/search") return get ? Search(request) : MethodNotAllowed("GET");
+  if (path == "/api" || StartsWith(path, "/api/")) return ErrorResponse(404, "no such endpoint: " + std::string(path));
+  if (!get) return MethodNotAllowed("GET");
+  return WebFileResponse(path);
+}
+
+Response ApiRouter::PostArticles(const http::Request& request) {
+  if (!options_.write_token.empty()) {
+    std::string_view auth = request.Header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (!StartsWith(auth, kBearer) || !http::ConstantTimeEquals(auth.substr(kBearer.size()), options_.write_token)) {
+      Response r = ErrorResponse(401, "writing needs the header Authorization: Bearer <token>");
+      r.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return r;
+    }
+  }
+  if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return ErrorResponse(400, "the body is empty; send one JSON article or JSON Lines");
+  }
+  Result<store::IngestReport> report = store_.IngestJsonLines(request.body, "request");
+  if (!report.ok()) return ErrorResponse(500, "store error: " + report.status().message());
+  if (report->accepted == 0 && report->duplicates == 0 && !report->rejected.empty()) {
+    // Nothing usable: the whole request is bad, and the message names the lines and why.
+    std::string message;
+    for (size_t i = 0; i < report->rejected.size() && i < kMaxProblemsInMessage; ++i) {
+      const InputProblem& p = report->rejected[i];
+      if (!message.empty()) message += "; ";
+      message += "line " + std::to_string(p.line) + ": " + p.reason;
+    }
+    if (report->rejected.size() > kMaxProblemsInMessage) {
+      message += "; and " + std::to_string(report->rejected.size() - kMaxProblemsInMessage) + " more";
+    }
+    return ErrorResponse(400, message);
+  }
+  return http::JsonResponse(200, store::IngestReportJson(*report));
+}
+
+Response ApiRouter::ListStories(const http::Request& request) {
+  http::QueryParams params = http::ParseQuery(request.query);
+  Paging paging;
+  Response error;
+  if (!ReadPaging(params, options_.max_per_page, paging, error)) return error;
+  store::StoryQuery query;
+  query.page = paging.page;
+  query.per_page = paging.per_page;
+  query.entity = std::string(http::QueryValue(params, "entity"));
+  query.type = std::string(http::QueryValue(params, "type"));
+  query.from = std::string(http::QueryValue(params, "from"));
+  query.to = std::string(http::QueryValue(params, "to"));
+  if ((!query.from.empty() && !IsIsoDay(query.from)) || (!query.to.empty() && !IsIsoDay(query.to))) {
+    return ErrorResponse(400, "from and to must be dates written YYYY-MM-DD");
+  }
+  return FromStore(store_.ListStoriesJson(query));
+}
+
+Response ApiRouter::ListEvents(const http::Request& request) {
+  http::QueryParams params = http::ParseQuery(request.query);
+  Paging paging;
+  Response error;
+  if (!ReadPaging(params, options_.max_per_page, paging, error)) return error;
+  store::EventQuery query;
+  query.page = paging.page;
+  query.per_page = paging.per_page;
+  query.type = std::string(http::QueryValue(params, "type"));
+  query.entity = std::string(http::QueryValue(params, "entity"));
+  return FromStore(store_.EventsJson(query));
+}
+
+Response ApiRouter::Search(const http::Request& request) {
+  http::QueryParams params = http::ParseQuery(request.query);
+  Paging paging;
+  Response error;
+  if (!ReadPaging(params, options_.max_per_page, paging, error)) return error;
+  store::SearchQuery query;
+  query.page = paging.page;
+  query.per_page = paging.per_page;
+  query.q = std::string(http::QueryValue(params, "q"));
+  if (query.q.find_first_not_of(' ') == std::string::npos) return ErrorResponse(400, "q (the words to search for) is missing");
+  return FromStore(store_.SearchJson(query));
+}
+
+}  // namespace corroborate::serve

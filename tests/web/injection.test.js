@@ -13,7 +13,8 @@ import {
 // agree across outlets), and whitespace rewritten: each run of White_Space characters (the set of
 // src/core/utf8.cc IsSpace: tab, line breaks, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028/9,
 // U+202F, U+205F, U+3000) becomes one space or line break, and none is left at either end. Neither
-// can make or unmake markup. A text that is nothing but whitespace is empty and must be rejected.
+// can make or unmake markup. A text that is nothing but whitespace is then empty: the store may
+// reject it or keep it as "", and nothing else may be rejected.
 const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 const normalised = (text) => text.normalize('NFC').replace(WHITE_SPACE, ' ').replace(/^ | $/g, '');
 
@@ -71,9 +72,10 @@ async function main() {
     }));
     const answer = await postArticles(server.url, articles);
     const rejectedLines = new Set((answer.rejected ?? []).map((rejection) => rejection.line));
-    const empty = articles.filter((article) => normalised(article.text) === '');
-    tally.equal([...rejectedLines].sort((a, b) => a - b), empty.map((article) => articles.indexOf(article) + 1),
-      'exactly the texts that are empty after normalisation are rejected (by line)');
+    // Only a text that normalisation empties may be rejected (the store may also keep it as "").
+    const emptyLines = articles.flatMap((article, index) => (normalised(article.text) === '' ? [index + 1] : []));
+    tally.check([...rejectedLines].every((line) => emptyLines.includes(line)),
+      'only texts that are empty after normalisation are rejected', JSON.stringify(answer.rejected));
 
     // Read each stored article back: its text is the string, or the string normalised as above. The
     // list repeats a few strings; a store may keep a repeated text once (counted in "duplicates").

@@ -30,6 +30,25 @@ function loadStrings(root) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+// Opens each of the page's addresses (hash routes) in turn and reports those that did not show, or
+// whose part showing data (`within`) holds an element no text may make; runs inside the page.
+function visitAll([visits, forbidden]) {
+  const shown = () => new Promise((resolve) => window.addEventListener('corroborate:shown', resolve, {once: true}));
+  return (async () => {
+    const problems = [];
+    for (const {hash, within} of visits) {
+      const wait = shown();
+      window.location.hash = hash;
+      await wait;
+      const app = document.getElementById('app');
+      if (app.dataset.state !== 'ready') problems.push({id: hash, what: `state ${app.dataset.state}: ${app.textContent}`});
+      const extra = app.querySelector(within)?.querySelectorAll(forbidden) ?? [];
+      if (extra.length > 0) problems.push({id: hash, what: `elements: ${[...extra].map((e) => e.tagName).join(' ')}`});
+    }
+    return problems;
+  })();
+}
+
 // Shows every article through the app's own route, one hash navigation each, and reports what
 // differs from the API's text; runs inside the page.
 function showAll([items, forbidden]) {
@@ -108,6 +127,18 @@ async function main() {
       .catch((error) => [{id: '-', what: String(error)}]);
     for (const problem of problems) tally.check(false, `${problem.id}: ${problem.what}`, JSON.stringify(problem.shown ?? ''));
     tally.check(problems.length === 0, `the page shows all ${stored.length} texts as text`);
+
+    // The story views show quotes and evidence cut from these texts, and the list their headlines.
+    const storyIds = answer.stories ?? [];
+    const listPages = Math.ceil(storyIds.length / 20);
+    const visits = [
+      ...storyIds.map((id) => ({hash: `#/story/${encodeURIComponent(id)}`, within: '.story'})),
+      ...Array.from({length: listPages}, (unused, index) => ({hash: `#/stories?page=${index + 1}`, within: '#story-list'})),
+    ];
+    const visited = await page.evaluate(visitAll, [visits, FORBIDDEN])
+      .catch((error) => [{id: '-', what: String(error)}]);
+    for (const problem of visited) tally.check(false, `${problem.id}: ${problem.what}`);
+    tally.check(visited.length === 0, `${storyIds.length} story views and ${listPages} list pages show without markup from the texts`);
     tally.equal(seen.dialogs, [], 'no dialog opened');
     tally.equal(seen.errors, [], 'no console or page errors');
   } finally {

@@ -31,3 +31,11 @@ export function externalLink(url, label) {
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return el('span', {}, label ?? url);
   return el('a', {href: parsed.href, rel: 'noopener noreferrer', target: '_blank'}, label ?? url);
 }
+
+// The first `limit` nodes, and the rest folded in a <details> ("12 more articles"), so that a story
+// of many articles stays readable. Nodes must be allowed inside a <details> (not <li>).
+export function folded(nodes, limit, noun) {
+  if (nodes.length <= limit + 1) return nodes;
+  return [...nodes.slice(0, limit),
+    el('details', {class: 'more'}, el('summary', {}, `${nodes.length - limit} more ${noun}`), nodes.slice(limit))];
+}

@@ -1,7 +1,7 @@
 // The story view (#/story/ID): headline, the events table, quotes with attribution warnings, the
 // timeline and the story's articles.
 import {api} from './api.js';
-import {el} from './dom.js';
+import {el, folded} from './dom.js';
 import {formatDate} from './format.js';
 import {articleHref, storiesHref} from './links.js';
 import {eventsTable} from './events_table.js';
@@ -9,16 +9,20 @@ import {quotesSection} from './quotes.js';
 import {storyContext} from './story_context.js';
 import {timeline} from './timeline.js';
 
+const ARTICLES_SHOWN = 12;
+
 function articlesList(ctx) {
-  return el('ul', {class: 'article-list'}, (ctx.story.articles ?? []).map((id) => {
+  return el('div', {class: 'article-list'}, folded((ctx.story.articles ?? []).map((id) => {
     const article = ctx.articles.get(id) ?? {id};
-    return el('li', {},
+    return el('div', {class: 'article-item'},
       el('a', {href: articleHref(id)}, article.title || id),
       el('span', {class: 'meta'}, [ctx.sourceName(id), article.author, formatDate(article.published)]
         .filter(Boolean).join(' · ')),
       article.duplicate_of ? el('span', {class: 'badge'}, 'reprint') : null);
-  }));
+  }), ARTICLES_SHOWN, 'articles'));
 }
+
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function section(title, id, ...content) {
   return el('section', {class: 'panel', id}, el('h2', {}, title), content);
@@ -37,11 +41,11 @@ export async function storyView(id) {
       el('nav', {class: 'crumbs'}, el('a', {href: storiesHref()}, '← All stories')),
       el('h1', {}, ctx.story.headline || ctx.story.id),
       el('p', {class: 'summary'},
-        `${(ctx.story.articles ?? []).length} articles from ${ctx.outletTotal} outlets · `,
-        `${(ctx.story.events ?? []).length} events · `,
-        el('span', {class: conflicts ? 'count-conflict' : ''}, `${conflicts} conflict${conflicts === 1 ? '' : 's'}`),
+        `${count((ctx.story.articles ?? []).length, 'article')} from ${count(ctx.outletTotal, 'outlet')} · `,
+        `${count((ctx.story.events ?? []).length, 'event')} · `,
+        el('span', {class: conflicts ? 'count-conflict' : ''}, count(conflicts, 'conflict')),
         ' · ',
-        el('span', {class: issues ? 'count-warning' : ''}, `${issues} attribution warning${issues === 1 ? '' : 's'}`)),
+        el('span', {class: issues ? 'count-warning' : ''}, count(issues, 'attribution warning'))),
       section('Events', 'events', eventsTable(ctx)),
       el('div', {class: 'columns'},
         section('Quotes and attribution', 'quotes', quotesSection(ctx, articles)),

@@ -46,6 +46,7 @@ export function formatRole(role, withQualifier = true) {
   if (Array.isArray(role)) return role.map((item) => formatRole(item, withQualifier)).join(', ');
   if (typeof role !== 'object') return typeof role === 'boolean' ? (role ? 'yes' : 'no') : String(role);
   const {value} = role;
+  if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map((item) => formatRole(item, withQualifier)).join(', ');
   if (typeof value === 'object' && value !== null) return formatRole(value, withQualifier);
   if (role.grain) return formatDate(String(value), role.grain);

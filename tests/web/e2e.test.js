@@ -113,6 +113,21 @@ async function main() {
     // Every example states the price as "€2.4 billion"; the page writes money the same way.
     const amount = await roleRows(page, 'acquisition', 'amount');
     tally.equal(amount.map((row) => row.value), ['€2.4 billion'], 'the acquisition amount reads as the articles say it');
+    // Each attribution warning stands beside each person it names, and each dated article and event
+    // date is on the timeline.
+    const report = (await fetchJson(`${server.url}/api/stories/${encodeURIComponent(storyId)}`)).body;
+    const story = report.stories[0];
+    const warnings = await page.evaluate(() => [...document.querySelectorAll('.speaker')].flatMap((card) =>
+      [...card.querySelectorAll('.warning')].map((box) => `${card.dataset.speaker}: ${box.dataset.kind}`)).sort());
+    tally.equal(warnings, story.attribution_issues.flatMap((issue) => issue.people.map((name) => `${name}: ${issue.kind}`)).sort(),
+      'every attribution warning is shown beside the people it names');
+    tally.check(story.attribution_issues.length > 0, 'the examples give attribution warnings (examples/README.md)');
+    const times = await page.evaluate(() => [...document.querySelectorAll('#timeline time')].map((t) => t.getAttribute('datetime')));
+    const dated = [
+      ...report.articles.map((article) => article.published).filter(Boolean),
+      ...story.events.flatMap((event) => Object.values(event.roles).filter((role) => role && role.grain).map((role) => role.value)),
+    ];
+    tally.equal(times, [...new Set(dated)].sort(), 'the timeline has every publication and event date, in order');
     await page.screenshot({path: path.join(options.out, 'web_e2e_story.png'), fullPage: true});
 
     // Follow the 1,100 source link the way a reader would.

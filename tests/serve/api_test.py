@@ -98,6 +98,15 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(body['accepted'], 1)
         self.assertEqual([r['line'] for r in body['rejected']], [2])
 
+    def test_one_pretty_printed_article_is_accepted(self):
+        article = {'id': 'api-test/pretty', 'outlet': 'Test Wire', 'title': 'Dock cranes repainted',
+                   'text': 'The harbour authority repainted four dock cranes on Friday.\n\nWork took a week.'}
+        status, _, body = self.server.json('POST', '/api/articles', json.dumps(article, indent=2).encode())
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body['accepted'], 1)
+        got = self.get('/api/articles/' + serve_util.quote('api-test/pretty'))
+        self.assertEqual(got['title'], article['title'])
+
     def test_only_bad_lines_get_400_naming_the_line(self):
         body = b'{"id": "fine-but-no-text"}\n{not json\n'
         status, headers, reply = self.server.json('POST', '/api/articles', body)

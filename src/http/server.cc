@@ -56,6 +56,7 @@ struct Job {
   int fd;
   uint64_t id;
   Request request;
+  Clock::time_point queued;
 };
 
 struct Done {
@@ -170,7 +171,11 @@ class Server::Loop {
       }
       Response response;
       try {
-        response = handler_(job.request);
+        if (Clock::now() - job.queued > milliseconds(options_.queue_timeout_ms)) {
+          response = ErrorResponse(503, "the server is overloaded; try again later");
+        } else {
+          response = handler_(job.request);
+        }
       } catch (const std::exception& e) {
         response = ErrorResponse(500, std::string("internal error: ") + e.what());
       } catch (...) {
@@ -314,7 +319,7 @@ class Server::Loop {
     {
       std::lock_guard<std::mutex> lock(jobs_mutex_);
       if (jobs_.size() < options_.max_queued_requests && !stopping_) {
-        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request())});
+        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now()});
         queued = true;
       }
     }

@@ -22,6 +22,7 @@ class ServerTest : public ::testing::Test {
     options.port = 0;
     auto created = Server::Create(options, [](const Request& r) {
       if (r.path == "/throw") throw std::runtime_error("boom");
+      if (r.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return JsonResponse(200, "{\"path\":\"" + r.path + "\",\"bytes\":" + std::to_string(r.body.size()) + "}");
     });
     ASSERT_TRUE(created.ok()) << created.status().message();
@@ -143,6 +144,21 @@ TEST_F(ServerTest, ConnectionsAboveTheCapGet503) {
   EXPECT_EQ(got.rfind("HTTP/1.1 503", 0), 0u) << got;
   close(a);
   close(b);
+}
+
+TEST_F(ServerTest, RequestsThatWaitedTooLongForAWorkerGet503) {
+  ServerOptions options;
+  options.worker_threads = 1;
+  options.queue_timeout_ms = 100;
+  Start(options);
+  int first = Connect();
+  SendAll(first, "GET /slow HTTP/1.1\r\nConnection: close\r\n\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the one worker is now busy for 300 ms
+  int second = Connect();
+  SendAll(second, "GET /a HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(ReadToClose(first).rfind("HTTP/1.1 200", 0), 0u);
+  std::string got = ReadToClose(second);
+  EXPECT_EQ(got.rfind("HTTP/1.1 503", 0), 0u) << got;
 }
 
 TEST(Server, ReportsAnAddressItCannotListenOn) {

@@ -4,7 +4,6 @@
 #include <charconv>
 
 #include "http/url.h"
-#include "serve/article_body.h"
 
 namespace corroborate::serve {
 namespace {
@@ -103,7 +102,7 @@ Response ApiRouter::PostArticles(const http::Request& request) {
   if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return ErrorResponse(400, "the body is empty; send one JSON article or JSON Lines");
   }
-  Result<store::IngestReport> report = store_.IngestJsonLines(ArticleBodyAsJsonLines(request.body), "request");
+  Result<store::IngestReport> report = store_.IngestJsonLines(request.body, "request");
   if (!report.ok()) return ErrorResponse(500, "store error: " + report.status().message());
   if (report->accepted == 0 && report->duplicates == 0 && !report->rejected.empty()) {
     // Nothing usable: the whole request is bad, and the message names the lines and why.

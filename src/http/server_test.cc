@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "http/listener.h"
 #include "http/server.h"
 
 namespace corroborate::http {
@@ -159,6 +160,19 @@ TEST_F(ServerTest, RequestsThatWaitedTooLongForAWorkerGet503) {
   EXPECT_EQ(ReadToClose(first).rfind("HTTP/1.1 200", 0), 0u);
   std::string got = ReadToClose(second);
   EXPECT_EQ(got.rfind("HTTP/1.1 503", 0), 0u) << got;
+}
+
+TEST(Listener, TellsLoopbackFromEveryInterface) {
+  Result<Listener> any = Listen("0.0.0.0", 0);
+  ASSERT_TRUE(any.ok()) << any.status().message();
+  EXPECT_FALSE(any->loopback);
+  EXPECT_GT(any->port, 0);
+  close(any->fd);
+  Result<Listener> v6 = Listen("::1", 0);
+  if (!v6.ok()) GTEST_SKIP() << "no IPv6 loopback here: " << v6.status().message();
+  EXPECT_TRUE(v6->loopback);
+  EXPECT_EQ(v6->host, "[::1]");
+  close(v6->fd);
 }
 
 TEST(Server, ReportsAnAddressItCannotListenOn) {

@@ -3,9 +3,8 @@
 // granularity of the timeouts and costs microseconds for thousands of connections.
 #include "http/server.h"
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netdb.h>
+#include "http/listener.h"
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -56,6 +55,7 @@ struct Job {
   int fd;
   uint64_t id;
   Request request;
+  Clock::time_point queued;
 };
 
 struct Done {
@@ -67,19 +67,6 @@ struct Done {
 
 void CloseFd(int fd) {
   if (fd >= 0) ::close(fd);
-}
-
-bool IsLoopback(const sockaddr_storage& addr) {
-  if (addr.ss_family == AF_INET) {
-    const auto& in = reinterpret_cast<const sockaddr_in&>(addr);
-    return (ntohl(in.sin_addr.s_addr) >> 24) == 127;
-  }
-  if (addr.ss_family == AF_INET6) {
-    const auto& in6 = reinterpret_cast<const sockaddr_in6&>(addr);
-    if (IN6_IS_ADDR_LOOPBACK(&in6.sin6_addr)) return true;
-    if (IN6_IS_ADDR_V4MAPPED(&in6.sin6_addr)) return in6.sin6_addr.s6_addr[12] == 127;
-  }
-  return false;
 }
 
 }  // namespace
@@ -170,7 +157,11 @@ class Server::Loop {
       }
       Response response;
       try {
-        response = handler_(job.request);
+        if (Clock::now() - job.queued > milliseconds(options_.queue_timeout_ms)) {
+          response = ErrorResponse(503, "the server is overloaded; try again later");
+        } else {
+          response = handler_(job.request);
+        }
       } catch (const std::exception& e) {
         response = ErrorResponse(500, std::string("internal error: ") + e.what());
       } catch (...) {
@@ -314,7 +305,7 @@ class Server::Loop {
     {
       std::lock_guard<std::mutex> lock(jobs_mutex_);
       if (jobs_.size() < options_.max_queued_requests && !stopping_) {
-        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request())});
+        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now()});
         queued = true;
       }
     }
@@ -451,55 +442,18 @@ class Server::Loop {
 };
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE;
-  addrinfo* found = nullptr;
-  std::string port = std::to_string(options.port);
-  if (int rc = getaddrinfo(options.host.c_str(), port.c_str(), &hints, &found); rc != 0) {
-    return InvalidInput("cannot resolve listen address " + options.host + ": " + gai_strerror(rc));
-  }
-  int listen_fd = -1;
-  std::string last_error = "no address";
-  for (addrinfo* ai = found; ai != nullptr && listen_fd < 0; ai = ai->ai_next) {
-    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol);
-    if (fd < 0) continue;
-    int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(fd, 4096) == 0) {
-      listen_fd = fd;
-    } else {
-      last_error = std::strerror(errno);
-      CloseFd(fd);
-    }
-  }
-  freeaddrinfo(found);
-  if (listen_fd < 0) return IoError("cannot listen on " + options.host + ":" + port + ": " + last_error);
-
+  Result<Listener> listener = Listen(options.host, options.port);
+  if (!listener.ok()) return listener.status();
   std::unique_ptr<Server> server(new Server());
-  sockaddr_storage bound{};
-  socklen_t len = sizeof bound;
-  getsockname(listen_fd, reinterpret_cast<sockaddr*>(&bound), &len);
-  char text[INET6_ADDRSTRLEN] = "";
-  if (bound.ss_family == AF_INET6) {
-    const auto& in6 = reinterpret_cast<const sockaddr_in6&>(bound);
-    inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
-    server->port_ = ntohs(in6.sin6_port);
-    server->host_ = std::string("[") + text + "]";
-  } else {
-    const auto& in = reinterpret_cast<const sockaddr_in&>(bound);
-    inet_ntop(AF_INET, &in.sin_addr, text, sizeof text);
-    server->port_ = ntohs(in.sin_port);
-    server->host_ = text;
-  }
-  server->loopback_ = IsLoopback(bound);
+  server->host_ = listener->host;
+  server->port_ = listener->port;
+  server->loopback_ = listener->loopback;
   server->stop_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (server->stop_fd_ < 0) {
-    CloseFd(listen_fd);
+    CloseFd(listener->fd);
     return IoError(std::string("eventfd: ") + std::strerror(errno));
   }
-  server->loop_ = std::make_unique<Loop>(options, std::move(handler), listen_fd, server->stop_fd_);
+  server->loop_ = std::make_unique<Loop>(options, std::move(handler), listener->fd, server->stop_fd_);
   if (Status s = server->loop_->Init(); !s.ok()) return s;
   return server;
 }

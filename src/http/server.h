@@ -40,6 +40,9 @@ struct ServerOptions {
   int worker_threads = 4;
   // Complete requests waiting for a worker above this are answered 503 at once.
   size_t max_queued_requests = 1024;
+  // A request that waited longer than this for a worker is answered 503 rather than handled: its
+  // client has likely given up, and an overloaded server should shed work, not pile it up.
+  int queue_timeout_ms = 10000;
 };
 
 using Handler = std::function<Response(const Request&)>;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "http/listener.h"
 #include "http/server.h"
 
 namespace corroborate::http {
@@ -22,6 +23,7 @@ class ServerTest : public ::testing::Test {
     options.port = 0;
     auto created = Server::Create(options, [](const Request& r) {
       if (r.path == "/throw") throw std::runtime_error("boom");
+      if (r.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return JsonResponse(200, "{\"path\":\"" + r.path + "\",\"bytes\":" + std::to_string(r.body.size()) + "}");
     });
     ASSERT_TRUE(created.ok()) << created.status().message();
@@ -143,6 +145,34 @@ TEST_F(ServerTest, ConnectionsAboveTheCapGet503) {
   EXPECT_EQ(got.rfind("HTTP/1.1 503", 0), 0u) << got;
   close(a);
   close(b);
+}
+
+TEST_F(ServerTest, RequestsThatWaitedTooLongForAWorkerGet503) {
+  ServerOptions options;
+  options.worker_threads = 1;
+  options.queue_timeout_ms = 100;
+  Start(options);
+  int first = Connect();
+  SendAll(first, "GET /slow HTTP/1.1\r\nConnection: close\r\n\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the one worker is now busy for 300 ms
+  int second = Connect();
+  SendAll(second, "GET /a HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(ReadToClose(first).rfind("HTTP/1.1 200", 0), 0u);
+  std::string got = ReadToClose(second);
+  EXPECT_EQ(got.rfind("HTTP/1.1 503", 0), 0u) << got;
+}
+
+TEST(Listener, TellsLoopbackFromEveryInterface) {
+  Result<Listener> any = Listen("0.0.0.0", 0);
+  ASSERT_TRUE(any.ok()) << any.status().message();
+  EXPECT_FALSE(any->loopback);
+  EXPECT_GT(any->port, 0);
+  close(any->fd);
+  Result<Listener> v6 = Listen("::1", 0);
+  if (!v6.ok()) GTEST_SKIP() << "no IPv6 loopback here: " << v6.status().message();
+  EXPECT_TRUE(v6->loopback);
+  EXPECT_EQ(v6->host, "[::1]");
+  close(v6->fd);
 }
 
 TEST(Server, ReportsAnAddressItCannotListenOn) {

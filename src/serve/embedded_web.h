@@ -1,5 +1,5 @@
 // The files of web/ (the page: index.html, app.js, app.css), built into the binary by
-// cmake/embed_data.cmake so that `corroborate serve` runs from anywhere. Tested in serve_test.cc.
+// cmake/embed_data.cmake so that `corroborate serve` runs from anywhere. Tested in web_files_test.cc.
 //
 //   std::string_view page = EmbeddedWebFile("index.html");   // "" when there is no such file
 #pragma once

@@ -174,6 +174,25 @@ TEST(Ingest, SameArticleTwiceIsStoredOnceAndAReusedIdIsRejected) {
   EXPECT_EQ(int64_t(e["rejected"].at(1)["line"]), 2);
 }
 
+TEST(Ingest, PostedArticlesWithoutIdAreNamedByContentAndMayBePrettyPrinted) {
+  TempDb tmp;
+  auto store = OpenOrDie(tmp.path());
+  ASSERT_TRUE(store);
+  const std::string pretty = "{\n  \"outlet\": \"Alpha Post\",\n  \"text\": \"Vellora Bank opened a branch.\"\n}\n";
+  Result<IngestReport> first = store->IngestJsonLines(pretty);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->accepted, 1u);
+  EXPECT_TRUE(first->rejected.empty());
+  Result<IngestReport> again = store->IngestJsonLines(pretty);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->duplicates, 1u);
+  // Another article without an id on the same line number is another article.
+  Result<IngestReport> other = store->IngestJsonLines(R"({"text":"Quarro Labs hired ten engineers."})");
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->accepted, 1u);
+  EXPECT_EQ(*store->ArticleCount(), 2);
+}
+
 // Articles ingested one at a time, reopening the store between them, end in the same stories with
 // the same reports as ingesting them all at once: the clusterer's state comes back from the store.
 TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {

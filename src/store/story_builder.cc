@@ -180,7 +180,7 @@ std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& 
 }  // namespace
 
 Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
-                    const std::map<int64_t, const AnalyzedArticle*>& fresh) {
+                    const std::map<int64_t, const AnalyzedArticle*>& known, const std::set<int64_t>& fresh) {
   Stmt sel = db.Prepare(
       "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
       "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
@@ -191,8 +191,8 @@ Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
   StepResult r;
   while ((r = sel.Step()) == StepResult::kRow) {
     const int64_t rowid = sel.Int(0);
-    auto it = fresh.find(rowid);
-    if (it != fresh.end()) {
+    auto it = known.find(rowid);
+    if (it != known.end()) {
       articles.push_back(*it->second);
     } else {
       AnalyzedArticle a;

@@ -52,6 +52,7 @@ Status Writer::CatchUp() {
     clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
     replayed_rowid_ = 0;
   }
+
   Stmt s = db_.Prepare("SELECT rowid, features FROM articles WHERE rowid > ?1 ORDER BY rowid");
   s.Bind(1, replayed_rowid_);
   StepResult r;
@@ -76,7 +77,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     if (!s->status().ok()) return s->status();
   }
 
-  std::map<int64_t, const AnalyzedArticle*> fresh;
+  std::map<int64_t, const AnalyzedArticle*> known;
+  for (const auto& [rowid, a] : recent_) known[rowid] = &a;
+  std::set<int64_t> fresh;
   for (PendingArticle& p : batch) {
     find.Bind(1, p.id);
     StepResult r = find.Step();
@@ -124,7 +127,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     index.Bind(3, art.text);
     if (Status s = index.Run(); !s.ok()) return s;
 
-    fresh[rowid] = &a;
+    p.rowid = rowid;
+    known[rowid] = &a;
+    fresh.insert(rowid);
     out.stories.insert(as.story);
     ++out.accepted;
     out.acknowledged.push_back(p.id);
@@ -132,7 +137,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
 
   for (uint32_t story : out.stories) {
     std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
-    if (Status s = RebuildStory(db_, story, info ? info->headline : "", fresh); !s.ok()) return s;
+    if (Status s = RebuildStory(db_, story, info ? info->headline : "", known, fresh); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -140,12 +145,26 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
 Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
   Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] { return StoreBatch(batch, out); });
   if (!s.ok()) {
-    // The clusterer saw articles that were rolled back: rebuild it from the store next time.
+    // The clusterer saw articles that were rolled back, and their rowids will be reused: rebuild
+    // it from the store next time, and forget what was kept.
     clusterer_.reset();
     replayed_rowid_ = 0;
+    Forget();
     out = BatchOutcome{};
+    return s;
   }
+  Remember(batch);
   return s;
 }
+
+void Writer::Remember(std::vector<PendingArticle>& batch) {
+  constexpr size_t kRecentArticles = 4096;
+  for (PendingArticle& p : batch) {
+    if (p.rowid > 0) recent_.emplace(p.rowid, std::move(p.analysed));
+  }
+  while (recent_.size() > kRecentArticles) recent_.erase(recent_.begin());
+}
+
+void Writer::Forget() { recent_.clear(); }
 
 }  // namespace corroborate::store

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -29,6 +30,7 @@ struct PendingArticle {
   size_t line = 0;
   std::string raw_hash;
   bool known = false;   // already stored with this hash when read: not cleaned, counted a duplicate
+  int64_t rowid = 0;    // once inserted
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
 };
@@ -64,9 +66,15 @@ class Writer {
   Status CatchUp();
   Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
 
+  // Keeps a committed batch's analysed articles for later batches' story rebuilds, up to
+  // kRecentArticles (oldest dropped first): a story's articles mostly arrive within a few batches.
+  void Remember(std::vector<PendingArticle>& batch);
+  void Forget();
+
   Db db_;
   std::unique_ptr<cluster::StoryClusterer> clusterer_;
   int64_t replayed_rowid_ = 0;
+  std::map<int64_t, AnalyzedArticle> recent_;  // by rowid
 };
 
 }  // namespace corroborate::store

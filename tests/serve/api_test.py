@@ -72,8 +72,10 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(body['error']['message'])
         self.assertSecurityHeaders(headers)
 
-    def first_story(self):
-        return self.get('/api/stories')['stories'][0]
+    def examples_story(self):
+        """The list entry of the examples' one story (examples/README.md); other tests add stories."""
+        story_id = self.get('/api/articles/' + serve_util.quote('examples/01-harbour-wire.txt'))['story']
+        return next(s for s in self.get('/api/stories?per_page=100')['stories'] if s['id'] == story_id)
 
     # --- POST /api/articles ------------------------------------------------------------------
     def test_ingest_reports_accepted_and_touched_stories(self):
@@ -95,6 +97,15 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(body['accepted'], 1)
         self.assertEqual([r['line'] for r in body['rejected']], [2])
+
+    def test_one_pretty_printed_article_is_accepted(self):
+        article = {'id': 'api-test/pretty', 'outlet': 'Test Wire', 'title': 'Dock cranes repainted',
+                   'text': 'The harbour authority repainted four dock cranes on Friday.\n\nWork took a week.'}
+        status, _, body = self.server.json('POST', '/api/articles', json.dumps(article, indent=2).encode())
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body['accepted'], 1)
+        got = self.get('/api/articles/' + serve_util.quote('api-test/pretty'))
+        self.assertEqual(got['title'], article['title'])
 
     def test_only_bad_lines_get_400_naming_the_line(self):
         body = b'{"id": "fine-but-no-text"}\n{not json\n'
@@ -127,7 +138,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(self.get('/api/stories?per_page=1&page=%d' % (total + 1))['stories'], [])
 
     def test_stories_filters(self):
-        story = self.first_story()
+        story = self.examples_story()
         self.assertTrue(story['entities'], story)
         entity = story['entities'][0]
         by_entity = self.get('/api/stories?entity=' + serve_util.quote(entity))

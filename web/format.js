@@ -66,10 +66,12 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function formatDate(iso) {
   if (!iso) return '';
   const text = String(iso);
-  let match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text);
+  let match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) {
     const day = `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-    return match[4] ? `${day}, ${match[4]}:${match[5]}${text.endsWith('Z') ? ' UTC' : ''}` : day;
+    if (!match[4]) return day;
+    const zone = match[6] === 'Z' ? ' UTC' : match[6] ? ` (UTC${match[6]})` : '';
+    return `${day}, ${match[4]}:${match[5]}${zone}`;
   }
   if ((match = /^(\d{4})-(\d{2})$/.exec(text))) return `${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
   if ((match = /^(\d{4})-Q([1-4])$/.exec(text))) return `Q${match[2]} ${match[1]}`;

@@ -10,6 +10,7 @@ import {storyContext} from './story_context.js';
 import {timeline} from './timeline.js';
 
 const ARTICLES_SHOWN = 12;
+const QUOTED_ARTICLES = 200;
 
 function articlesList(ctx) {
   return el('div', {class: 'article-list'}, folded((ctx.story.articles ?? []).map((id) => {
@@ -30,9 +31,10 @@ function section(title, id, ...content) {
 
 export async function storyView(id) {
   const ctx = storyContext(await api.story(id));
-  // Quotes live with their articles; an article that cannot be read leaves its quotes out.
-  const articles = await Promise.all((ctx.story.articles ?? []).map((articleId) =>
-    api.article(articleId).catch(() => null)));
+  // Quotes live with their articles; an article that cannot be read leaves its quotes out. A story
+  // of thousands of articles would mean thousands of requests: the quotes come from the first few.
+  const quoted = (ctx.story.articles ?? []).slice(0, QUOTED_ARTICLES);
+  const articles = await Promise.all(quoted.map((articleId) => api.article(articleId).catch(() => null)));
   const conflicts = (ctx.story.conflicts ?? []).length;
   const issues = (ctx.story.attribution_issues ?? []).length;
   return {
@@ -48,7 +50,9 @@ export async function storyView(id) {
         el('span', {class: issues ? 'count-warning' : ''}, count(issues, 'attribution warning'))),
       section('Events', 'events', eventsTable(ctx)),
       el('div', {class: 'columns'},
-        section('Quotes and attribution', 'quotes', quotesSection(ctx, articles)),
+        section('Quotes and attribution', 'quotes', quotesSection(ctx, articles),
+          quoted.length < (ctx.story.articles ?? []).length
+            ? el('p', {class: 'notice'}, `Quotes from the first ${quoted.length} articles.`) : null),
         el('div', {},
           section('Timeline', 'timeline-panel', timeline(ctx)),
           section('Articles', 'articles', articlesList(ctx))))),

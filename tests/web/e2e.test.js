@@ -156,6 +156,29 @@ async function main() {
     tally.equal(shown.text, stored.text, 'the article view shows the article text unchanged');
     for (const touched of posted.stories ?? []) await checkEvidenceLinks(tally, page, server.url, touched);
 
+    // The list's filters, used through the form: a type the story holds keeps it, one it lacks
+    // leaves it out; an entity tag filters to the stories naming it, this one among them.
+    const listed = async (type) => {  // the stories the list shows for one event type
+      await page.evaluate(() => { window.location.hash = '#/stories'; });
+      await waitShown(page);
+      await page.selectOption('#story-filters select[name="type"]', type);
+      await page.click('#story-filters button[type="submit"]');
+      await waitShown(page);
+      return page.evaluate(() => [...document.querySelectorAll('#story-list .story-card')].map((card) => card.dataset.story));
+    };
+    const held = story.events.map((event) => event.type);
+    tally.check((await listed(held[0])).includes(storyId), `filtering by ${held[0]} keeps the story`);
+    const typeChoices = await page.evaluate(() => [...document.querySelectorAll('#story-filters option')].map((o) => o.value));
+    const lacking = typeChoices.find((type) => type && !held.includes(type));
+    tally.check(!(await listed(lacking)).includes(storyId), `filtering by ${lacking} leaves the story out`);
+    await page.evaluate(() => { window.location.hash = '#/stories'; });
+    await waitShown(page);
+    await page.locator(`#story-list .story-card[data-story="${storyId}"] .tag-entity`).first().click();
+    await waitShown(page);
+    tally.check(page.url().includes('entity='), 'an entity tag filters the list', page.url());
+    tally.equal(await page.locator(`#story-list .story-card[data-story="${storyId}"]`).count(), 1,
+      'the story is listed under its own entity');
+
     tally.equal(seen.dialogs, [], 'no dialog opened');
     tally.equal(seen.errors, [], 'no console or page errors');
   } finally {

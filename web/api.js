@@ -31,5 +31,6 @@ export const api = {
   stories: (params) => getJson('/api/stories', params),
   story: (id) => getJson(`/api/stories/${segment(id)}`),
   article: (id) => getJson(`/api/articles/${segment(id)}`),
+  events: (params) => getJson('/api/events', params),
   search: (params) => getJson('/api/search', params),
 };

@@ -4,6 +4,7 @@
 import {el} from './dom.js';
 import {searchHref} from './links.js';
 import {articleView} from './article.js';
+import {eventListView} from './event_list.js';
 import {searchView} from './search.js';
 import {storyView} from './story.js';
 import {storyListView} from './story_list.js';
@@ -12,6 +13,7 @@ const ROUTES = [
   [/^\/stories$/, (match, query) => storyListView(query)],
   [/^\/story\/([^/]+)$/, (match) => storyView(decodeURIComponent(match[1]))],
   [/^\/article\/([^/]+)$/, (match, query) => articleView(decodeURIComponent(match[1]), query)],
+  [/^\/events$/, (match, query) => eventListView(query)],
   [/^\/search$/, (match, query) => searchView(query)],
 ];
 

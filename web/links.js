@@ -13,6 +13,7 @@ function withQuery(path, params) {
 
 export const storiesHref = (params = {}) => withQuery('#/stories', params);
 export const storyHref = (id) => `#/story/${segment(id)}`;
+export const eventsHref = (params = {}) => withQuery('#/events', params);
 export const searchHref = (params = {}) => withQuery('#/search', params);
 
 // An article, with a code point span to highlight when one is given.

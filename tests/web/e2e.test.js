@@ -179,6 +179,14 @@ async function main() {
     tally.equal(await page.locator(`#story-list .story-card[data-story="${storyId}"]`).count(), 1,
       'the story is listed under its own entity');
 
+    // The events page lists the story's events under their own type.
+    for (const type of new Set(held)) {
+      await page.evaluate((target) => { window.location.hash = target; }, `#/events?type=${type}`);
+      await waitShown(page);
+      const types = await page.evaluate(() => [...document.querySelectorAll('#event-list tbody tr')].map((row) => row.dataset.type));
+      tally.check(types.length > 0 && types.every((shown) => shown === type), `the events page lists ${type} events`, types.join(', '));
+    }
+
     tally.equal(seen.dialogs, [], 'no dialog opened');
     tally.equal(seen.errors, [], 'no console or page errors');
   } finally {

@@ -136,17 +136,21 @@ async function main() {
     for (const problem of problems) tally.check(false, `${problem.id}: ${problem.what}`, JSON.stringify(problem.shown ?? ''));
     tally.check(problems.length === 0, `the page shows all ${stored.length} texts as text`);
 
-    // The story views show quotes and evidence cut from these texts, and the list their headlines.
+    // The story views show quotes and evidence cut from these texts, the lists their headlines and
+    // the events' roles.
     const storyIds = answer.stories ?? [];
     const listPages = Math.ceil(storyIds.length / 20);
+    const eventPages = Math.ceil(((await fetchJson(`${server.url}/api/events`)).body.total ?? 0) / 20);
     const visits = [
       ...storyIds.map((id) => ({hash: `#/story/${encodeURIComponent(id)}`, within: '.story'})),
       ...Array.from({length: listPages}, (unused, index) => ({hash: `#/stories?page=${index + 1}`, within: '#story-list'})),
+      ...Array.from({length: eventPages}, (unused, index) => ({hash: `#/events?page=${index + 1}`, within: '#event-list'})),
     ];
     const visited = await page.evaluate(visitAll, [visits, FORBIDDEN])
       .catch((error) => [{id: '-', what: String(error)}]);
     for (const problem of visited) tally.check(false, `${problem.id}: ${problem.what}`);
-    tally.check(visited.length === 0, `${storyIds.length} story views and ${listPages} list pages show without markup from the texts`);
+    tally.check(visited.length === 0,
+      `${storyIds.length} story views, ${listPages} story list and ${eventPages} event list pages show without markup from the texts`);
     tally.equal(seen.dialogs, [], 'no dialog opened');
     tally.equal(seen.errors, [], 'no console or page errors');
   } finally {

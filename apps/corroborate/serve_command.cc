@@ -80,14 +80,10 @@ int RunServeCommand(ServeArgs args) {
   RaiseOpenFileLimit();
   signal(SIGPIPE, SIG_IGN);
 
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(args.db, store::StoreOptions{});
-  if (!store.ok()) {
-    std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
-    return kCannotStart;
-  }
-  serve::ApiRouter router(**store, serve::RouterOptions{.write_token = args.token});
+  // The socket first: an address we cannot or may not use is refused before the store is touched.
+  std::unique_ptr<serve::ApiRouter> router;  // set before Run(), the only time the handler is called
   Result<std::unique_ptr<http::Server>> server =
-      http::Server::Create(options, [&router](const http::Request& r) { return router.Handle(r); });
+      http::Server::Create(options, [&router](const http::Request& r) { return router->Handle(r); });
   if (!server.ok()) {
     std::cerr << "corroborate: " << server.status().message() << '\n';
     return kCannotStart;
@@ -98,6 +94,12 @@ int RunServeCommand(ServeArgs args) {
               << " is reachable beyond this machine: set --token or CORROBORATE_TOKEN so that only holders can write\n";
     return kUsageError;
   }
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(args.db, store::StoreOptions{});
+  if (!store.ok()) {
+    std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
+    return kCannotStart;
+  }
+  router = std::make_unique<serve::ApiRouter>(**store, serve::RouterOptions{.write_token = args.token});
 
   g_server = server->get();
   struct sigaction action {};

@@ -288,6 +288,7 @@ class TokenTest(unittest.TestCase):
                               capture_output=True, text=True, timeout=30, env=env)
         self.assertEqual(proc.returncode, 2)
         self.assertIn('token', proc.stderr)
+        self.assertFalse(os.path.exists(self.db), 'refused before the store is created')
 
     def check_writes_need(self, server, token):
         article = json.dumps({'id': 't1', 'text': 'A short article about a harbour.'}).encode()

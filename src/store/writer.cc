@@ -33,14 +33,6 @@ std::string RawHash(const RawDocument& doc) {
   return hex;
 }
 
-Result<std::string> Writer::StoredHash(const std::string& id) {
-  Stmt s = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
-  s.Bind(1, id);
-  StepResult r = s.Step();
-  if (r == StepResult::kError) return s.status();
-  return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
-}
-
 Result<int64_t> Writer::StoryCount() {
   Stmt s = db_.Prepare("SELECT count(*) FROM stories");
   if (s.Step() != StepResult::kRow) return s.status();

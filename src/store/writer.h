@@ -51,9 +51,6 @@ class Writer {
  public:
   explicit Writer(Db db) : db_(std::move(db)) {}
 
-  // The stored hash for `id`, or "" when it is not stored.
-  Result<std::string> StoredHash(const std::string& id);
-
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.
   Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);

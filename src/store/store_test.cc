@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cluster/features.h"
+#include "core/json_writer.h"
 #include "core/utf8.h"
 #include "store/features_codec.h"
 #include "store/schema.h"
@@ -345,6 +346,76 @@ TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
   }
   q.q = "zzzznotaword";
   EXPECT_EQ(int64_t(Parse(parser_, *store_->SearchJson(q))["total"]), 0);
+}
+
+// ../shared/robust: the naughty strings as ids, titles and texts of posted articles, as search
+// queries and as look-up keys; the JSON parsing suite's documents as request bodies. Nothing may
+// crash; every failure must be a clean status of the right kind.
+TEST(Robust, NaughtyStringsAndBadJsonBodies) {
+  const std::string robust = std::string(CORROBORATE_SHARED_DIR) + "/robust";
+  if (!fs::exists(robust + "/blns/blns.json")) GTEST_SKIP() << "../shared/robust is absent";
+  TempDb tmp;
+  auto store = OpenOrDie(tmp.path());
+  ASSERT_TRUE(store);
+  simdjson::dom::parser parser;
+  simdjson::padded_string blns;
+  ASSERT_EQ(simdjson::padded_string::load(robust + "/blns/blns.json").get(blns), simdjson::SUCCESS);
+  simdjson::dom::array strings;
+  ASSERT_EQ(parser.parse(blns).get(strings), simdjson::SUCCESS);
+  size_t n = 0;
+  for (simdjson::dom::element e : strings) {
+    const std::string naughty{std::string_view(e)};
+    if (naughty.empty()) continue;
+    ++n;
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("id"); w.String("blns-" + std::to_string(n) + naughty);
+    w.Key("title"); w.String(naughty);
+    w.Key("text"); w.String("Text " + std::to_string(n) + ": " + naughty);
+    w.EndObject();
+    Result<IngestReport> r = store->IngestJsonLines(w.str());
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->accepted + r->rejected.size(), 1u) << naughty;
+    if (r->accepted == 1) {  // it reads back as it was posted
+      Result<std::string> back = store->ArticleJson("blns-" + std::to_string(n) + naughty);
+      ASSERT_TRUE(back.ok()) << naughty;
+      simdjson::dom::parser p2;
+      simdjson::dom::element a;
+      ASSERT_EQ(p2.parse(*back).get(a), simdjson::SUCCESS);
+      EXPECT_EQ(std::string_view(a["title"]), naughty);
+    }
+
+    SearchQuery q;
+    q.q = naughty;
+    Result<std::string> found = store->SearchJson(q);
+    if (!found.ok()) EXPECT_EQ(found.status().code(), StatusCode::kInvalidInput) << naughty;
+    for (Result<std::string> missing : {store->StoryJson(naughty), store->ArticleJson(naughty)}) {
+      if (!missing.ok()) EXPECT_EQ(missing.status().code(), StatusCode::kNotFound) << naughty;
+    }
+    StoryQuery sq;
+    sq.entity = naughty;
+    sq.type = naughty;
+    EXPECT_TRUE(store->ListStoriesJson(sq).ok()) << naughty;
+    EventQuery eq;
+    eq.entity = naughty;
+    EXPECT_TRUE(store->EventsJson(eq).ok()) << naughty;
+  }
+  EXPECT_GT(n, 100u);
+
+  const std::string suite = robust + "/JSONTestSuite/test_parsing";
+  size_t bodies = 0;
+  for (const auto& f : fs::directory_iterator(suite)) {
+    simdjson::padded_string body;
+    if (simdjson::padded_string::load(f.path().string()).get(body)) continue;
+    Result<IngestReport> r = store->IngestJsonLines(std::string_view(body));
+    ASSERT_TRUE(r.ok()) << f.path() << ": " << r.status().message();
+    ++bodies;
+  }
+  EXPECT_GT(bodies, 100u);
+  Result<std::string> all = store->ListStoriesJson(StoryQuery{});
+  ASSERT_TRUE(all.ok());
+  simdjson::dom::element e;
+  EXPECT_EQ(parser.parse(*all).get(e), simdjson::SUCCESS);
 }
 
 // One thread ingests batch after batch while others query: every read succeeds and sees a

@@ -222,6 +222,34 @@ TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {
   EXPECT_EQ(*reopened->StoryCount(), 1);
 }
 
+// Two writers on one file (two processes, or here two Store objects): each replays what the other
+// stored before writing, so the stories are those of one writer taking the articles in order.
+TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
+  TempDb whole, shared;
+  auto all = OpenOrDie(whole.path());
+  ASSERT_TRUE(all && all->Ingest({kExamples}, {}).ok());
+  auto a = OpenOrDie(shared.path());
+  auto b = OpenOrDie(shared.path());
+  ASSERT_TRUE(a && b);
+  const std::vector<std::string> files = ExampleFiles();
+  ASSERT_EQ(files.size(), 4u);
+  for (size_t i = 0; i < files.size(); ++i) {
+    Result<IngestReport> r = (i % 2 ? b : a)->Ingest({files[i]}, {});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->stories, std::vector<std::string>{"s1"}) << files[i];
+  }
+  EXPECT_EQ(*a->StoryJson("s1"), *all->StoryJson("s1"));
+  // An unrelated article opens story 2 whichever writer takes it: both know story 1 exists.
+  Result<IngestReport> other = a->IngestJsonLines(
+      Line("u1", "Gamma", "Orvane Textiles recalled forty thousand jackets over a faulty zip on Friday."));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->stories, std::vector<std::string>{"s2"});
+  Result<IngestReport> third = b->IngestJsonLines(
+      Line("u2", "Delta", "Quillmark Dairy will build a cheese plant near the river port, its owners said."));
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->stories, std::vector<std::string>{"s3"});
+}
+
 class QueriesTest : public testing::Test {
  protected:
   void SetUp() override {

@@ -58,7 +58,7 @@ Status Writer::CatchUp() {
 }
 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
-  if (Status s = CatchUp(); !s.ok()) return s;
+  bool caught_up = false;  // a batch of duplicates only (a re-run) needs no clusterer
   Stmt find = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
@@ -94,6 +94,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       continue;
     }
 
+    if (!caught_up) {
+      if (Status s = CatchUp(); !s.ok()) return s;
+      caught_up = true;
+    }
     const cluster::Assignment as = clusterer_->Add(p.features);
     AnalyzedArticle& a = p.analysed;
     a.story = cluster::StoryName(as.story);

@@ -33,6 +33,10 @@ std::string RawHash(const RawDocument& doc) {
   return hex;
 }
 
+std::string ReusedIdReason(const std::string& id) {
+  return "id \"" + id + "\" is already stored with different content; the stored version is kept";
+}
+
 Result<int64_t> Writer::StoryCount() {
   Stmt s = db_.Prepare("SELECT count(*) FROM stories");
   if (s.Step() != StepResult::kRow) return s.status();
@@ -83,8 +87,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
         ++out.duplicates;
         out.acknowledged.push_back(p.id);
       } else {
-        out.rejected.push_back({p.source, p.line,
-                                "id \"" + p.id + "\" is already stored with different content; the stored version is kept"});
+        out.rejected.push_back({p.source, p.line, ReusedIdReason(p.id)});
       }
       continue;
     }

@@ -47,6 +47,9 @@ struct BatchOutcome {
 // same input hash the same, any change to it does not.
 std::string RawHash(const RawDocument& doc);
 
+// Why an article whose id is stored with another hash is rejected.
+std::string ReusedIdReason(const std::string& id);
+
 class Writer {
  public:
   explicit Writer(Db db) : db_(std::move(db)) {}

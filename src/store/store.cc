@@ -101,7 +101,7 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
       p.known = true;  // a duplicate: not cleaned again; the batch confirms it under the write lock
       return true;
     }
-    problem.reason = "id \"" + p.id + "\" is already stored with different content; the stored version is kept";
+    problem.reason = ReusedIdReason(p.id);
     return false;
   }
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});

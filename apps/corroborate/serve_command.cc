@@ -83,7 +83,12 @@ int RunServeCommand(ServeArgs args) {
   // The socket first: an address we cannot or may not use is refused before the store is touched.
   std::unique_ptr<serve::ApiRouter> router;  // set before Run(), the only time the handler is called
   Result<std::unique_ptr<http::Server>> server =
-      http::Server::Create(options, [&router](const http::Request& r) { return router->Handle(r); });
+      http::Server::Create(options, [&router](const http::Request& r) {
+        http::Response response = router->Handle(r);
+        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not.
+        if (response.status >= 500) std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), r.target.c_str(), response.body.c_str());
+        return response;
+      });
   if (!server.ok()) {
     std::cerr << "corroborate: " << server.status().message() << '\n';
     return kCannotStart;

@@ -86,7 +86,13 @@ int RunServeCommand(ServeArgs args) {
       http::Server::Create(options, [&router](const http::Request& r) {
         http::Response response = router->Handle(r);
         // Failures of the service itself go to the operator; a client's mistakes (4xx) do not.
-        if (response.status >= 500) std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), r.target.c_str(), response.body.c_str());
+        if (response.status >= 500) {
+          std::string target = r.target;  // the client's bytes: no control characters reach the log
+          for (char& c : target) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+          }
+          std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), target.c_str(), response.body.c_str());
+        }
         return response;
       });
   if (!server.ok()) {

@@ -10,7 +10,7 @@ Articles come from bench/generate_articles.py (seeded, cached under /tmp). Every
 one core (taskset); wall time from Python, CPU time from getrusage of the children. Not a test: it
 never fails on speed. Standard-library Python 3 only.
 
-usage: python3 bench/ingest_bench.py [--bin build/corroborate] [--sizes 2k,10k] [--batch 200]
+usage: python3 bench/ingest_bench.py [--bin build/corroborate] [--sizes 2k,10k] [--batch 1000]
 """
 import argparse
 import os
@@ -69,7 +69,7 @@ def main():
     ap.add_argument('--bin', default=os.path.join(REPO, 'build', 'corroborate'))
     ap.add_argument('--sizes', type=size_arg, default=size_arg('2k,10k'))
     ap.add_argument('--seed', type=int, default=1)
-    ap.add_argument('--batch', type=int, default=200, help='articles per transaction (ingest --batch)')
+    ap.add_argument('--batch', type=int, default=1000, help='articles per transaction (ingest --batch)')
     ap.add_argument('--cache', default='/tmp/corroborate-ingest-bench')
     ap.add_argument('--cpu', default='0', help='core to pin every run to (default 0)')
     args = ap.parse_args()

@@ -4,12 +4,16 @@
 
 Generates N articles (bench/generate_articles.py, seeded), ingests them into a fresh store through
 POST /api/articles in batches (and reports that rate too), lists every story id, then runs wrk
-pinned to one core against the server pinned to the other, each request for a story picked at random
-(a Lua script holds the ids). Two loads: one connection (latency without queueing) and many.
+against it, each request for a story picked at random (a Lua script holds the ids). Two loads: one
+connection (latency without queueing) and many. A control run with one connection asks for
+GET /api/nope, a 404 that never touches the store: its tail is what the machine adds, since the
+server's own work there is a few microseconds. With --pin the server and wrk each get one core
+(taskset); on a shared, loaded machine that lengthens the tail, because the server's threads can no
+longer move to the core that is free.
 Not a test: it never fails on speed. No peer exists for this service, so figures are absolute.
 
 usage: python3 bench/serve_bench.py [--bin build/corroborate] [--n 5000] [--seconds 20]
-       [--connections 1,32] [--json OUT]
+       [--connections 1,32] [--pin] [--json OUT]
 """
 import argparse
 import json
@@ -43,6 +47,7 @@ def parse_args():
     ap.add_argument('--batch', type=int, default=500, help='articles per POST /api/articles')
     ap.add_argument('--seconds', type=int, default=20, help='length of each wrk run')
     ap.add_argument('--connections', default='1,32', help='wrk connection counts, one run each')
+    ap.add_argument('--pin', action='store_true', help='pin the server to --server-cpu and wrk to --client-cpu')
     ap.add_argument('--server-cpu', default='0')
     ap.add_argument('--client-cpu', default='1')
     ap.add_argument('--json', metavar='OUT', help='also write the figures as JSON')
@@ -54,15 +59,17 @@ def to_ms(text):
     return float(value) * {'us': 0.001, 'ms': 1.0, 's': 1000.0}[unit]
 
 
-def run_wrk(host, port, script, connections, seconds, cpu):
-    cmd = pin_command(cpu) + ['wrk', '-t1', '-c%d' % connections, '-d%ds' % seconds, '--latency',
-                              '-s', script, 'http://%s:%d' % (host, port)]
+def run_wrk(host, port, script, path, connections, seconds, pin):
+    cmd = pin + ['wrk', '-t1', '-c%d' % connections, '-d%ds' % seconds, '--latency']
+    cmd += ['-s', script] if script else []
+    cmd += ['http://%s:%d%s' % (host, port, path)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     lat = dict(re.findall(r'^\s+(50|75|90|99)%\s+(\S+)', out, re.M))
     rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
     errors = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
     socket_errors = re.search(r'Socket errors: (.*)', out)
-    return {'command': ' '.join(cmd), 'connections': connections, 'p50_ms': to_ms(lat['50']),
+    return {'command': ' '.join(cmd), 'path': path if not script else '/api/stories/{random id}',
+            'connections': connections, 'p50_ms': to_ms(lat['50']),
             'p99_ms': to_ms(lat['99']), 'requests_per_s': rps,
             'non_2xx': int(errors.group(1)) if errors else 0,
             'socket_errors': socket_errors.group(1) if socket_errors else '', 'loadavg': loadavg()}
@@ -81,7 +88,7 @@ def main():
                         '--seed', str(args.seed), '--out', corpus], check=True, stdout=subprocess.DEVNULL)
         server = serve_util.Server(args.bin, os.path.join(tmp, 'news.db'))
         # Pin the running server to its core (taskset -p), so wrk's core is its own.
-        if pin_command(args.server_cpu):
+        if args.pin and pin_command(args.server_cpu):
             subprocess.run(['taskset', '-a', '-p', '-c', args.server_cpu, str(server.proc.pid)],
                            check=True, stdout=subprocess.DEVNULL)
         try:
@@ -110,11 +117,13 @@ def main():
                 f.write(LUA % ', '.join(json.dumps(serve_util.quote(i)) for i in ids))
 
             runs = []
-            for c in [int(x) for x in args.connections.split(',')]:
-                run = run_wrk(server.host, server.port, script, c, args.seconds, args.client_cpu)
+            client_pin = pin_command(args.client_cpu) if args.pin else []
+            plan = [(script, '/', int(c)) for c in args.connections.split(',')] + [(None, '/api/nope', 1)]
+            for lua, path, c in plan:
+                run = run_wrk(server.host, server.port, lua, path, c, args.seconds, client_pin)
                 runs.append(run)
-                say('GET /api/stories/{id}, %d connection(s), %d s: p50 %.2f ms, p99 %.2f ms, %.0f requests/s, '
-                    '%d non-2xx, load average %s' % (c, args.seconds, run['p50_ms'], run['p99_ms'],
+                say('GET %s, %d connection(s), %d s: p50 %.2f ms, p99 %.2f ms, %.0f requests/s, '
+                    '%d non-2xx, load average %s' % (run['path'], c, args.seconds, run['p50_ms'], run['p99_ms'],
                                                      run['requests_per_s'], run['non_2xx'], run['loadavg']))
         finally:
             server.stop()

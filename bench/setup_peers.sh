@@ -10,11 +10,6 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 peers_src=${PEERS_SRC:-$repo/../shared/peers}
 dest=$repo/.peers
 
-if [ ! -x "$peers_src/setup.sh" ]; then
-    echo "setup_peers: $peers_src/setup.sh not found; the peers cannot be installed (skipping)" >&2
-    exit 0
-fi
-
 apt_updated=0
 apt_install() {  # apt_install PACKAGE... : installs the ones dpkg does not know yet
     local missing=()
@@ -31,6 +26,12 @@ apt_install() {  # apt_install PACKAGE... : installs the ones dpkg does not know
 
 # what the harnesses themselves run: python3, taskset (util-linux), gzip, wrk (serve_bench.py)
 apt_install python3 util-linux gzip wrk
+
+# the peers come from ../shared; without it, the benchmarks that need no peer (serve_bench.py) still run
+if [ ! -x "$peers_src/setup.sh" ]; then
+    echo "setup_peers: $peers_src/setup.sh not found; the peers cannot be installed (skipping)" >&2
+    exit 0
+fi
 
 peers_ready() {
     [ -f "$dest/readability_lxml.py" ] && [ -f "$dest/readability_js.js" ] &&

@@ -80,14 +80,21 @@ int RunServeCommand(ServeArgs args) {
   RaiseOpenFileLimit();
   signal(SIGPIPE, SIG_IGN);
 
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(args.db, store::StoreOptions{});
-  if (!store.ok()) {
-    std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
-    return kCannotStart;
-  }
-  serve::ApiRouter router(**store, serve::RouterOptions{.write_token = args.token});
+  // The socket first: an address we cannot or may not use is refused before the store is touched.
+  std::unique_ptr<serve::ApiRouter> router;  // set before Run(), the only time the handler is called
   Result<std::unique_ptr<http::Server>> server =
-      http::Server::Create(options, [&router](const http::Request& r) { return router.Handle(r); });
+      http::Server::Create(options, [&router](const http::Request& r) {
+        http::Response response = router->Handle(r);
+        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not.
+        if (response.status >= 500) {
+          std::string target = r.target;  // the client's bytes: no control characters reach the log
+          for (char& c : target) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+          }
+          std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), target.c_str(), response.body.c_str());
+        }
+        return response;
+      });
   if (!server.ok()) {
     std::cerr << "corroborate: " << server.status().message() << '\n';
     return kCannotStart;
@@ -98,6 +105,12 @@ int RunServeCommand(ServeArgs args) {
               << " is reachable beyond this machine: set --token or CORROBORATE_TOKEN so that only holders can write\n";
     return kUsageError;
   }
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(args.db, store::StoreOptions{});
+  if (!store.ok()) {
+    std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
+    return kCannotStart;
+  }
+  router = std::make_unique<serve::ApiRouter>(**store, serve::RouterOptions{.write_token = args.token});
 
   g_server = server->get();
   struct sigaction action {};

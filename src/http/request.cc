@@ -68,26 +68,51 @@ void RequestParser::Fail(int status, std::string message) {
   buffer_.clear();
 }
 
+// The end of the head is the first empty line, ended by CRLF or (leniently) by LF alone: `end` is
+// where the head stops, `terminator` the bytes after it up to the body. The scan resumes where the
+// previous one stopped, so a head arriving byte by byte costs linear time.
+bool RequestParser::FindEndOfHead(size_t& end, size_t& terminator) {
+  for (size_t i = scanned_; i < buffer_.size(); ++i) {
+    if (buffer_[i] != '\n') continue;
+    if (i + 1 < buffer_.size() && buffer_[i + 1] == '\n') {
+      end = i;
+      terminator = 2;
+      return true;
+    }
+    if (i + 2 < buffer_.size() && buffer_[i + 1] == '\r' && buffer_[i + 2] == '\n') {
+      end = i;
+      terminator = 3;
+      return true;
+    }
+    if (i + 2 >= buffer_.size()) {
+      scanned_ = i;  // not enough bytes after this newline to decide yet
+      return false;
+    }
+  }
+  scanned_ = buffer_.size();
+  return false;
+}
+
 void RequestParser::Advance() {
   if (state_ == ParseState::kHeaders) {
     // Blank lines before a request line are allowed (RFC 9112 §2.2) and ignored.
     size_t skip = 0;
     while (skip < buffer_.size() && (buffer_[skip] == '\r' || buffer_[skip] == '\n')) ++skip;
-    if (skip > 0) buffer_.erase(0, skip);
-    size_t end = buffer_.find("\r\n\r\n");
-    size_t terminator = 4;
-    if (end == std::string::npos) {
-      end = buffer_.find("\n\n");
-      terminator = 2;
+    if (skip > 0) {
+      buffer_.erase(0, skip);
+      scanned_ = 0;
     }
-    size_t head_size = end == std::string::npos ? buffer_.size() : end + terminator;
+    size_t end = 0, terminator = 0;
+    bool found = FindEndOfHead(end, terminator);
+    size_t head_size = found ? end + terminator : buffer_.size();
     if (head_size > limits_.max_header_bytes) {
       Fail(431, "the request line and headers exceed " + std::to_string(limits_.max_header_bytes) + " bytes");
       return;
     }
-    if (end == std::string::npos) return;
+    if (!found) return;
     std::string head = buffer_.substr(0, end);
     buffer_.erase(0, end + terminator);
+    scanned_ = 0;
     if (!ParseHead(head)) return;
     state_ = ParseState::kBody;
   }

@@ -63,12 +63,14 @@ class RequestParser {
 
  private:
   void Advance();
+  bool FindEndOfHead(size_t& end, size_t& terminator);
   bool ParseHead(std::string_view head);
   void Fail(int status, std::string message);
 
   RequestLimits limits_;
   ParseState state_ = ParseState::kHeaders;
   std::string buffer_;  // received bytes not yet consumed
+  size_t scanned_ = 0;  // bytes of buffer_ already searched for the end of the head
   size_t body_length_ = 0;
   bool expects_continue_ = false;
   Request request_;

@@ -65,6 +65,10 @@ struct Done {
   bool keep_alive;
 };
 
+// epoll's tag for a descriptor: the fd, and for a connection the low bits of its id, so that an event
+// still queued for a closed connection is not taken for a new one that got the same fd.
+uint64_t EventTag(int fd, uint64_t id) { return (id << 32) | static_cast<uint32_t>(fd); }
+
 void CloseFd(int fd) {
   if (fd >= 0) ::close(fd);
 }
@@ -98,7 +102,7 @@ class Server::Loop {
     for (int fd : {listen_fd_, stop_fd_, done_fd_}) {
       epoll_event ev{};
       ev.events = EPOLLIN;
-      ev.data.fd = fd;
+      ev.data.u64 = EventTag(fd, 0);
       if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) return IoError(std::string("epoll_ctl: ") + std::strerror(errno));
     }
     return Status::Ok();
@@ -114,7 +118,7 @@ class Server::Loop {
       int n = epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), kSweepIntervalMs);
       if (n < 0 && errno != EINTR) break;
       for (int i = 0; i < n; ++i) {
-        int fd = events[i].data.fd;
+        int fd = static_cast<int>(events[i].data.u64 & 0xffffffffu);
         if (fd == listen_fd_) {
           AcceptAll();
         } else if (fd == done_fd_) {
@@ -127,7 +131,7 @@ class Server::Loop {
             epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, stop_fd_, nullptr);
           }
         } else {
-          OnConnectionEvent(fd, events[i].events);
+          OnConnectionEvent(fd, events[i].data.u64 >> 32, events[i].events);
         }
       }
       Sweep();
@@ -203,7 +207,7 @@ class Server::Loop {
       conn.wait_start = conn.phase_start = Clock::now();
       epoll_event ev{};
       ev.events = EPOLLIN | EPOLLRDHUP;
-      ev.data.fd = fd;
+      ev.data.u64 = EventTag(fd, conn.id);
       if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
         connections_.erase(it);
         CloseFd(fd);
@@ -215,7 +219,7 @@ class Server::Loop {
     if (accept_paused_) return;
     accept_paused_ = true;
     epoll_event ev{};
-    ev.data.fd = listen_fd_;
+    ev.data.u64 = EventTag(listen_fd_, 0);
     epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &ev);
   }
 
@@ -224,7 +228,7 @@ class Server::Loop {
     accept_paused_ = false;
     epoll_event ev{};
     ev.events = EPOLLIN;
-    ev.data.fd = listen_fd_;
+    ev.data.u64 = EventTag(listen_fd_, 0);
     epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &ev);
   }
 
@@ -232,7 +236,7 @@ class Server::Loop {
   void Watch(Connection& conn, uint32_t events) {
     epoll_event ev{};
     ev.events = events;
-    ev.data.fd = conn.fd;
+    ev.data.u64 = EventTag(conn.fd, conn.id);
     epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.fd, &ev);
   }
 
@@ -245,9 +249,9 @@ class Server::Loop {
     ResumeAccepting();
   }
 
-  void OnConnectionEvent(int fd, uint32_t events) {
+  void OnConnectionEvent(int fd, uint64_t id_bits, uint32_t events) {
     auto it = connections_.find(fd);
-    if (it == connections_.end()) return;
+    if (it == connections_.end() || (it->second.id & 0xffffffffu) != id_bits) return;
     Connection& conn = it->second;
     if (events & EPOLLERR) return Close(conn);
     if (conn.phase == Phase::kWriting && (events & EPOLLOUT)) return WritePending(conn);

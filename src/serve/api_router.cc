@@ -15,6 +15,11 @@ constexpr size_t kMaxProblemsInMessage = 5;
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+// The id in `path` after `prefix` (ids may hold '/', sent as %2F), or "" when there is none.
+std::string IdAfter(std::string_view path, std::string_view prefix) {
+  return StartsWith(path, prefix) ? std::string(path.substr(prefix.size())) : std::string();
+}
+
 // The store's status as an HTTP answer: its JSON, or the error its code stands for.
 Response FromStore(const Result<std::string>& result) {
   if (result.ok()) return http::JsonResponse(200, *result);
@@ -75,12 +80,12 @@ Response ApiRouter::Handle(const http::Request& request) {
   if (path == "/api/articles") {
     return request.method == "POST" ? PostArticles(request) : MethodNotAllowed("POST");
   }
-  if (StartsWith(path, "/api/articles/") && path.size() > 14) {
-    return get ? FromStore(store_.ArticleJson(std::string(path.substr(14)))) : MethodNotAllowed("GET");
+  if (std::string id = IdAfter(path, "/api/articles/"); !id.empty()) {
+    return get ? FromStore(store_.ArticleJson(id)) : MethodNotAllowed("GET");
   }
   if (path == "/api/stories") return get ? ListStories(request) : MethodNotAllowed("GET");
-  if (StartsWith(path, "/api/stories/") && path.size() > 13) {
-    return get ? FromStore(store_.StoryJson(std::string(path.substr(13)))) : MethodNotAllowed("GET");
+  if (std::string id = IdAfter(path, "/api/stories/"); !id.empty()) {
+    return get ? FromStore(store_.StoryJson(id)) : MethodNotAllowed("GET");
   }
   if (path == "/api/events") return get ? ListEvents(request) : MethodNotAllowed("GET");
   if (path == "/api/search") return get ? Search(request) : MethodNotAllowed("GET");

@@ -12,6 +12,7 @@
 #include "clean/cleaner.h"
 #include "cluster/features.h"
 #include "core/json_writer.h"
+#include "events/extract_events.h"
 #include "extract/extract.h"
 #include "ingest/jsonl_reader.h"
 #include "store/queries.h"
@@ -100,7 +101,7 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
       p.known = true;  // a duplicate: not cleaned again; the batch confirms it under the write lock
       return true;
     }
-    problem.reason = "id \"" + p.id + "\" is already stored with different content; the stored version is kept";
+    problem.reason = ReusedIdReason(p.id);
     return false;
   }
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});
@@ -110,6 +111,7 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
   }
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
+  p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
   p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions);
   return true;
 }

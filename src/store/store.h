@@ -46,7 +46,7 @@ struct StoreOptions {
   int busy_timeout_ms = 30000;
   // Articles committed per transaction by Ingest (a larger batch is faster; each article is
   // acknowledged only when its batch commits).
-  size_t batch_articles = 200;
+  size_t batch_articles = 1000;
   ReadLimits read;
 };
 

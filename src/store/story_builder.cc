@@ -11,6 +11,7 @@
 
 #include "cluster/story_clusterer.h"
 #include "core/json_writer.h"
+#include "events/extract_events.h"
 #include "extract/extract.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
@@ -198,6 +199,7 @@ Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
       AnalyzedArticle a;
       a.article = RebuildArticle(sel);
       a.mentions = ExtractMentions(a.article);
+      a.events = ExtractEvents(a.article, a.mentions);
       a.story = cluster::StoryName(story);
       a.duplicate_of = sel.Text(10);
       articles.push_back(std::move(a));

@@ -33,12 +33,8 @@ std::string RawHash(const RawDocument& doc) {
   return hex;
 }
 
-Result<std::string> Writer::StoredHash(const std::string& id) {
-  Stmt s = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
-  s.Bind(1, id);
-  StepResult r = s.Step();
-  if (r == StepResult::kError) return s.status();
-  return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
+std::string ReusedIdReason(const std::string& id) {
+  return "id \"" + id + "\" is already stored with different content; the stored version is kept";
 }
 
 Result<int64_t> Writer::StoryCount() {
@@ -66,7 +62,7 @@ Status Writer::CatchUp() {
 }
 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
-  if (Status s = CatchUp(); !s.ok()) return s;
+  bool caught_up = false;  // a batch of duplicates only (a re-run) needs no clusterer
   Stmt find = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
@@ -91,8 +87,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
         ++out.duplicates;
         out.acknowledged.push_back(p.id);
       } else {
-        out.rejected.push_back({p.source, p.line,
-                                "id \"" + p.id + "\" is already stored with different content; the stored version is kept"});
+        out.rejected.push_back({p.source, p.line, ReusedIdReason(p.id)});
       }
       continue;
     }
@@ -102,6 +97,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       continue;
     }
 
+    if (!caught_up) {
+      if (Status s = CatchUp(); !s.ok()) return s;
+      caught_up = true;
+    }
     const cluster::Assignment as = clusterer_->Add(p.features);
     AnalyzedArticle& a = p.analysed;
     a.story = cluster::StoryName(as.story);

@@ -47,12 +47,12 @@ struct BatchOutcome {
 // same input hash the same, any change to it does not.
 std::string RawHash(const RawDocument& doc);
 
+// Why an article whose id is stored with another hash is rejected.
+std::string ReusedIdReason(const std::string& id);
+
 class Writer {
  public:
   explicit Writer(Db db) : db_(std::move(db)) {}
-
-  // The stored hash for `id`, or "" when it is not stored.
-  Result<std::string> StoredHash(const std::string& id);
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.

@@ -274,6 +274,31 @@ def normalise(value, got_id, expected_id):
     return json.loads(json.dumps(value).replace(json.dumps(got_id)[1:-1], json.dumps(expected_id)[1:-1]))
 
 
+class IngestThenServeTest(unittest.TestCase):
+    """A store filled by `corroborate ingest` from the example files themselves (not JSON Lines) is
+    served as `analyze --json examples` reports it, story ids aside (see above)."""
+
+    def test_served_story_equals_analyze_of_the_files(self):
+        examples = os.path.join(ARGS.root, 'examples')
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, 'news.db')
+            subprocess.run([ARGS.bin, 'ingest', '--db', db, examples], check=True, capture_output=True)
+            expected = json.loads(subprocess.run([ARGS.bin, 'analyze', '--json', examples], check=True,
+                                                 capture_output=True, text=True).stdout)
+            server = serve_util.Server(ARGS.bin, db)
+            try:
+                for want in expected['stories']:
+                    status, _, article = server.json('GET', '/api/articles/' + serve_util.quote(want['articles'][0]))
+                    self.assertEqual(status, 200, article)
+                    status, _, report = server.json('GET', '/api/stories/' + serve_util.quote(article['story']))
+                    self.assertEqual(status, 200, report)
+                    got = report['stories'][0]
+                    for key in ('headline', 'articles', 'events', 'conflicts', 'attribution_issues'):
+                        self.assertEqual(normalise(got[key], got['id'], want['id']), want[key], key)
+            finally:
+                server.stop()
+
+
 class TokenTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -288,6 +313,7 @@ class TokenTest(unittest.TestCase):
                               capture_output=True, text=True, timeout=30, env=env)
         self.assertEqual(proc.returncode, 2)
         self.assertIn('token', proc.stderr)
+        self.assertFalse(os.path.exists(self.db), 'refused before the store is created')
 
     def check_writes_need(self, server, token):
         article = json.dumps({'id': 't1', 'text': 'A short article about a harbour.'}).encode()

@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   // Every command runs its per-article stages on this many threads; output is the same for any count.
   PipelineOptions options;
   for (CLI::App* command : {clean, extract, cluster, analyze}) {
-    command->add_option("--threads", options.threads, "threads for the per-article stages (default: all cores)")
+    command->add_option("--threads", options.threads, "threads for the per-article stages (default: every core this process may use)")
         ->check(CLI::PositiveNumber);
   }
 

@@ -20,6 +20,14 @@ struct Story {
   uint32_t articles = 0;
   float headline_centrality = -1;
   std::string headline;
+  // The centroid's weights (tf / articles × kind weight × IDF, one per term) and their norm, as of
+  // `weighed_at` articles: IDF drifts slowly, so they are recomputed when the story changes or the
+  // corpus has grown by a 64th since, not for every comparison (each weight costs an IDF lookup
+  // in a table of millions of terms, and a story is compared with thousands of articles).
+  std::vector<float> weights;
+  double norm = 0;
+  uint32_t weighed_at = 0;
+  bool weighed = false;
 };
 
 struct Weighted {
@@ -56,7 +64,8 @@ class InMemoryClusterer final : public StoryClusterer {
     }
     return 1;
   }
-  double Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f, const Story& s) const;
+  double Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f, Story& s);
+  void Weigh(Story& s);
   bool InWindow(const ArticleFeatures& f, const Story& s) const;
   void Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top, double similarity);
   void Index(uint32_t story, const std::vector<Weighted>& by_weight);
@@ -94,21 +103,37 @@ bool InMemoryClusterer::InWindow(const ArticleFeatures& f, const Story& s) const
   return f.published_day >= s.first_published - o_.window_days && f.published_day <= s.last_published + o_.window_days;
 }
 
-double InMemoryClusterer::Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f,
-                                     const Story& s) const {
-  // Cosine of the article's top terms (sorted by key) against the story's centroid, both weighed
-  // by today's IDF so early stories are not judged by the statistics of a smaller corpus.
-  double dot = 0, s_norm = 0;
+void InMemoryClusterer::Weigh(Story& s) {
+  if (s.weighed && articles_ - s.weighed_at <= articles_ / 64) return;
+  s.weights.resize(s.terms.size());
+  s.norm = 0;
   const float inv = 1.0f / float(s.articles);
-  size_t i = 0;
-  for (const Term& t : s.terms) {
+  for (size_t j = 0; j < s.terms.size(); ++j) {
+    const Term& t = s.terms[j];
     const double w = double(t.tf) * inv * KindWeight(t.key) * Idf(t.key);
-    s_norm += w * w;
-    while (i < a.size() && a[i].key < t.key) ++i;
-    if (i < a.size() && a[i].key == t.key) dot += w * a[i].w;
+    s.weights[j] = float(w);
+    s.norm += w * w;
   }
+  s.norm = std::sqrt(s.norm);
+  s.weighed_at = articles_;
+  s.weighed = true;
+}
+
+double InMemoryClusterer::Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f,
+                                     Story& s) {
+  // Cosine of the article's top terms (sorted by key) against the story's centroid, both weighed
+  // by (nearly) today's IDF so early stories are not judged by the statistics of a smaller corpus.
+  Weigh(s);
+  double dot = 0;
+  size_t i = 0;
+  for (size_t j = 0; j < s.terms.size() && i < a.size(); ++j) {
+    const uint64_t key = s.terms[j].key;
+    while (i < a.size() && a[i].key < key) ++i;
+    if (i < a.size() && a[i].key == key) dot += double(s.weights[j]) * a[i].w;
+  }
+  const double s_norm = s.norm;
   if (dot <= 0 || s_norm <= 0) return 0;
-  double sim = dot / (a_norm * std::sqrt(s_norm));
+  double sim = dot / (a_norm * s_norm);
   if (!f.days.empty() && !s.days.empty()) {
     bool near = false;
     for (int32_t d : f.days) {
@@ -163,6 +188,7 @@ void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std
   }
   s.terms = std::move(merged);
   s.terms.shrink_to_fit();
+  s.weighed = false;
 
   for (int32_t d : f.days) {
     auto it = std::find_if(s.days.begin(), s.days.end(), [&](const auto& p) { return p.first == d; });
@@ -201,6 +227,7 @@ void InMemoryClusterer::CloseOldStories() {
     if (s.last_published != kNoDay && s.last_published < cutoff) {
       if (!s.terms.empty()) {
         std::vector<Term>().swap(s.terms);
+        std::vector<float>().swap(s.weights);
         std::vector<std::pair<int32_t, uint32_t>>().swap(s.days);
       }
       if (all_closed) closed_up_to_ = i + 1;
@@ -275,7 +302,7 @@ Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
   double best_sim = 0;
   for (size_t i = 0; i < n_candidates; ++i) {
     const uint32_t story = touched_[i];
-    const Story& s = stories_[story - 1];
+    Story& s = stories_[story - 1];
     if (!InWindow(f, s)) continue;
     const double sim = Similarity(by_key, a_norm, f, s);
     if (sim > best_sim || (sim == best_sim && story < best)) {
@@ -305,7 +332,7 @@ size_t InMemoryClusterer::MemoryBytes() const {
              story_of_.capacity() * 4 + ids_.capacity() + id_ends_.capacity() * 4 + dups_.MemoryBytes() +
              votes_.capacity() * 4 + stories_.capacity() * sizeof(Story);
   for (const Story& s : stories_) {
-    n += s.terms.capacity() * sizeof(Term) + s.days.capacity() * sizeof(s.days[0]) + s.headline.capacity();
+    n += s.terms.capacity() * sizeof(Term) + s.weights.capacity() * sizeof(float) + s.days.capacity() * sizeof(s.days[0]) + s.headline.capacity();
   }
   return n;
 }

@@ -1,11 +1,14 @@
 // Thread counts and the arena behind RunInOrder (see ordered_run.h).
 #include "pipeline/ordered_run.h"
 
+#include <tbb/info.h>
+
 namespace corroborate {
 
 size_t ThreadCount(const PipelineOptions& options) {
   if (options.threads > 0) return options.threads;
-  return std::max<size_t>(1, std::thread::hardware_concurrency());
+  // The cores this process may run on (taskset, cgroups), not every core of the machine.
+  return size_t(std::max(1, tbb::info::default_concurrency()));
 }
 
 size_t InFlight(const PipelineOptions& options) {

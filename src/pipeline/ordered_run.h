@@ -29,7 +29,8 @@
 
 namespace corroborate {
 
-// The thread count a PipelineOptions asks for: `threads`, or every core when it is 0.
+// The thread count a PipelineOptions asks for: `threads`, or, when it is 0, every core the
+// process may use (a run under `taskset -c 0` gets one thread).
 size_t ThreadCount(const PipelineOptions& options);
 // The articles allowed in flight: `in_flight`, or 4 per thread when it is 0.
 size_t InFlight(const PipelineOptions& options);

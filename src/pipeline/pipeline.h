@@ -24,7 +24,8 @@ namespace corroborate {
 struct PipelineOptions {
   ReadLimits read;
   CleanOptions clean;
-  // Threads for the per-article stages; 0 = every core. Output is the same for any count.
+  // Threads for the per-article stages; 0 = every core the process may use. Output is the same
+  // for any count.
   size_t threads = 0;
   // Articles in flight at once (the memory budget of a streaming run); 0 = 4 per thread.
   size_t in_flight = 0;

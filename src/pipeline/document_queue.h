@@ -7,6 +7,7 @@
 //   for (ReadItem item; q.Pop(item);) { ... }   // ends after the last input
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -40,7 +41,11 @@ class DocumentQueue {
     ReadItem item;
     bool end = false;
   };
+  void Push(ReadItem&& item, bool end);  // on the reader thread; throws once stop_ is set
+
   tbb::concurrent_bounded_queue<Slot> queue_;
+  std::atomic<bool> stop_{false};  // the consumer has gone: the reader ends at its next push
+  std::atomic<bool> done_{false};  // the reader has ended
   std::thread reader_;
   bool ended_ = false;
 };

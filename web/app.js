@@ -23,6 +23,7 @@ let latest = 0;
 function show(state, node, title) {
   main.replaceChildren(node);
   main.dataset.state = state;
+  main.dataset.shown = String(Number(main.dataset.shown ?? 0) + 1);  // tells tests a new view is up
   document.title = title ? `${title} · Corroborate` : 'Corroborate';
   window.dispatchEvent(new CustomEvent('corroborate:shown', {detail: {state}}));
 }

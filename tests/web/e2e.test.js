@@ -5,8 +5,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {
-  Tally, fetchJson, launchBrowser, makeTempDir, postArticles, readOptions, runCommand, startServer,
-  waitShown, watchedPage,
+  Tally, fetchJson, goTo, launchBrowser, makeTempDir, postArticles, readOptions, runCommand, showsNext,
+  startServer, waitShown, watchedPage,
 } from './harness.js';
 
 // What our example articles (examples/, written by us) say about the job cuts. "about 900" and
@@ -52,8 +52,7 @@ function roleRows(page, type, role) {
 
 // Opens an address of the page and returns what the article view shows.
 async function openArticle(page, href) {
-  await page.evaluate((target) => { window.location.hash = target; }, href);
-  await waitShown(page);
+  await goTo(page, href);
   return page.evaluate(() => ({
     mark: document.getElementById('highlight')?.textContent ?? null,
     text: document.getElementById('article-text')?.textContent ?? null,
@@ -64,9 +63,12 @@ async function openArticle(page, href) {
 async function checkEvidenceLinks(tally, page, baseUrl, storyId) {
   const report = (await fetchJson(`${baseUrl}/api/stories/${encodeURIComponent(storyId)}`)).body;
   const story = report.stories[0];
+  const opened = new Set();  // events may share a passage; each is opened once
   for (const event of story.events) {
     for (const span of event.evidence ?? []) {
       const href = `#/article/${encodeURIComponent(span.article)}?start=${span.start}&end=${span.end}`;
+      if (opened.has(href)) continue;
+      opened.add(href);
       const shown = await openArticle(page, href);
       tally.equal(shown.mark, span.text, `${event.type} evidence in ${span.article} [${span.start}, ${span.end}) highlighted`);
     }
@@ -92,8 +94,7 @@ async function main() {
     // The four examples are one story (tests/golden/examples-cluster).
     const cards = page.locator('#story-list .story-card');
     tally.equal(await cards.count(), 1, 'one story in the list');
-    await cards.first().locator('a.headline').click();
-    tally.equal(await waitShown(page), 'ready', 'the story view is shown');
+    tally.equal(await showsNext(page, () => cards.first().locator('a.headline').click()), 'ready', 'the story view is shown');
     const storyId = await page.locator('.story').getAttribute('data-story');
 
     const expected = expectedCountConflict(tally, options.root);
@@ -131,9 +132,8 @@ async function main() {
     await page.screenshot({path: path.join(options.out, 'web_e2e_story.png'), fullPage: true});
 
     // Follow the 1,100 source link the way a reader would.
-    await page.locator('tbody.event[data-type="layoffs"] tr.conflict', {hasText: '1,100'})
-      .locator('a.source').first().click();
-    tally.equal(await waitShown(page), 'ready', 'the article view is shown');
+    tally.equal(await showsNext(page, () => page.locator('tbody.event[data-type="layoffs"] tr.conflict', {hasText: '1,100'})
+      .locator('a.source').first().click()), 'ready', 'the article view is shown');
     const mark = await page.locator('#highlight').textContent();
     tally.check(mark.includes('1,100'), 'the 1,100 source link highlights the sentence stating it', mark);
     await page.screenshot({path: path.join(options.out, 'web_e2e_article.png'), fullPage: true});
@@ -159,11 +159,9 @@ async function main() {
     // The list's filters, used through the form: a type the story holds keeps it, one it lacks
     // leaves it out; an entity tag filters to the stories naming it, this one among them.
     const listed = async (type) => {  // the stories the list shows for one event type
-      await page.evaluate(() => { window.location.hash = '#/stories'; });
-      await waitShown(page);
+      await goTo(page, '#/stories');
       await page.selectOption('#story-filters select[name="type"]', type);
-      await page.click('#story-filters button[type="submit"]');
-      await waitShown(page);
+      await showsNext(page, () => page.click('#story-filters button[type="submit"]'));
       return page.evaluate(() => [...document.querySelectorAll('#story-list .story-card')].map((card) => card.dataset.story));
     };
     const held = story.events.map((event) => event.type);
@@ -171,18 +169,15 @@ async function main() {
     const typeChoices = await page.evaluate(() => [...document.querySelectorAll('#story-filters option')].map((o) => o.value));
     const lacking = typeChoices.find((type) => type && !held.includes(type));
     tally.check(!(await listed(lacking)).includes(storyId), `filtering by ${lacking} leaves the story out`);
-    await page.evaluate(() => { window.location.hash = '#/stories'; });
-    await waitShown(page);
-    await page.locator(`#story-list .story-card[data-story="${storyId}"] .tag-entity`).first().click();
-    await waitShown(page);
+    await goTo(page, '#/stories');
+    await showsNext(page, () => page.locator(`#story-list .story-card[data-story="${storyId}"] .tag-entity`).first().click());
     tally.check(page.url().includes('entity='), 'an entity tag filters the list', page.url());
     tally.equal(await page.locator(`#story-list .story-card[data-story="${storyId}"]`).count(), 1,
       'the story is listed under its own entity');
 
     // The events page lists the story's events under their own type.
     for (const type of new Set(held)) {
-      await page.evaluate((target) => { window.location.hash = target; }, `#/events?type=${type}`);
-      await waitShown(page);
+      await goTo(page, `#/events?type=${type}`);
       const types = await page.evaluate(() => [...document.querySelectorAll('#event-list tbody tr')].map((row) => row.dataset.type));
       tally.check(types.length > 0 && types.every((shown) => shown === type), `the events page lists ${type} events`, types.join(', '));
     }

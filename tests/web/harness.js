@@ -107,6 +107,21 @@ export async function waitShown(page) {
   return page.evaluate(() => document.getElementById('app').dataset.state);
 }
 
+// Does `action` (a click, a new address) and waits for the view it leads to: app.js counts the
+// views it has shown in data-shown, and a hash change reaches the app only after the action returns.
+export async function showsNext(page, action) {
+  const shownBefore = await page.evaluate(() => Number(document.getElementById('app').dataset.shown ?? 0));
+  await action();
+  await page.waitForFunction((before) => Number(document.getElementById('app').dataset.shown ?? 0) > before,
+    shownBefore, {timeout: 15000});
+  return page.evaluate(() => document.getElementById('app').dataset.state);
+}
+
+// Opens one of the page's hash addresses and waits for its view.
+export function goTo(page, hash) {
+  return showsNext(page, () => page.evaluate((target) => { window.location.hash = target; }, hash));
+}
+
 // Counts checks; prints each failure as it happens and one closing line.
 export class Tally {
   constructor() {

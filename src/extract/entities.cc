@@ -426,9 +426,20 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
          !(F(e - 1) & (kOrgSuffix | (T(e - 1).upper ? 0 : (kGivenName | kSurname)))))
     --e;
   while (e > b && T(e - 1).kind != NKind::kWord) --e;
+  // "30GB iPod": a size before a name is no part of it.
+  if (e > b + 1 && Tx(b)[0] >= '0' && Tx(b)[0] <= '9') {
+    std::string_view unit = Lower(b);
+    while (!unit.empty() && ((unit[0] >= '0' && unit[0] <= '9') || unit[0] == '.')) unit.remove_prefix(1);
+    if (!unit.empty() && (g_.Flags(unit) & kNotName)) ++b;
+  }
   uint32_t words = 0;
   for (uint32_t k = b; k < e; ++k) words += T(k).kind == NKind::kWord;
   const uint32_t last = e - 1;
+  // "Developer Program", "Everett Factory": after a role word, a name whose last word names a
+  // thing, a place or an event is no person's.
+  if (person_cue && (F(last) & (kNotName | kLocSuffix | kEvent | kProductHead | kOrgSuffix)) &&
+      !(F(last) & kSurname))
+    person_cue = false;
   if (words == 1 && (F(b) & kNotName) && !person_cue) return;
   if (words == 1 && (F(b) & (kRole | kRoleModifier | kHonorific))) return;
   if (F(last) & kEvent) return;  // "Paris Air Show": an event
@@ -481,7 +492,12 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   if (words >= 2 && (F(b) & kOrgPrefix) && b + 1 < e && Lower(b + 1) == "of")
     return AddCand(b, e, EntityType::kOrg, kSure);
   if (LookupSpan(b, e, t, st, c, p)) return AddCand(b, e, t, st, c, p);
-  if (words >= 2 && (F(last) & kLocSuffix)) return AddCand(b, e, EntityType::kLoc, kSure);
+  if (words >= 2 && (F(last) & kLocSuffix)) {
+    // "Pew Research Center" is the organisation housed there; "Moscone Center" a place.
+    bool org_word = false;
+    for (uint32_t k = b; k < last; ++k) org_word |= (F(k) & kOrgSuffix) != 0;
+    return AddCand(b, e, org_word ? EntityType::kOrg : EntityType::kLoc, kSure);
+  }
   if (words >= 3 && words <= 5 && !org_cue && !(F(b) & (kOrgPrefix | kOrgSuffix)) && !T(last).upper) {
     // "Pieter van Dijk", "Ana de Souza": a lower-case particle between capitalised words is a
     // person's name (organisations join with "of"; places are looked up above).
@@ -503,6 +519,8 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
       !T(last).upper && !org_cue && Tx(last).size() >= 2)
     return AddCand(b, e, EntityType::kPerson, kSure);
   if (words == 1 && T(b).upper && Tx(b).size() <= 6) {
+    // "30 GB", "2.4 GHz": capitals right after a number are its unit.
+    if (b > 0 && T(b - 1).kind == NKind::kNumber && !T(b).sentence_start && T(b - 1).end + 1 >= T(b).start) return;
     AddCand(b, e, EntityType::kOrg, org_cue ? kLikely : kGuess);
     cands_.back().acronym = true;
     return;
@@ -514,7 +532,7 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   }
   // One unknown capitalised word: a guess mid-sentence, only a confirmation candidate where
   // capitals are owed to the sentence start or the word is also written in lower case.
-  bool initial = T(b).sentence_start || (b > 0 && T(b - 1).kind == NKind::kPunct);
+  bool initial = T(b).sentence_start || (b > 0 && T(b - 1).kind == NKind::kPunct && !T(b - 1).possessive);
   Strength s1 = (initial || SeenLower(b)) ? kConfirmOnly : kGuess;
   // A capital inside the word ("KestrelNet") or the subject of a business sentence owes nothing
   // to the sentence start.
@@ -881,6 +899,10 @@ void Scanner::ModelNames() {
 void Scanner::ProductTyping() {
   std::vector<uint8_t> sure(out_.entities.size(), 0);
   std::vector<uint32_t> product(out_.entities.size(), 0), mentions(out_.entities.size(), 0);
+  std::vector<int> entity_at(n_, -1);  // per token: the entity whose mention holds it
+  for (const Cand& c : cands_)
+    if (c.entity >= 0 && !c.nominal)
+      for (uint32_t k = c.b; k < c.e; ++k) entity_at[k] = c.entity;
   for (const Cand& c : cands_) {
     if (c.entity < 0 || c.nominal) continue;
     if (c.strength >= kSure && c.type == EntityType::kOrg) sure[c.entity] = 1;
@@ -888,19 +910,41 @@ void Scanner::ProductTyping() {
     ++mentions[c.entity];
     bool cue = false;
     // "its Kestrel models", "the Kestrel family": not "rival Kestrel models", a maker's.
-    std::string_view det = c.b >= 1 && Word(c.b - 1) ? Lower(c.b - 1) : std::string_view();
-    bool determiner = det == "its" || det == "their" || det == "the" || det == "his" || det == "her";
+    // The determiner may stand before an adjective or two: "the new Kestrel line".
+    bool determiner = false;
+    for (uint32_t k = c.b; k > 0 && k + 3 > c.b && Word(k - 1) && !determiner; --k) {
+      std::string_view det = Lower(k - 1);
+      determiner = det == "its" || det == "their" || det == "the" || det == "his" || det == "her" ||
+                   det == "a" || det == "an";
+      if (CapWord(k - 1)) break;
+    }
     if (determiner && c.e < n_ && Word(c.e) && !CapWord(c.e) && (F(c.e) & kProductHead)) {
       cue = Lower(c.e) != "operating" || (c.e + 1 < n_ && Word(c.e + 1) && Lower(c.e + 1) == "system");
     }
     if (c.b >= 2 && Word(c.b - 1) && Lower(c.b - 1) == "of" && Word(c.b - 2) && (F(c.b - 2) & kProductCue))
       cue = true;
     if (c.b >= 1 && Word(c.b - 1) && !CapWord(c.b - 1) && (F(c.b - 1) & kProductCue)) cue = true;
+    // "web browser Kestrel", "its operating system, Kestrel": a product noun just before the name.
+    uint32_t before = c.b >= 2 && s_.tokens.IsPunct(c.b - 1, ',') ? c.b - 1 : c.b;
+    if (before >= 1 && Word(before - 1) && !CapWord(before - 1) && (F(before - 1) & kProductHead)) cue = true;
+    // "Kestrel, the newest version of ...": an apposition calling the name a product.
+    if (s_.tokens.IsPunct(c.e, ',')) {
+      for (uint32_t k = c.e + 1; k < n_ && k < c.e + 5 && Word(k) && !CapWord(k); ++k)
+        if (F(k) & (kProductCue | kProductHead)) {
+          cue = Lower(c.e + 1) == "the" || Lower(c.e + 1) == "a" || Lower(c.e + 1) == "an";
+          break;
+        }
+    }
     if (c.b >= 1 && T(c.b - 1).kind == NKind::kNumber && !T(c.b).sentence_start && !T(c.b).newline_before &&
         T(c.b - 1).end + 1 == T(c.b).start && Tx(c.b - 1).size() == 3 && Tx(c.b - 1)[0] != '0' &&
         !(c.b >= 2 && T(c.b - 2).kind == NKind::kPunct && T(c.b - 2).end == T(c.b - 1).start) &&
         Tx(c.b - 1).find_first_not_of("0123456789") == std::string_view::npos)
       cue = true;  // "787 Skyliner"; not "2009 | Acme", "5,000 VIP guests"
+    // "Kestrel's Falcon": an unlisted name an organisation owns is its product. Acronyms are left
+    // out ("Kestrel's CFO", "Kestrel's AWS" may be units or roles).
+    if (c.b >= 2 && T(c.b - 1).possessive && !T(c.b).upper && entity_at[c.b - 2] >= 0 &&
+        entity_at[c.b - 2] != c.entity && out_.entities[entity_at[c.b - 2]].type == EntityType::kOrg)
+      cue = true;
     if (cue) ++product[c.entity];
   }
   // At least half its mentions must say so: an organisation that acts all through the article

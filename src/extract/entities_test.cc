@@ -241,5 +241,37 @@ TEST(Entities, BadInputIsLinearAndBounded) {
   }
 }
 
+TEST(Entities, UnitsCurrenciesAndHolidaysAreNoOrganisations) {
+  // Capitals that measure or date something name no organisation.
+  auto v = List("The Kestrel tablet has 64 GB of storage and sells for 499 USD before Christmas.");
+  EXPECT_EQ(Get(v, "GB"), nullptr);
+  EXPECT_EQ(Get(v, "USD"), nullptr);
+  EXPECT_EQ(Get(v, "Christmas"), nullptr);
+}
+
+TEST(Entities, NamesAnOrganisationOwnsOrCallsAVersionAreProducts) {
+  // "Orvane's Pellucid" is owned by a company; "Tessaly, the newest version of ..." is called a
+  // release: both are products, and Orvane stays an organisation.
+  auto v = List("Orvane Corp. said its sales rose. Orvane's Pellucid sold well in May.\n"
+                "Users praised Tessaly, the newest version of the Orvane operating system.");
+  const Found* org = Get(v, "Orvane Corp.");
+  const Found* own = Get(v, "Pellucid");
+  const Found* ver = Get(v, "Tessaly");
+  ASSERT_TRUE(org && own && ver);
+  EXPECT_EQ(org->type, "ORG");
+  EXPECT_EQ(own->type, "PRODUCT");
+  EXPECT_EQ(ver->type, "PRODUCT");
+}
+
+TEST(Entities, APlaceNamedByItsBuildingIsAPlaceAndNoPerson) {
+  // "Everett" is a given name, but a run ending in "Factory" or "Center" names a site.
+  auto v = List("The jets are built at the Everett Factory. The launch was held at the Moscone Center.");
+  const Found* f = Get(v, "Everett Factory");
+  const Found* c = Get(v, "Moscone Center");
+  ASSERT_TRUE(f && c);
+  EXPECT_EQ(f->type, "LOC");
+  EXPECT_EQ(c->type, "LOC");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -59,6 +59,7 @@ bool IsConnector(std::string_view w) {
 
 // The lower-case words a title-case headline keeps: "Acme in Talks for a Stake as Rivals Wait".
 bool IsTitleFunctionWord(std::string_view w) {
+  if (w.size() > 4) return false;
   return w == "a" || w == "an" || w == "the" || w == "of" || w == "in" || w == "on" || w == "at" ||
          w == "to" || w == "for" || w == "and" || w == "or" || w == "as" || w == "by" || w == "vs" ||
          w == "with" || w == "from" || w == "into" || w == "over" || w == "amid" || w == "per" || w == "but";
@@ -86,7 +87,10 @@ class Scanner {
   std::string_view Lower(uint32_t i) const {
     return std::string_view(lower_).substr(lower_at_[i], lower_at_[i + 1] - lower_at_[i]);
   }
-  bool SeenLower(uint32_t i) const { return lowered_.count(Lower(i)) > 0; }
+  // The word is also written in lower case somewhere in the article.
+  bool SeenLower(uint32_t i) const { return Word(i) && seen_lower_[word_id_[i]]; }
+  // The word opens a capitalised run mid-sentence somewhere in the article.
+  bool Midcap(uint32_t i) const { return Word(i) && midcap_[word_id_[i]]; }
 
   // "NAME said", "NAME, a ROLE": what follows a name that only a person's would take.
   bool SpeakerContext(uint32_t e) const {
@@ -142,10 +146,12 @@ class Scanner {
   std::vector<uint16_t> flags_;
   std::string lower_;              // every word token in lower case, end to end
   std::vector<uint32_t> lower_at_;  // token i's lower-case form is lower_[lower_at_[i], lower_at_[i+1])
-  std::unordered_set<std::string_view> lowered_;  // words the article writes in lower case
+  WordTable<uint32_t> ids_;          // lower-case word -> id, per article
+  std::vector<uint32_t> word_id_;    // per token: its word's id (word tokens only)
+  std::vector<uint8_t> seen_lower_;  // per word id: written in lower case somewhere
   std::vector<uint8_t> title_line_;  // per token: inside a title-case line
   std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Orbit-powered": an adjective
-  std::unordered_set<std::string_view> midcap_;  // words opening a capitalised run mid-sentence
+  std::vector<uint8_t> midcap_;  // per word id: opens a capitalised run mid-sentence somewhere
   std::vector<Cand> cands_;
   std::string key_buf_;
   std::unordered_map<std::string, int> by_key_;  // join key -> entity
@@ -167,19 +173,32 @@ void Scanner::PrepareTokens() {
   }
   lower_at_[n_] = static_cast<uint32_t>(lower_.size());
   hyphen_lower_.assign(n_, 0);
+  word_id_.assign(n_, 0);
+  seen_lower_.clear();
+  // One hash per word serves the lists' look-up and the article's own word ids.
   for (uint32_t i = 0; i < n_; ++i) {
     if (T(i).kind != NKind::kWord) continue;
-    flags_[i] = g_.Flags(Lower(i));
-    if (!T(i).cap && !T(i).upper) lowered_.insert(Lower(i));
+    const std::string_view lw = Lower(i);
+    const uint64_t hash = HashWord(lw);
+    flags_[i] = g_.Flags(lw, hash);
+    bool added = false;
+    uint32_t& id = ids_.Insert(lw, hash, &added);
+    if (added) {
+      id = static_cast<uint32_t>(seen_lower_.size());
+      seen_lower_.push_back(0);
+    }
+    word_id_[i] = id;
+    if (!T(i).cap && !T(i).upper) seen_lower_[id] = 1;
     std::string_view w = Tx(i);
     size_t h = w.rfind('-');
     if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') hyphen_lower_[i] = 1;
   }
+  midcap_.assign(seen_lower_.size(), 0);
   for (uint32_t i = 1; i < n_; ++i) {
     // Capitalised inside a sentence and not continuing another capitalised word: a name's start.
     if (CapWord(i) && !T(i).sentence_start && !T(i).newline_before && !CapWord(i - 1) &&
         !(T(i - 1).kind == NKind::kPunct && T(i - 1).cp != ',' && T(i - 1).cp != '('))
-      midcap_.insert(Lower(i));
+      midcap_[word_id_[i]] = 1;
   }
 }
 
@@ -192,7 +211,7 @@ void Scanner::MarkTitleLines() {
     if (i < n_ && !(i > line_b && T(i).newline_before)) continue;
     uint32_t words = 0, lower_long = 0, cap_words = 0;
     bool ends_stop = false;
-    for (uint32_t k = line_b; k < i; ++k) {
+    for (uint32_t k = line_b; k < i && lower_long == 0; ++k) {  // one plain word settles it
       if (T(k).kind == NKind::kWord) {
         ++words;
         if (T(k).cap || T(k).upper) ++cap_words;
@@ -270,7 +289,7 @@ void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
   if (b >= e) return;
   // "Imagine Acme ...": a sentence's first word that is no name glued to one that is.
   if (T(b).sentence_start && b + 1 < e && CapWord(b + 1) && !(F(b) & (kGivenName | kHonorific | kRole)) &&
-      !midcap_.count(Lower(b)) && midcap_.count(Lower(b + 1))) {
+      !Midcap(b) && Midcap(b + 1)) {
     EntityType t{};
     Strength st{};
     const CompanyInfo* c = nullptr;
@@ -460,7 +479,7 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
       for (uint32_t m = last; m > b; --m) {
         if (T(m - 1).kind != NKind::kWord) continue;
         bool known = LookupSpan(b, m, t, st, c, p) && t == EntityType::kOrg;
-        if (!known && m == b + 1 && midcap_.count(Lower(b)) && !(F(b) & (kNotName | kGivenName))) known = true;
+        if (!known && m == b + 1 && Midcap(b) && !(F(b) & (kNotName | kGivenName))) known = true;
         if (known) {
           // One product named with its maker: the model alone is its key, so that a later "A380"
           // joins "Acme A380", and the maker becomes the product's parent.

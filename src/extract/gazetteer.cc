@@ -51,15 +51,23 @@ std::string NameKey(std::string_view name) {
 }  // namespace
 
 void AppendLower(std::string& out, std::string_view s) {
-  for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+  size_t at = out.size();
+  out.resize(at + s.size());
+  char* o = out.data() + at;
+  for (char c : s) *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
 }
 
 const Gazetteer& Gazetteer::Get() {
-  static const Gazetteer g;  // C++11 guarantees one thread-safe initialisation
-  return g;
+  // Built once (C++11 makes the initialisation thread-safe) and never destroyed: the tables live
+  // until the process ends, and freeing them node by node at exit would only cost time.
+  static const Gazetteer* g = new Gazetteer();
+  return *g;
 }
 
 Gazetteer::Gazetteer() {
+  companies_.reserve(16384);
+  tickers_.reserve(8192);
+  places_.reserve(65536);
   ForEachRow(EmbeddedData("entities/companies.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
     CompanyInfo info{std::string(f[2]), std::string(f[0])};
@@ -86,7 +94,7 @@ Gazetteer::Gazetteer() {
     while (s < list.size()) {
       size_t e = list.find_first_of(" \n", s);
       if (e == std::string_view::npos) e = list.size();
-      if (e > s) words_[std::string(list.substr(s, e - s))] |= flag;
+      if (e > s) words_.Insert(list.substr(s, e - s)) |= flag;
       s = e + 1;
     }
   };
@@ -120,9 +128,5 @@ const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const {
   return it == places_.end() ? nullptr : &it->second;
 }
 
-uint16_t Gazetteer::Flags(std::string_view lower_word) const {
-  auto it = words_.find(lower_word);
-  return it == words_.end() ? 0 : it->second;
-}
 
 }  // namespace corroborate::extract

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/word_table.h"
+
 namespace corroborate::extract {
 
 // Hash for string keys that accepts string_view lookups without building a string.
@@ -50,8 +52,13 @@ class Gazetteer {
   const CompanyInfo* Company(std::string_view lower_name) const;
   const CompanyInfo* Ticker(std::string_view upper_symbol) const;  // "GLBX"
   const PlaceInfo* Place(std::string_view lower_name) const;
-  // WordFlag bits of one lower-case word (0 when it is in no list).
-  uint16_t Flags(std::string_view lower_word) const;
+  // WordFlag bits of one lower-case word (0 when it is in no list); `hash` = HashWord(lower_word)
+  // for callers that look the same word up in several tables.
+  uint16_t Flags(std::string_view lower_word) const { return Flags(lower_word, HashWord(lower_word)); }
+  uint16_t Flags(std::string_view lower_word, uint64_t hash) const {
+    const uint16_t* f = words_.Find(lower_word, hash);
+    return f ? *f : 0;
+  }
 
   size_t company_count() const { return companies_.size(); }
   size_t place_count() const { return places_.size(); }
@@ -61,7 +68,7 @@ class Gazetteer {
   std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> companies_;
   std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> tickers_;
   std::unordered_map<std::string, PlaceInfo, SvHash, std::equal_to<>> places_;
-  std::unordered_map<std::string, uint16_t, SvHash, std::equal_to<>> words_;
+  WordTable<uint16_t> words_;
 };
 
 // ASCII lower case of `s` appended to `out` (other bytes copied as they are).

@@ -1,6 +1,7 @@
 // Throughput of each extract scan on its own, over articles cleaned beforehand: the entity and
 // quote scan (ExtractEntities), the quantity and date scan, and both (ExtractMentions). Reading,
-// cleaning and JSON output are outside the timed loop. Run by bench/extract_bench.py; not a test.
+// cleaning and JSON output are outside the timed loop; and the entity scan on bad input at growing
+// sizes (BM_BadInput). Run by bench/extract_bench.py; not a test.
 //
 //   extract_stages_bench CORPUS.txt [--benchmark_format=json]
 //
@@ -90,6 +91,41 @@ void BM_ExtractAll(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_ExtractAll)->Unit(benchmark::kMillisecond);
+
+// Bad input (issue #4): the entity and quote scan on texts of `bytes` bytes built from one
+// pattern, at growing sizes; Complexity() fits the time to the size, so a super-linear scan shows
+// as a poor fit to O(n) (RMS) and a growing time per byte.
+std::string BadText(int kind, size_t bytes) {
+  const char* unit = kind == 0   ? "words without any sentence end and no capitals at all "
+                     : kind == 1 ? "\u201Cunbalanced \" quotation marks said Jane Doe "
+                     : kind == 2 ? "a"
+                                 : "Alpha Beta Gamma Delta Epsilon ";
+  std::string s = kind == 2 ? "She said \"" : "";
+  while (s.size() < bytes) s += unit;
+  if (kind == 2) s += "\" and left.";
+  return s;
+}
+
+void BM_BadInput(benchmark::State& state) {
+  Article a;
+  a.text = BadText(static_cast<int>(state.range(0)), static_cast<size_t>(state.range(1)));
+  for (auto _ : state) {
+    EntityMentions em = ExtractEntities(a);
+    benchmark::DoNotOptimize(em);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(a.text.size()));
+  state.SetComplexityN(state.range(1));
+}
+void BadInputSizes(benchmark::internal::Benchmark* b, int kind) {
+  for (int64_t n = 1 << 16; n <= 1 << 22; n <<= 2) b->Args({kind, n});
+  b->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+}
+// kind 0: no sentence ends; 1: unbalanced quotation marks; 2: one quote of up to 4 MB;
+// 3: capitalised words without end.
+BENCHMARK(BM_BadInput)->Apply([](benchmark::internal::Benchmark* b) { BadInputSizes(b, 0); });
+BENCHMARK(BM_BadInput)->Apply([](benchmark::internal::Benchmark* b) { BadInputSizes(b, 1); });
+BENCHMARK(BM_BadInput)->Apply([](benchmark::internal::Benchmark* b) { BadInputSizes(b, 2); });
+BENCHMARK(BM_BadInput)->Apply([](benchmark::internal::Benchmark* b) { BadInputSizes(b, 3); });
 
 }  // namespace
 }  // namespace corroborate

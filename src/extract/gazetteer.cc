@@ -1,4 +1,4 @@
-// Parses data/entities/ into the hash tables of gazetteer.h, once. Tested in gazetteer_test.cc.
+// Parses data/entities/ into the hash tables of gazetteer.h, once. Tested through entities_test.cc.
 #include "extract/gazetteer.h"
 
 #include <vector>
@@ -65,15 +65,22 @@ const Gazetteer& Gazetteer::Get() {
 }
 
 Gazetteer::Gazetteer() {
-  companies_.reserve(16384);
-  tickers_.reserve(8192);
-  places_.reserve(65536);
+  companies_.Reserve(16384);
+  tickers_.Reserve(8192);
+  places_.Reserve(40000);
+  words_.Reserve(32768);
+  // The first row for a key wins (as the lists are ordered), except place aliases, which override.
+  auto add = [](auto& table, std::string_view key, const auto& value) {
+    bool added = false;
+    auto& v = table.Insert(key, HashWord(key), &added);
+    if (added) v = value;
+  };
   ForEachRow(EmbeddedData("entities/companies.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
     CompanyInfo info{std::string(f[2]), std::string(f[0])};
-    companies_.emplace(NameKey(f[1]), info);
-    companies_.emplace(NameKey(f[2]), info);
-    tickers_.emplace(std::string(f[0]), info);
+    add(companies_, NameKey(f[1]), info);
+    add(companies_, NameKey(f[2]), info);
+    add(tickers_, f[0], info);
   });
   auto kind_of = [](std::string_view k) {
     if (k == "country") return PlaceKind::kCountry;
@@ -83,11 +90,11 @@ Gazetteer::Gazetteer() {
   };
   ForEachRow(EmbeddedData("entities/places.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
-    places_.emplace(NameKey(f[0]), PlaceInfo{std::string(f[0]), kind_of(f[1])});
+    add(places_, NameKey(f[0]), PlaceInfo{std::string(f[0]), kind_of(f[1])});
   });
   ForEachRow(EmbeddedData("entities/place_aliases.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
-    places_.insert_or_assign(NameKey(f[0]), PlaceInfo{std::string(f[1]), kind_of(f[2])});
+    places_.Insert(NameKey(f[0])) = PlaceInfo{std::string(f[1]), kind_of(f[2])};
   });
   auto add_words = [&](std::string_view list, uint16_t flag) {
     size_t s = 0;
@@ -113,20 +120,10 @@ Gazetteer::Gazetteer() {
   add_words(EmbeddedData("entities/surnames.txt"), kSurname);
 }
 
-const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const {
-  auto it = companies_.find(lower_name);
-  return it == companies_.end() ? nullptr : &it->second;
-}
+const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const { return companies_.Find(lower_name); }
 
-const CompanyInfo* Gazetteer::Ticker(std::string_view upper_symbol) const {
-  auto it = tickers_.find(upper_symbol);
-  return it == tickers_.end() ? nullptr : &it->second;
-}
+const CompanyInfo* Gazetteer::Ticker(std::string_view upper_symbol) const { return tickers_.Find(upper_symbol); }
 
-const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const {
-  auto it = places_.find(lower_name);
-  return it == places_.end() ? nullptr : &it->second;
-}
-
+const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const { return places_.Find(lower_name); }
 
 }  // namespace corroborate::extract

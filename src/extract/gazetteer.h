@@ -1,7 +1,7 @@
 // The word and name lists entity extraction consults (data/entities/: listed companies and tickers,
 // countries, states and cities, given names and surnames, job-title words, and our own lists of
-// organisation/place/role words), parsed once on first use into hash tables. Tested in
-// gazetteer_test.cc.
+// organisation/place/role words), parsed once on first use into flat hash tables (word_table.h).
+// Tested through entities_test.cc.
 //
 //   const Gazetteer& g = Gazetteer::Get();   // thread-safe, built once
 //   if (const CompanyInfo* c = g.Company("globex.com inc.")) ...   // keys are lower case
@@ -10,19 +10,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "extract/word_table.h"
 
 namespace corroborate::extract {
-
-// Hash for string keys that accepts string_view lookups without building a string.
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
 
 struct CompanyInfo {
   std::string short_name;  // the name news uses: "Cisco" for "Cisco Systems, Inc."
@@ -65,9 +56,9 @@ class Gazetteer {
 
  private:
   Gazetteer();
-  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> companies_;
-  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> tickers_;
-  std::unordered_map<std::string, PlaceInfo, SvHash, std::equal_to<>> places_;
+  WordTable<CompanyInfo> companies_;
+  WordTable<CompanyInfo> tickers_;
+  WordTable<PlaceInfo> places_;
   WordTable<uint16_t> words_;
 };
 

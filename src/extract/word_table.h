@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace corroborate::extract {
@@ -75,6 +76,13 @@ class WordTable {
   }
   V& Insert(std::string_view key) { return Insert(key, HashWord(key)); }
 
+  // Room for `n` entries without growing.
+  void Reserve(size_t n) {
+    size_t want = 64;
+    while (want < 2 * n) want *= 2;
+    if (want > slots_.size()) Grow(want);
+  }
+
   void Clear() {  // keeps the memory for the next use
     for (Slot& s : slots_) s.len = kEmpty;
     keys_.clear();
@@ -91,16 +99,16 @@ class WordTable {
     V value{};
   };
   std::string_view Key(const Slot& s) const { return std::string_view(keys_).substr(s.off, s.len); }
-  void Grow() {
+  void Grow(size_t to = 0) {
     std::vector<Slot> old;
     old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    slots_.resize(to ? to : old.empty() ? 64 : old.size() * 2);
     mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
+    for (Slot& s : old) {
       if (s.len == kEmpty) continue;
       size_t at = s.hash & mask_;
       while (slots_[at].len != kEmpty) at = (at + 1) & mask_;
-      slots_[at] = s;
+      slots_[at] = std::move(s);
     }
   }
 

@@ -273,5 +273,14 @@ TEST(Entities, APlaceNamedByItsBuildingIsAPlaceAndNoPerson) {
   EXPECT_EQ(c->type, "LOC");
 }
 
+TEST(Entities, AGivenNameBeforeAnAcronymIsNoPerson) {
+  // "Dale" is a given name, but people's names hold no acronyms: "Dale XR Falcon" is a thing; the
+  // possessive before it and the product noun after it make it a product.
+  auto v = List("Orvane Corp. showed a preview of Orvane's forthcoming Dale XR Falcon operating system.");
+  const Found* f = Get(v, "Dale XR Falcon");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->type, "PRODUCT");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -265,8 +265,12 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   if (words >= 2 && words <= 4 && !org_cue && b >= 2 && s_.tokens.IsPunct(b - 1, ',') && Word(b - 2) &&
       !CapWord(b - 2) && (F(b - 2) & kRole) && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
     return AddCand(b, e, EntityType::kPerson, kLikely);
+  // A given name first makes a person, unless a word in capitals follows ("Mac OS X Lion"): names
+  // of people hold no acronyms.
+  bool inner_acronym = false;
+  for (uint32_t k = b + 1; k < e; ++k) inner_acronym |= Word(k) && T(k).upper && Tx(k).find('.') == std::string_view::npos;
   if (words >= 2 && words <= 4 && (F(b) & kGivenName) && !(F(b) & kNotName) && !(F(last) & kOrgSuffix) &&
-      !T(last).upper && !org_cue && Tx(last).size() >= 2)
+      !T(last).upper && !org_cue && Tx(last).size() >= 2 && !inner_acronym)
     return AddCand(b, e, EntityType::kPerson, kSure);
   if (words == 1 && T(b).upper && Tx(b).size() <= 6) {
     // "30 GB", "2.4 GHz": capitals right after a number are its unit.

@@ -73,7 +73,12 @@ void Scanner::ProductTyping() {
     // "its Kestrel models", "the Kestrel family": not "rival Kestrel models", a maker's.
     // The determiner may stand before an adjective or two: "the new Kestrel line".
     bool determiner = false;
-    for (uint32_t k = c.b; k > 0 && k + 3 > c.b && Word(k - 1) && !determiner; --k) {
+    for (uint32_t k = c.b; k > 0 && k + 3 > c.b && !determiner; --k) {
+      if (T(k - 1).possessive) {  // "Kestrel's forthcoming Falcon operating system"
+        determiner = true;
+        break;
+      }
+      if (!Word(k - 1)) break;
       std::string_view det = Lower(k - 1);
       determiner = det == "its" || det == "their" || det == "the" || det == "his" || det == "her" ||
                    det == "a" || det == "an";

@@ -90,6 +90,7 @@ class Scanner {
   // "Indonesian", "American": a place's adjective is no entity of its own.
   bool IsDemonym(std::string_view w) const {
     if (w.size() < 5) return false;
+    if (w.back() == 's' && w[w.size() - 2] == 'n') return IsDemonym(w.substr(0, w.size() - 1));  // "Singaporeans"
     std::string buf(w);
     auto place = [&](std::string_view k) { const PlaceInfo* p = g_.Place(k); return p && p->kind != PlaceKind::kCity; };
     if (w.back() == 'n' && (place(w.substr(0, w.size() - 1)) || place(w.substr(0, w.size() - 2)))) return true;

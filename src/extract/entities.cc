@@ -27,17 +27,19 @@ namespace extract {
 void Scanner::PrepareTokens() {
   n_ = static_cast<uint32_t>(s_.tokens.size());
   flags_.assign(n_, 0);
-  lower_.clear();
-  lower_.reserve(text_.size());
+  // The words are at most the text: written in place, then cut to size (no growth per word).
+  lower_.resize(text_.size());
   lower_at_.assign(n_ + 1, 0);
+  uint32_t at = 0;
   for (uint32_t i = 0; i < n_; ++i) {
-    lower_at_[i] = static_cast<uint32_t>(lower_.size());
+    lower_at_[i] = at;
     if (T(i).kind != NKind::kWord) continue;
     std::string_view w = Tx(i);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    AppendLower(lower_, w);
+    for (char c : w) lower_[at++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
   }
-  lower_at_[n_] = static_cast<uint32_t>(lower_.size());
+  lower_at_[n_] = at;
+  lower_.resize(at);
   hyphen_lower_.assign(n_, 0);
   word_id_.assign(n_, 0);
   seen_lower_.clear();

@@ -253,7 +253,8 @@ TEST(Entities, NamesAnOrganisationOwnsOrCallsAVersionAreProducts) {
   // "Orvane's Pellucid" is owned by a company; "Tessaly, the newest version of ..." is called a
   // release: both are products, and Orvane stays an organisation.
   auto v = List("Orvane Corp. said its sales rose. Orvane's Pellucid sold well in May.\n"
-                "Users praised Tessaly, the newest version of the Orvane operating system.");
+                "Users praised Tessaly, the newest version of the Orvane operating system.\n"
+                "Investors backed Quillon, the startup behind Marrowtalk, in a new round.");
   const Found* org = Get(v, "Orvane Corp.");
   const Found* own = Get(v, "Pellucid");
   const Found* ver = Get(v, "Tessaly");
@@ -261,6 +262,9 @@ TEST(Entities, NamesAnOrganisationOwnsOrCallsAVersionAreProducts) {
   EXPECT_EQ(org->type, "ORG");
   EXPECT_EQ(own->type, "PRODUCT");
   EXPECT_EQ(ver->type, "PRODUCT");
+  const Found* behind = Get(v, "Marrowtalk");
+  ASSERT_TRUE(behind);
+  EXPECT_EQ(behind->type, "PRODUCT");
 }
 
 TEST(Entities, APlaceNamedByItsBuildingIsAPlaceAndNoPerson) {

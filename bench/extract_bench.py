@@ -521,10 +521,23 @@ def main():
         say('| scan | MB/s (CPU time) | MB/s (wall) | ratio to compromise (wall) |')
         say('|---|---:|---:|---:|')
         for name, v in stages.items():
-            say('| corroborate %s | %.2f | %.2f | %.0f× |' % (name, v['mb_per_s_cpu'], v['mb_per_s_wall'],
-                                                          v['mb_per_s_wall'] / comp_mb))
+            if not name.startswith('BadInput'):
+                say('| corroborate %s | %.2f | %.2f | %.0f× |' % (name, v['mb_per_s_cpu'], v['mb_per_s_wall'],
+                                                              v['mb_per_s_wall'] / comp_mb))
         say('| compromise %s entities and quotes | | %.3f (%.0f k chars/s) | 1× |' % (
             comp['version'], comp_mb, comp['chars'] / comp['process_s'] / 1e3))
+        bad = {k: v for k, v in stages.items() if k.startswith('BadInput')}
+        if bad:
+            say('')
+            say('Entity and quote scan on bad input (kind 0: no sentence ends; 1: unbalanced quotation '
+                'marks; 2: one quote; 3: capitalised words without end), 64 KB to 4 MB: linear when '
+                'MB/s stays flat as the size grows 64 times.')
+            say('| kind | ' + ' | '.join('%d KB' % (int(k.split('/')[2]) // 1024) for k in bad
+                                       if k.startswith('BadInput/0/')) + ' |')
+            say('|---|' + '---:|' * sum(1 for k in bad if k.startswith('BadInput/0/')))
+            for kind in '0123':
+                say('| %s | ' % kind + ' | '.join('%.1f MB/s' % v['mb_per_s_cpu'] for k, v in bad.items()
+                                                 if k.startswith('BadInput/%s/' % kind)) + ' |')
 
         # ---- seeds: what each tool finds
         say('')

@@ -286,5 +286,18 @@ TEST(Entities, AGivenNameBeforeAnAcronymIsNoPerson) {
   EXPECT_EQ(f->type, "PRODUCT");
 }
 
+TEST(Entities, ModelSuffixesAndInnerCapitalsNameProducts) {
+  // "Pro" ends a model's name; "eReader" (a lower-case initial, a capital inside) is a product of
+  // its own and the place before it stays a place.
+  auto v = List("Shoppers in the UK bought the Tessaly Pro. They also bought UK eReader books.");
+  const Found* pro = Get(v, "Tessaly Pro");
+  const Found* uk = Get(v, "UK", 1);
+  const Found* reader = Get(v, "eReader");
+  ASSERT_TRUE(pro && uk && reader);
+  EXPECT_EQ(pro->type, "PRODUCT");
+  EXPECT_EQ(uk->type, "LOC");
+  EXPECT_EQ(reader->type, "PRODUCT");
+}
+
 }  // namespace
 }  // namespace corroborate

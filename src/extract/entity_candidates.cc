@@ -230,6 +230,18 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
     return AddCand(b, e, EntityType::kProduct, kLikely);
   }
   if (T(b).lower_initial && T(b).cap) return AddCand(b, e, EntityType::kProduct, kLikely);  // "iPod Nano"
+  // "UK eReader", "Kestrel eReader": a word with a lower-case initial and a capital inside names a
+  // product of its own; what stands before it is classified apart.
+  if (words >= 2 && T(last).lower_initial && T(last).cap && Word(last - 1)) {
+    ClassifySegment(b, last, person_cue, org_cue);
+    return AddCand(last, e, EntityType::kProduct, kLikely);
+  }
+  // "Kestrel Pro", "Kestrel Mini": a model's suffix after a name the lists do not hold as a company.
+  if (words >= 2 && (F(last) & kProductSuffix) && !person_cue) {
+    const CompanyInfo* listed = nullptr;
+    const PlaceInfo* place = nullptr;
+    if (!(LookupSpan(b, e, t, st, listed, place) && (listed || place))) return AddCand(b, e, EntityType::kProduct, kLikely);
+  }
   if (words >= 2 && Lower(b) == "air") return AddCand(b, e, EntityType::kOrg, kSure);  // "Air Canada"
   c = nullptr;
   p = nullptr;

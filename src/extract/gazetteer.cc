@@ -112,7 +112,8 @@ Gazetteer::Gazetteer() {
                   : c == "loc_suffix" ? kLocSuffix : c == "honorific" ? kHonorific : c == "role" ? kRole
                   : c == "role_modifier" ? kRoleModifier : c == "not_name" ? kNotName
                   : c == "event" ? kEvent : c == "nominal" ? kNominal
-                  : c == "product_head" ? kProductHead : c == "product_cue" ? kProductCue : 0;
+                  : c == "product_head" ? kProductHead : c == "product_cue" ? kProductCue
+                  : c == "product_suffix" ? kProductSuffix : 0;
     if (flag) add_words(f[1], flag);
   });
   add_words(EmbeddedData("entities/role_words.txt"), kRole);

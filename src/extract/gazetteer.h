@@ -33,6 +33,7 @@ enum WordFlag : uint16_t {
   kNominal = 2048,      // "company", "startup", "giant": a noun that can stand for an organisation
   kProductHead = 4096,  // "models", "app", "jets": a noun after a name that makes it a product's
   kProductCue = 8192,   // "launch", "release", "version": "the launch of NAME" names a product
+  kProductSuffix = 16384,  // "Pro", "Mini", "Nano": a name ending in one names a product model
 };
 
 class Gazetteer {

@@ -145,7 +145,7 @@ void Scanner::ScanRuns() {
 }
 
 void Scanner::Emit() {
-  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  SortCandidates();
   s_.names.clear();
   s_.name_at.assign(n_, -1);
   uint32_t covered = 0;

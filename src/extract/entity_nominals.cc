@@ -23,7 +23,7 @@ void Scanner::Nominals() {
   std::vector<uint8_t> listed(out_.entities.size(), 0);
   for (const Cand& c : cands_)
     if (c.entity >= 0 && c.listed) listed[c.entity] = 1;
-  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  SortCandidates();
   uint32_t covered = 0;
   for (const Cand& c : cands_) {
     if (c.entity < 0 || c.b < covered || out_.entities[c.entity].type != EntityType::kOrg) continue;

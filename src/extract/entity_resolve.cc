@@ -10,7 +10,7 @@ namespace corroborate::extract {
 // Joins candidates into entities. Order matters: sure names first, so that guesses and
 // confirm-only words can join them.
 void Scanner::Resolve() {
-  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.b < y.b; });
+  SortCandidates();
   auto make = [&](Cand& c) {
     auto it = by_key_.find(c.key);
     if (it != by_key_.end()) {

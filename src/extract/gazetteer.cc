@@ -34,9 +34,9 @@ void ForEachRow(std::string_view data, F&& f) {
 
 // "Cisco Systems, Inc." -> "cisco systems inc" : lower case, commas and word-final full stops
 // dropped, single spaces; the keys entities.cc builds from tokens look the same.
-std::string NameKey(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
+// Written into `out` (reused between rows: no allocation per name); returns it.
+std::string_view NameKey(std::string_view name, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     if (c == ',') continue;
@@ -69,6 +69,7 @@ Gazetteer::Gazetteer() {
   tickers_.Reserve(8192);
   places_.Reserve(40000);
   words_.Reserve(32768);
+  std::string key;  // NameKey's buffer
   // The first row for a key wins (as the lists are ordered), except place aliases, which override.
   auto add = [](auto& table, std::string_view key, const auto& value) {
     bool added = false;
@@ -78,8 +79,8 @@ Gazetteer::Gazetteer() {
   ForEachRow(EmbeddedData("entities/companies.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
     CompanyInfo info{std::string(f[2]), std::string(f[0])};
-    add(companies_, NameKey(f[1]), info);
-    add(companies_, NameKey(f[2]), info);
+    add(companies_, NameKey(f[1], key), info);
+    add(companies_, NameKey(f[2], key), info);
     add(tickers_, f[0], info);
   });
   auto kind_of = [](std::string_view k) {
@@ -90,11 +91,11 @@ Gazetteer::Gazetteer() {
   };
   ForEachRow(EmbeddedData("entities/places.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
-    add(places_, NameKey(f[0]), PlaceInfo{std::string(f[0]), kind_of(f[1])});
+    add(places_, NameKey(f[0], key), PlaceInfo{std::string(f[0]), kind_of(f[1])});
   });
   ForEachRow(EmbeddedData("entities/place_aliases.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
-    places_.Insert(NameKey(f[0])) = PlaceInfo{std::string(f[1]), kind_of(f[2])};
+    places_.Insert(NameKey(f[0], key)) = PlaceInfo{std::string(f[1]), kind_of(f[2])};
   });
   auto add_words = [&](std::string_view list, uint16_t flag) {
     size_t s = 0;

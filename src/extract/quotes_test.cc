@@ -108,4 +108,12 @@ TEST(Quotes, EverySeedQuoteHasASpeaker) {
 }
 
 }  // namespace
+TEST(Quotes, WhatAnOrganisationDescribesAsIsItsQuote) {
+  // A fragment the company is said to describe itself so belongs to the company.
+  EntityMentions em = ExtractFrom(
+      "Orvane Corp. cut 300 jobs, part of what Orvane describes as an effort to \"move faster and spend less.\"");
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(em.quotes[0].speaker_name, "Orvane");
+}
+
 }  // namespace corroborate

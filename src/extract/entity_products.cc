@@ -110,7 +110,7 @@ void Scanner::ProductTyping() {
     if (c.b >= 3 && Word(c.b - 1) && Lower(c.b - 1) == "behind" && Word(c.b - 2) && (F(c.b - 2) & kNominal))
       cue = true;
     // "Kestrel's Falcon": an unlisted name an organisation owns is its product. Acronyms are left
-    // out ("Kestrel's CFO", "Kestrel's AWS" may be units or roles).
+    // out ("Kestrel's CFO", "Kestrel's XYZ" may be roles or units).
     if (c.b >= 2 && T(c.b - 1).possessive && !T(c.b).upper && entity_at[c.b - 2] >= 0 &&
         entity_at[c.b - 2] != c.entity && out_.entities[entity_at[c.b - 2]].type == EntityType::kOrg)
       cue = true;

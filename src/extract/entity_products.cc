@@ -106,7 +106,7 @@ void Scanner::ProductTyping() {
         !(c.b >= 2 && T(c.b - 2).kind == NKind::kPunct && T(c.b - 2).end == T(c.b - 1).start) &&
         Tx(c.b - 1).find_first_not_of("0123456789") == std::string_view::npos)
       cue = true;  // "787 Skyliner"; not "2009 | Acme", "5,000 VIP guests"
-    // "the company behind Falcon": what a firm is said to be behind is its product.
+    // "the firm behind Falcon": what a firm is said to be behind is its product.
     if (c.b >= 3 && Word(c.b - 1) && Lower(c.b - 1) == "behind" && Word(c.b - 2) && (F(c.b - 2) & kNominal))
       cue = true;
     // "Kestrel's Falcon": an unlisted name an organisation owns is its product. Acronyms are left

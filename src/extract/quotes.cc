@@ -25,7 +25,7 @@ bool SpeechVerb(std::string_view w) {
          w == "continued" || w == "insisted" || w == "remarked" || w == "commented" || w == "declared" ||
          w == "replied" || w == "recalled" || w == "predicted" || w == "claimed" || w == "announced" ||
          w == "tweeted" || w == "emailed" || w == "quipped" || w == "saying" ||
-         w == "describes" || w == "described";  // "what NAME describes as \"...\""
+         w == "describes" || w == "described";  // "a plan NAME described as \"...\""
 }
 
 class Quotes {

@@ -299,5 +299,16 @@ TEST(Entities, ModelSuffixesAndInnerCapitalsNameProducts) {
   EXPECT_EQ(reader->type, "PRODUCT");
 }
 
+TEST(Entities, ASentencesFirstNounBeforeOfIsNoPartOfTheName) {
+  // "prices" is written in lower case too, so "Prices of" is no organisation's name; "Bank of"
+  // opens one.
+  auto v = List("Shoppers watched prices closely. Prices of Tessaly Pro models fell. Bank of Orvane said so.");
+  const Found* pro = Get(v, "Tessaly Pro");
+  const Found* bank = Get(v, "Bank of Orvane");
+  ASSERT_TRUE(pro && bank);
+  EXPECT_EQ(pro->type, "PRODUCT");
+  EXPECT_EQ(bank->type, "ORG");
+}
+
 }  // namespace
 }  // namespace corroborate

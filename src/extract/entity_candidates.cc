@@ -27,6 +27,16 @@ void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
     const PlaceInfo* p = nullptr;
     if (!LookupSpan(b, e, t, st, c, p)) ++b;
   }
+  // "Prices of Kestrel ...": a sentence's first word the article also writes in lower case, joined
+  // by "of" to a name, is a plain noun; "Bank of ...", "University of ..." are kept by their words.
+  if (T(b).sentence_start && b + 2 < e && Word(b + 1) && Lower(b + 1) == "of" && SeenLower(b) &&
+      !(F(b) & (kOrgPrefix | kOrgSuffix | kGivenName | kHonorific | kRole | kRoleModifier))) {
+    EntityType t{};
+    Strength st{};
+    const CompanyInfo* c = nullptr;
+    const PlaceInfo* p = nullptr;
+    if (!LookupSpan(b, e, t, st, c, p)) b += 2;
+  }
   const bool after_at = b > 0 && Word(b - 1) && (Lower(b - 1) == "at");
   // A run that ends in a role word is a role phrase: keep only names the lists know inside it.
   uint32_t last = e - 1;

@@ -33,7 +33,7 @@ void ForEachRow(std::string_view data, F&& f) {
 }
 
 // "Cisco Systems, Inc." -> "cisco systems inc" : lower case, commas and word-final full stops
-// dropped, single spaces; the keys entities.cc builds from tokens look the same.
+// dropped, single spaces; the keys entity_candidates.cc builds from tokens look the same.
 // Written into `out` (reused between rows: no allocation per name); returns it.
 std::string_view NameKey(std::string_view name, std::string& out) {
   out.clear();

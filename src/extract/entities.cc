@@ -194,6 +194,7 @@ void Scanner::Run() {
     }
   }
   ProductTyping();
+  UnitParents();
   Nominals();
   Emit();
 }

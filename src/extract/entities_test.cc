@@ -310,5 +310,19 @@ TEST(Entities, ASentencesFirstNounBeforeOfIsNoPartOfTheName) {
   EXPECT_EQ(bank->type, "ORG");
 }
 
+TEST(Entities, AUnitOfAnOrganisationHasItAsParent) {
+  // "Orvane's QXR cloud division" and "its QXR unit" call QXR a unit of Orvane; a unit named in
+  // another sentence after "its" gets no guessed parent.
+  auto v = List("Orvane Corp. grew. Sales at Orvane's QXR cloud division rose.\n"
+                "Orvane Corp. said its ZPQ unit would grow. Its TLV unit shrank.");
+  const Found* qxr = Get(v, "QXR");
+  const Found* zpq = Get(v, "ZPQ");
+  const Found* tlv = Get(v, "TLV");
+  ASSERT_TRUE(qxr && zpq && tlv);
+  EXPECT_EQ(qxr->parent, "Orvane");
+  EXPECT_EQ(zpq->parent, "Orvane");
+  EXPECT_EQ(tlv->parent, "");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -156,4 +156,43 @@ void Scanner::Resolve() {
     if (c.entity >= 0 && c.strength == kConfirmOnly && by_key_.count(c.key) == 0) c.entity = -1;
 }
 
+// "Kestrel's Falcon cloud division", "its Falcon unit": an organisation called a unit of another,
+// named by a possessive or by "its" (the organisation named last before it in the sentence), has
+// that one as its parent.
+void Scanner::UnitParents() {
+  auto unit_word = [&](uint32_t k) {
+    if (!Word(k) || CapWord(k)) return false;
+    std::string_view w = Lower(k);
+    return w == "division" || w == "divisions" || w == "unit" || w == "units" || w == "arm" ||
+           w == "subsidiary" || w == "subsidiaries" || w == "segment";
+  };
+  std::vector<int> entity_at(n_, -1);  // per token: the entity whose mention holds it
+  for (const Cand& c : cands_)
+    if (c.entity >= 0 && !c.nominal)
+      for (uint32_t k = c.b; k < c.e; ++k) entity_at[k] = c.entity;
+  int last_org = -1;        // the organisation named last before the candidate
+  uint32_t last_org_e = 0;  // and where that mention ends
+  for (const Cand& c : cands_) {
+    if (c.entity < 0 || c.nominal) continue;
+    Entity& en = out_.entities[static_cast<size_t>(c.entity)];
+    bool unit = c.e < n_ && (unit_word(c.e) || (Word(c.e) && !CapWord(c.e) && unit_word(c.e + 1)));
+    if (en.type == EntityType::kOrg && unit && en.parent.empty()) {
+      int owner = -1;
+      if (c.b >= 2 && T(c.b - 1).possessive) {
+        owner = entity_at[c.b - 2];
+      } else if (c.b >= 1 && Word(c.b - 1) && Lower(c.b - 1) == "its" && last_org >= 0 && c.b < last_org_e + 40) {
+        owner = last_org;  // only within the same sentence (a bounded look back)
+        for (uint32_t k = last_org_e; k < c.b; ++k)
+          if (T(k).sentence_start) owner = -1;
+      }
+      if (owner >= 0 && owner != c.entity && out_.entities[static_cast<size_t>(owner)].type == EntityType::kOrg)
+        en.parent = out_.entities[static_cast<size_t>(owner)].canonical;
+    }
+    if (en.type == EntityType::kOrg) {
+      last_org = c.entity;
+      last_org_e = c.e;
+    }
+  }
+}
+
 }  // namespace corroborate::extract

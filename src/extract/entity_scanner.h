@@ -127,6 +127,7 @@ class Scanner {
   void Resolve();
   void ModelNames();
   void ProductTyping();
+  void UnitParents();
   void Nominals();
   bool CamelCase(uint32_t i) const;
   bool BusinessSubject(uint32_t i) const;

@@ -324,5 +324,14 @@ TEST(Entities, AUnitOfAnOrganisationHasItAsParent) {
   EXPECT_EQ(tlv->parent, "");
 }
 
+TEST(Entities, OpeningWordsAreCutUnlessTheyBeginAListedName) {
+  // A quotation's first word opens a sentence too ("Today" is no part of a name), but "New" stays
+  // where it begins a place the lists hold (New York is in the place list).
+  auto v = List("Shares fell. New York officials met.\nHe said: \"Today Orvane will grow.\"");
+  EXPECT_NE(Get(v, "New York"), nullptr);
+  EXPECT_NE(Get(v, "Orvane"), nullptr);
+  EXPECT_EQ(Get(v, "Today Orvane"), nullptr);
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -10,10 +10,24 @@ namespace corroborate::extract {
 // Cuts a run at honorifics and role words: "Globex CEO Jane Doe" is an organisation, a role
 // and a person; "Senior Portfolio Manager" is only a role.
 void Scanner::ClassifyRun(uint32_t b, uint32_t e) {
-  // Leading words that only open a sentence: "The", "According", "However".
+  // Leading words that only open a sentence: "The", "According", "However"; a quotation's first
+  // word opens one too ("\"Today Kestrel will ...").
+  auto opens = [&](uint32_t k) {
+    return T(k).sentence_start || (k > 0 && T(k - 1).kind == NKind::kPunct && IsQuoteMark(T(k - 1).cp));
+  };
+  // Not when the word begins a name the lists hold ("New York City officials").
+  auto begins_known = [&](uint32_t k) {
+    EntityType t{};
+    Strength st{};
+    const CompanyInfo* c = nullptr;
+    const PlaceInfo* p = nullptr;
+    for (uint32_t m = k + 2; m <= e && m <= k + kMaxNgram; ++m)
+      if (LookupSpan(k, m, t, st, c, p) && (c || p)) return true;
+    return false;
+  };
   while (b < e && (F(b) & kNotName) && !(F(b) & (kHonorific | kRole | kRoleModifier)) &&
-         (T(b).sentence_start || Lower(b) == "the" || Lower(b) == "a" || Lower(b) == "an" || e == b + 1) &&
-         !((F(b) & kGivenName) && b + 1 < e && CapWord(b + 1) && !T(b).sentence_start)) {
+         (opens(b) || Lower(b) == "the" || Lower(b) == "a" || Lower(b) == "an" || e == b + 1) &&
+         !((F(b) & kGivenName) && b + 1 < e && CapWord(b + 1) && !opens(b)) && !begins_known(b)) {
     ++b;
   }
   while (b < e && T(b).kind != NKind::kWord) ++b;

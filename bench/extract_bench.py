@@ -77,6 +77,8 @@ def parse_args():
     ap.add_argument('--peers', default=os.path.join(REPO, '.peers'),
                     help='where bench/setup_peers.sh installed the peers (default .peers)')
     ap.add_argument('--timeout', type=float, default=1800, help='seconds one run may take')
+    ap.add_argument('--stages-bin', default=os.path.join(REPO, 'build', 'bench', 'extract_stages_bench'),
+                    help='the Google Benchmark of the scans alone (default build/bench/extract_stages_bench)')
     ap.add_argument('--json', metavar='OUT', help='also write every figure as JSON')
     return ap.parse_args()
 
@@ -304,6 +306,63 @@ def run_seeds(binary, node, peers_dir, seeds_dir, tmp, pin, timeout):
 
 
 # ---------------------------------------------------------------- main
+# ---------------------------------------------------------------- the scans alone
+# compromise's own entity and quote work on each document of a form-feed file: parsing plus its
+# people, places, organisations and quotations, nothing else (no numbers, money or dates).
+COMPROMISE_ENTITIES_JS = r"""
+const { createRequire } = await import('node:module');
+const fs = await import('node:fs');
+const require = createRequire(process.argv[1] + '/package.json');
+const nlp = require('compromise');
+const docs = fs.readFileSync(process.argv[2], 'utf-8').split('\n\f\n');
+const chars = docs.reduce((a, d) => a + [...d].length, 0);
+let found = 0;
+const t0 = process.hrtime.bigint();
+for (const d of docs) {
+  const doc = nlp(d);
+  for (const v of [doc.people(), doc.places(), doc.organizations(), doc.quotations()])
+    found += v.json({ text: true, terms: false }).length;
+}
+const s = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(JSON.stringify({ docs: docs.length, chars, found, process_s: s,
+                             version: JSON.parse(fs.readFileSync(process.argv[1] +
+                               '/node_modules/compromise/package.json', 'utf-8')).version }));
+"""
+
+
+def stage_speeds(stages_bin, corpus_txt, pin, timeout):
+    """MB/s of each scan alone (cleaned text, no reading, cleaning or JSON): the Google Benchmark
+    bench/extract/extract_stages_bench.cc, on CPU time and on wall time."""
+    if not os.access(stages_bin, os.X_OK):
+        say('  scans alone: skipped (%s not built: cmake --build build --target extract_stages_bench)'
+            % stages_bin)
+        return {}
+    proc = subprocess.run(pin + [stages_bin, corpus_txt, '--benchmark_format=json',
+                                 '--benchmark_min_time=2', '--benchmark_repetitions=3',
+                                 '--benchmark_report_aggregates_only=true'],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    check_rc('extract_stages_bench', proc.returncode, proc.stderr.decode('utf-8', 'replace'))
+    out = {}
+    for b in json.loads(proc.stdout.decode('utf-8'))['benchmarks']:
+        if b.get('aggregate_name') != 'median':
+            continue
+        name = b['run_name'].replace('BM_', '')
+        scale = {'ns': 1e-9, 'us': 1e-6, 'ms': 1e-3, 's': 1.0}[b.get('time_unit', 'ns')]
+        bytes_per_pass = b['bytes_per_second'] * b['cpu_time'] * scale
+        out[name] = {'mb_per_s_cpu': bytes_per_pass / (b['cpu_time'] * scale) / 1e6,
+                     'mb_per_s_wall': bytes_per_pass / (b['real_time'] * scale) / 1e6,
+                     'bytes_per_pass': bytes_per_pass}
+    return out
+
+
+def compromise_entity_speed(node, peers_dir, corpus_txt, pin, timeout):
+    proc = subprocess.run(pin + [node, '--input-type=module', '-e', COMPROMISE_ENTITIES_JS,
+                                 os.path.abspath(peers_dir), corpus_txt],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=peers_dir, timeout=timeout)
+    check_rc('compromise (entities and quotes)', proc.returncode, proc.stderr.decode('utf-8', 'replace'))
+    return json.loads(proc.stdout.decode('utf-8').strip().splitlines()[-1])
+
+
 def main():
     args = parse_args()
     for need in (os.path.join(args.eval, 'meantime'), os.path.join(args.eval, 'ecbplus'),
@@ -451,6 +510,35 @@ def main():
             'bytes of UTF-8 text.' % ', '.join('%s %d' % (r['tool'], r['peer_reported']['chars'])
                                                  for r in rows if 'peer_reported' in r))
 
+        # ---- the scans alone, next to compromise's own entity and quote work
+        say('')
+        stages = stage_speeds(os.path.abspath(args.stages_bin), corpus['once'], pin, args.timeout)
+        comp = compromise_entity_speed(node, args.peers, corpus['once'], pin, args.timeout)
+        comp_mb = corpus['once_mb'] / comp['process_s']
+        say('Scans alone on the set once (%.2f MB; corroborate: Google Benchmark, median of 3, texts '
+            'cleaned beforehand; compromise: nlp() + people, places, organisations, quotations per '
+            'document, %d items):' % (corpus['once_mb'], comp['found']))
+        say('| scan | MB/s (CPU time) | MB/s (wall) | ratio to compromise (wall) |')
+        say('|---|---:|---:|---:|')
+        for name, v in stages.items():
+            if not name.startswith('BadInput'):
+                say('| corroborate %s | %.2f | %.2f | %.0f× |' % (name, v['mb_per_s_cpu'], v['mb_per_s_wall'],
+                                                              v['mb_per_s_wall'] / comp_mb))
+        say('| compromise %s entities and quotes | | %.3f (%.0f k chars/s) | 1× |' % (
+            comp['version'], comp_mb, comp['chars'] / comp['process_s'] / 1e3))
+        bad = {k: v for k, v in stages.items() if k.startswith('BadInput')}
+        if bad:
+            say('')
+            say('Entity and quote scan on bad input (kind 0: no sentence ends; 1: unbalanced quotation '
+                'marks; 2: one quote; 3: capitalised words without end), 64 KB to 4 MB: linear when '
+                'MB/s stays flat as the size grows 64 times.')
+            say('| kind | ' + ' | '.join('%d KB' % (int(k.split('/')[2]) // 1024) for k in bad
+                                       if k.startswith('BadInput/0/')) + ' |')
+            say('|---|' + '---:|' * sum(1 for k in bad if k.startswith('BadInput/0/')))
+            for kind in '0123':
+                say('| %s | ' % kind + ' | '.join('%.1f MB/s' % v['mb_per_s_cpu'] for k, v in bad.items()
+                                                 if k.startswith('BadInput/%s/' % kind)) + ' |')
+
         # ---- seeds: what each tool finds
         say('')
         dollars = dollar_reference(args.seeds)
@@ -506,7 +594,8 @@ def main():
                 json.dump({'machine': machine, 'versions': versions, 'reps': args.reps,
                            'pinned': ' '.join(pin) or None,
                            'corpus': {k: v for k, v in corpus.items() if k not in ('jsonl', 'ff')},
-                           'speed': rows, 'seeds': seeds, 'seeds_reference': SEED_REFERENCE,
+                           'speed': rows, 'scans_alone': stages,
+                           'compromise_entities_and_quotes': dict(comp, mb_per_s=comp_mb), 'seeds': seeds, 'seeds_reference': SEED_REFERENCE,
                            'seeds_dollar_amounts_by_regex': n_dollars, 'seeds_names': names},
                           f, indent=2, ensure_ascii=False)
             say('wrote ' + args.json)

@@ -1,11 +1,11 @@
-// Currency lookup over data/currencies.tsv (see currencies.h). Tested in money_test.cc.
+// Currency lookup over data/currencies.tsv (see currencies.h). Tested through extract_test.cc.
 #include "extract/currencies.h"
 
 #include <cstring>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/embedded_data.h"
+#include "extract/word_table.h"
 
 namespace corroborate::extract {
 namespace {
@@ -29,8 +29,8 @@ void AppendKey(std::string& key, std::string_view form) {
 }
 
 struct Table {
-  std::unordered_map<std::string, Entry> forms;
-  std::unordered_map<std::string, Entry> iso;  // upper-case ISO codes only
+  WordTable<Entry> forms;
+  WordTable<Entry> iso;  // upper-case ISO codes only
 };
 
 const Table& Currencies() {
@@ -56,11 +56,13 @@ const Table& Currencies() {
       std::string key;
       AppendKey(key, f[0]);
       if (key.empty()) continue;
-      t->forms.emplace(key, e);
+      bool added = false;  // the first row for a form wins
+      Entry& slot = t->forms.Insert(key, HashWord(key), &added);
+      if (added) slot = e;
       if (f[0].size() == 3 && f[1].size() == 3 && key == std::string{static_cast<char>(f[1][0] | 0x20),
                                                                      static_cast<char>(f[1][1] | 0x20),
                                                                      static_cast<char>(f[1][2] | 0x20)})
-        t->iso.emplace(std::string(f[1]), e);
+        if (!t->iso.Find(f[1])) t->iso.Insert(f[1]) = e;
     }
     return t;
   }();
@@ -87,9 +89,9 @@ bool Look(const Tokens& t, size_t b, size_t e, uint8_t role, CurrencyMatch& out)
   for (size_t k = b; k < e; ++k) AppendKey(key, t.Text(k));
   if (key.empty() || key.size() > 40) return false;
   const Table& table = Currencies();
-  auto it = table.forms.find(key);
-  if (it == table.forms.end()) return false;
-  const Entry& en = it->second;
+  const Entry* found = table.forms.Find(key);
+  if (!found) return false;
+  const Entry& en = *found;
   // A three-letter code may stand on either side ("rmb 10", "10 rmb") whatever the list says.
   bool code_like = e == b + 1 && key.size() == 3 && en.code[0] != 0;
   if (!(en.roles & role) && !code_like) return false;
@@ -111,8 +113,7 @@ bool MillionsCode(const Tokens& t, size_t i, CurrencyMatch& out) {
   if (w.size() != 4 || (w[0] | 0x20) != 'm') return false;
   char up[4] = {static_cast<char>(w[1] & ~0x20), static_cast<char>(w[2] & ~0x20), static_cast<char>(w[3] & ~0x20), 0};
   const Table& table = Currencies();
-  auto it = table.iso.find(std::string(up, 3));
-  if (it == table.iso.end()) return false;
+  if (!table.iso.Find(std::string_view(up, 3))) return false;
   std::memcpy(out.code, up, 4);
   out.multiplier = 1e6;
   out.divisor = 1;
@@ -128,7 +129,7 @@ bool CodeWithDollar(const Tokens& t, size_t i, CurrencyMatch& out) {
   if (w.size() != 3) return false;
   char up[4] = {static_cast<char>(w[0] & ~0x20), static_cast<char>(w[1] & ~0x20), static_cast<char>(w[2] & ~0x20), 0};
   const Table& table = Currencies();
-  if (table.iso.find(std::string(up, 3)) == table.iso.end()) return false;
+  if (!table.iso.Find(std::string_view(up, 3))) return false;
   std::memcpy(out.code, up, 4);
   out.multiplier = 1;
   out.divisor = 1;

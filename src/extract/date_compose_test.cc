@@ -1,5 +1,5 @@
-// Tests for the dates built of parts (date_compose.cc) and the written forms of dates.cc, through
-// ExtractMentions. Published dates are chosen so each expected value can be worked out by hand:
+// Tests for the dates built of parts (date_compose.cc) and the written forms of date_numeric.cc,
+// through ExtractMentions. Published dates are chosen so each expected value can be worked out by hand:
 // 2026-01-30 is a Friday in ISO week 5.
 #include <gtest/gtest.h>
 

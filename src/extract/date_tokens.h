@@ -1,5 +1,5 @@
-// Token tests shared by the date scanners (dates.cc, date_compose.cc): digit runs, years, days,
-// month names, separators. Tested through date_compose_test.cc and extract_test.cc.
+// Token tests shared by the date scanners (date_numeric.cc, date_relative.cc, date_compose.cc):
+// digit runs, years, days, month names, separators. Tested through date_compose_test.cc and extract_test.cc.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,8 @@
 // partial ("October 2025", "2024", "Q3 2025", "late 2024", "mid-2025") and relative to the
 // publication date ("Wednesday", "last October", "in November", "next week", "earlier this month",
 // "two days ago"). Durations ("over three years", "90 days") are not dates. Relative dates need a
-// publication date; without one they are consumed and left out. Tested in dates_test.cc.
+// publication date; without one they are consumed and left out. Tested in extract_test.cc and
+// date_compose_test.cc.
 //
 //   DateScanner s(ParseIsoDate("2026-01-30"));
 //   Tokens t; Tokenize("Globex said on Wednesday", t);

@@ -241,5 +241,97 @@ TEST(Entities, BadInputIsLinearAndBounded) {
   }
 }
 
+TEST(Entities, UnitsCurrenciesAndHolidaysAreNoOrganisations) {
+  // Capitals that measure or date something name no organisation.
+  auto v = List("The Kestrel tablet has 64 GB of storage and sells for 499 USD before Christmas.");
+  EXPECT_EQ(Get(v, "GB"), nullptr);
+  EXPECT_EQ(Get(v, "USD"), nullptr);
+  EXPECT_EQ(Get(v, "Christmas"), nullptr);
+}
+
+TEST(Entities, NamesAnOrganisationOwnsOrCallsAVersionAreProducts) {
+  // "Orvane's Pellucid" is owned by a company; "Tessaly, the newest version of ..." is called a
+  // release: both are products, and Orvane stays an organisation.
+  auto v = List("Orvane Corp. said its sales rose. Orvane's Pellucid sold well in May.\n"
+                "Users praised Tessaly, the newest version of the Orvane operating system.\n"
+                "Investors backed Quillon, the startup behind Marrowtalk, in a new round.");
+  const Found* org = Get(v, "Orvane Corp.");
+  const Found* own = Get(v, "Pellucid");
+  const Found* ver = Get(v, "Tessaly");
+  ASSERT_TRUE(org && own && ver);
+  EXPECT_EQ(org->type, "ORG");
+  EXPECT_EQ(own->type, "PRODUCT");
+  EXPECT_EQ(ver->type, "PRODUCT");
+  const Found* behind = Get(v, "Marrowtalk");
+  ASSERT_TRUE(behind);
+  EXPECT_EQ(behind->type, "PRODUCT");
+}
+
+TEST(Entities, APlaceNamedByItsBuildingIsAPlaceAndNoPerson) {
+  // "Everett" is a given name, but a run ending in "Factory" or "Center" names a site.
+  auto v = List("The jets are built at the Everett Factory. The launch was held at the Moscone Center.");
+  const Found* f = Get(v, "Everett Factory");
+  const Found* c = Get(v, "Moscone Center");
+  ASSERT_TRUE(f && c);
+  EXPECT_EQ(f->type, "LOC");
+  EXPECT_EQ(c->type, "LOC");
+}
+
+TEST(Entities, AGivenNameBeforeAnAcronymIsNoPerson) {
+  // "Dale" is a given name, but people's names hold no acronyms: "Dale XR Falcon" is a thing; the
+  // possessive before it and the product noun after it make it a product.
+  auto v = List("Orvane Corp. showed a preview of Orvane's forthcoming Dale XR Falcon operating system.");
+  const Found* f = Get(v, "Dale XR Falcon");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->type, "PRODUCT");
+}
+
+TEST(Entities, ModelSuffixesAndInnerCapitalsNameProducts) {
+  // "Pro" ends a model's name; "eReader" (a lower-case initial, a capital inside) is a product of
+  // its own and the place before it stays a place.
+  auto v = List("Shoppers in the UK bought the Tessaly Pro. They also bought UK eReader books.");
+  const Found* pro = Get(v, "Tessaly Pro");
+  const Found* uk = Get(v, "UK", 1);
+  const Found* reader = Get(v, "eReader");
+  ASSERT_TRUE(pro && uk && reader);
+  EXPECT_EQ(pro->type, "PRODUCT");
+  EXPECT_EQ(uk->type, "LOC");
+  EXPECT_EQ(reader->type, "PRODUCT");
+}
+
+TEST(Entities, ASentencesFirstNounBeforeOfIsNoPartOfTheName) {
+  // "prices" is written in lower case too, so "Prices of" is no organisation's name; "Bank of"
+  // opens one.
+  auto v = List("Shoppers watched prices closely. Prices of Tessaly Pro models fell. Bank of Orvane said so.");
+  const Found* pro = Get(v, "Tessaly Pro");
+  const Found* bank = Get(v, "Bank of Orvane");
+  ASSERT_TRUE(pro && bank);
+  EXPECT_EQ(pro->type, "PRODUCT");
+  EXPECT_EQ(bank->type, "ORG");
+}
+
+TEST(Entities, AUnitOfAnOrganisationHasItAsParent) {
+  // "Orvane's QXR cloud division" and "its QXR unit" call QXR a unit of Orvane; a unit named in
+  // another sentence after "its" gets no guessed parent.
+  auto v = List("Orvane Corp. grew. Sales at Orvane's QXR cloud division rose.\n"
+                "Orvane Corp. said its ZPQ unit would grow. Its TLV unit shrank.");
+  const Found* qxr = Get(v, "QXR");
+  const Found* zpq = Get(v, "ZPQ");
+  const Found* tlv = Get(v, "TLV");
+  ASSERT_TRUE(qxr && zpq && tlv);
+  EXPECT_EQ(qxr->parent, "Orvane");
+  EXPECT_EQ(zpq->parent, "Orvane");
+  EXPECT_EQ(tlv->parent, "");
+}
+
+TEST(Entities, OpeningWordsAreCutUnlessTheyBeginAListedName) {
+  // A quotation's first word opens a sentence too ("Today" is no part of a name), but "New" stays
+  // where it begins a place the lists hold (New York is in the place list).
+  auto v = List("Shares fell. New York officials met.\nHe said: \"Today Orvane will grow.\"");
+  EXPECT_NE(Get(v, "New York"), nullptr);
+  EXPECT_NE(Get(v, "Orvane"), nullptr);
+  EXPECT_EQ(Get(v, "Today Orvane"), nullptr);
+}
+
 }  // namespace
 }  // namespace corroborate

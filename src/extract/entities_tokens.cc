@@ -65,7 +65,7 @@ void TokenizeNames(std::string_view text, const std::vector<Span>& sentences, NT
       i += len;
       continue;
     }
-    if (utf8::IsSpace(cp) || cp < 0x20) {
+    if (cp < 0x20 || cp == ' ' || (cp >= 0x80 && utf8::IsSpace(cp))) {  // ASCII spaces are all < 0x20
       space = true;
       i += len;
       continue;

@@ -1,4 +1,4 @@
-// Parses data/entities/ into the hash tables of gazetteer.h, once. Tested in gazetteer_test.cc.
+// Parses data/entities/ into the hash tables of gazetteer.h, once. Tested through entities_test.cc.
 #include "extract/gazetteer.h"
 
 #include <vector>
@@ -33,10 +33,10 @@ void ForEachRow(std::string_view data, F&& f) {
 }
 
 // "Cisco Systems, Inc." -> "cisco systems inc" : lower case, commas and word-final full stops
-// dropped, single spaces; the keys entities.cc builds from tokens look the same.
-std::string NameKey(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
+// dropped, single spaces; the keys entity_candidates.cc builds from tokens look the same.
+// Written into `out` (reused between rows: no allocation per name); returns it.
+std::string_view NameKey(std::string_view name, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     if (c == ',') continue;
@@ -51,21 +51,37 @@ std::string NameKey(std::string_view name) {
 }  // namespace
 
 void AppendLower(std::string& out, std::string_view s) {
-  for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+  size_t at = out.size();
+  out.resize(at + s.size());
+  char* o = out.data() + at;
+  for (char c : s) *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
 }
 
 const Gazetteer& Gazetteer::Get() {
-  static const Gazetteer g;  // C++11 guarantees one thread-safe initialisation
-  return g;
+  // Built once (C++11 makes the initialisation thread-safe) and never destroyed: the tables live
+  // until the process ends, and freeing them node by node at exit would only cost time.
+  static const Gazetteer* g = new Gazetteer();
+  return *g;
 }
 
 Gazetteer::Gazetteer() {
+  companies_.Reserve(16384);
+  tickers_.Reserve(8192);
+  places_.Reserve(40000);
+  words_.Reserve(32768);
+  std::string key;  // NameKey's buffer
+  // The first row for a key wins (as the lists are ordered), except place aliases, which override.
+  auto add = [](auto& table, std::string_view key, const auto& value) {
+    bool added = false;
+    auto& v = table.Insert(key, HashWord(key), &added);
+    if (added) v = value;
+  };
   ForEachRow(EmbeddedData("entities/companies.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
     CompanyInfo info{std::string(f[2]), std::string(f[0])};
-    companies_.emplace(NameKey(f[1]), info);
-    companies_.emplace(NameKey(f[2]), info);
-    tickers_.emplace(std::string(f[0]), info);
+    add(companies_, NameKey(f[1], key), info);
+    add(companies_, NameKey(f[2], key), info);
+    add(tickers_, f[0], info);
   });
   auto kind_of = [](std::string_view k) {
     if (k == "country") return PlaceKind::kCountry;
@@ -75,18 +91,18 @@ Gazetteer::Gazetteer() {
   };
   ForEachRow(EmbeddedData("entities/places.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
-    places_.emplace(NameKey(f[0]), PlaceInfo{std::string(f[0]), kind_of(f[1])});
+    add(places_, NameKey(f[0], key), PlaceInfo{std::string(f[0]), kind_of(f[1])});
   });
   ForEachRow(EmbeddedData("entities/place_aliases.tsv"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
-    places_.insert_or_assign(NameKey(f[0]), PlaceInfo{std::string(f[1]), kind_of(f[2])});
+    places_.Insert(NameKey(f[0], key)) = PlaceInfo{std::string(f[1]), kind_of(f[2])};
   });
   auto add_words = [&](std::string_view list, uint16_t flag) {
     size_t s = 0;
     while (s < list.size()) {
       size_t e = list.find_first_of(" \n", s);
       if (e == std::string_view::npos) e = list.size();
-      if (e > s) words_[std::string(list.substr(s, e - s))] |= flag;
+      if (e > s) words_.Insert(list.substr(s, e - s)) |= flag;
       s = e + 1;
     }
   };
@@ -97,7 +113,8 @@ Gazetteer::Gazetteer() {
                   : c == "loc_suffix" ? kLocSuffix : c == "honorific" ? kHonorific : c == "role" ? kRole
                   : c == "role_modifier" ? kRoleModifier : c == "not_name" ? kNotName
                   : c == "event" ? kEvent : c == "nominal" ? kNominal
-                  : c == "product_head" ? kProductHead : c == "product_cue" ? kProductCue : 0;
+                  : c == "product_head" ? kProductHead : c == "product_cue" ? kProductCue
+                  : c == "product_suffix" ? kProductSuffix : 0;
     if (flag) add_words(f[1], flag);
   });
   add_words(EmbeddedData("entities/role_words.txt"), kRole);
@@ -105,24 +122,10 @@ Gazetteer::Gazetteer() {
   add_words(EmbeddedData("entities/surnames.txt"), kSurname);
 }
 
-const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const {
-  auto it = companies_.find(lower_name);
-  return it == companies_.end() ? nullptr : &it->second;
-}
+const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const { return companies_.Find(lower_name); }
 
-const CompanyInfo* Gazetteer::Ticker(std::string_view upper_symbol) const {
-  auto it = tickers_.find(upper_symbol);
-  return it == tickers_.end() ? nullptr : &it->second;
-}
+const CompanyInfo* Gazetteer::Ticker(std::string_view upper_symbol) const { return tickers_.Find(upper_symbol); }
 
-const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const {
-  auto it = places_.find(lower_name);
-  return it == places_.end() ? nullptr : &it->second;
-}
-
-uint16_t Gazetteer::Flags(std::string_view lower_word) const {
-  auto it = words_.find(lower_word);
-  return it == words_.end() ? 0 : it->second;
-}
+const PlaceInfo* Gazetteer::Place(std::string_view lower_name) const { return places_.Find(lower_name); }
 
 }  // namespace corroborate::extract

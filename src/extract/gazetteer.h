@@ -1,7 +1,7 @@
 // The word and name lists entity extraction consults (data/entities/: listed companies and tickers,
 // countries, states and cities, given names and surnames, job-title words, and our own lists of
-// organisation/place/role words), parsed once on first use into hash tables. Tested in
-// gazetteer_test.cc.
+// organisation/place/role words), parsed once on first use into flat hash tables (word_table.h).
+// Tested through entities_test.cc.
 //
 //   const Gazetteer& g = Gazetteer::Get();   // thread-safe, built once
 //   if (const CompanyInfo* c = g.Company("globex.com inc.")) ...   // keys are lower case
@@ -10,17 +10,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "extract/word_table.h"
 
 namespace corroborate::extract {
-
-// Hash for string keys that accepts string_view lookups without building a string.
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
 
 struct CompanyInfo {
   std::string short_name;  // the name news uses: "Cisco" for "Cisco Systems, Inc."
@@ -40,6 +33,7 @@ enum WordFlag : uint16_t {
   kNominal = 2048,      // "company", "startup", "giant": a noun that can stand for an organisation
   kProductHead = 4096,  // "models", "app", "jets": a noun after a name that makes it a product's
   kProductCue = 8192,   // "launch", "release", "version": "the launch of NAME" names a product
+  kProductSuffix = 16384,  // "Pro", "Mini", "Nano": a name ending in one names a product model
 };
 
 class Gazetteer {
@@ -50,18 +44,23 @@ class Gazetteer {
   const CompanyInfo* Company(std::string_view lower_name) const;
   const CompanyInfo* Ticker(std::string_view upper_symbol) const;  // "GLBX"
   const PlaceInfo* Place(std::string_view lower_name) const;
-  // WordFlag bits of one lower-case word (0 when it is in no list).
-  uint16_t Flags(std::string_view lower_word) const;
+  // WordFlag bits of one lower-case word (0 when it is in no list); `hash` = HashWord(lower_word)
+  // for callers that look the same word up in several tables.
+  uint16_t Flags(std::string_view lower_word) const { return Flags(lower_word, HashWord(lower_word)); }
+  uint16_t Flags(std::string_view lower_word, uint64_t hash) const {
+    const uint16_t* f = words_.Find(lower_word, hash);
+    return f ? *f : 0;
+  }
 
   size_t company_count() const { return companies_.size(); }
   size_t place_count() const { return places_.size(); }
 
  private:
   Gazetteer();
-  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> companies_;
-  std::unordered_map<std::string, CompanyInfo, SvHash, std::equal_to<>> tickers_;
-  std::unordered_map<std::string, PlaceInfo, SvHash, std::equal_to<>> places_;
-  std::unordered_map<std::string, uint16_t, SvHash, std::equal_to<>> words_;
+  WordTable<CompanyInfo> companies_;
+  WordTable<CompanyInfo> tickers_;
+  WordTable<PlaceInfo> places_;
+  WordTable<uint16_t> words_;
 };
 
 // ASCII lower case of `s` appended to `out` (other bytes copied as they are).

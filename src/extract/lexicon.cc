@@ -1,7 +1,8 @@
-// The word table behind lexicon.h. Tested in tokens_test.cc.
+// The word table behind lexicon.h (a flat WordTable, built once). Tested through
+// number_parser_test.cc and extract_test.cc.
 #include "extract/lexicon.h"
 
-#include <unordered_map>
+#include "extract/word_table.h"
 
 namespace corroborate::extract {
 namespace {
@@ -135,11 +136,15 @@ const Entry kEntries[] = {
     {"eve", Wd(W_EVE)}, {"new", Wd(W_NEW)},
 };
 
-const std::unordered_map<std::string_view, Lexeme>& Table() {
+const WordTable<Lexeme>& Table() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string_view, Lexeme>();
-    t->reserve(std::size(kEntries) * 2);
-    for (const Entry& e : kEntries) t->emplace(e.word, e.lex);
+    auto* t = new WordTable<Lexeme>();
+    t->Reserve(std::size(kEntries));
+    for (const Entry& e : kEntries) {
+      bool added = false;
+      Lexeme& lex = t->Insert(e.word, HashWord(e.word), &added);
+      if (added) lex = e.lex;  // the first entry for a word wins, as with map emplace
+    }
     return t;
   }();
   return *table;
@@ -148,9 +153,8 @@ const std::unordered_map<std::string_view, Lexeme>& Table() {
 }  // namespace
 
 Lexeme LookUp(std::string_view lower) {
-  const auto& t = Table();
-  auto it = t.find(lower);
-  return it == t.end() ? Lexeme{} : it->second;
+  const Lexeme* lex = Table().Find(lower);
+  return lex ? *lex : Lexeme{};
 }
 
 }  // namespace corroborate::extract

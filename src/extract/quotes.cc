@@ -24,7 +24,8 @@ bool SpeechVerb(std::string_view w) {
          w == "stated" || w == "states" || w == "warned" || w == "warns" || w == "asked" || w == "asks" ||
          w == "continued" || w == "insisted" || w == "remarked" || w == "commented" || w == "declared" ||
          w == "replied" || w == "recalled" || w == "predicted" || w == "claimed" || w == "announced" ||
-         w == "tweeted" || w == "emailed" || w == "quipped" || w == "saying";
+         w == "tweeted" || w == "emailed" || w == "quipped" || w == "saying" ||
+         w == "describes" || w == "described";  // "a plan NAME described as \"...\""
 }
 
 class Quotes {

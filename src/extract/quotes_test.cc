@@ -108,4 +108,12 @@ TEST(Quotes, EverySeedQuoteHasASpeaker) {
 }
 
 }  // namespace
+TEST(Quotes, WhatAnOrganisationDescribedAsIsItsQuote) {
+  // A fragment the company is said to have described its plan with belongs to the company.
+  EntityMentions em = ExtractFrom(
+      "Orvane Corp. cut 300 jobs in a plan Orvane described as a way to \"move faster and spend less.\"");
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(em.quotes[0].speaker_name, "Orvane");
+}
+
 }  // namespace corroborate

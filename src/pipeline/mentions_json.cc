@@ -96,42 +96,43 @@ void WriteExtractJson(const Article& a, const Mentions& m, JsonWriter& w) {
   }
   w.EndArray();
   // Entities: the contract's fields, plus what the article says of the entity (parent
-  // organisation, ticker, a person's role and organisation) and `nominal` for "the company".
+  // organisation, ticker, a person's role and organisation). A nominal ("the company") is a
+  // reference to an entity, not a name: it goes to the added `references` array, with the
+  // canonical name of the entity it stands for, and never among the entities.
   const EntityMentions& em = m.entities;
-  CodePointCounter ec(text);
-  w.Key("entities");
-  w.BeginArray();
-  for (const EntityMention& e : em.mentions) {
-    const Entity& en = em.entities[e.entity];
-    w.BeginObject();
-    WriteSpan(w, text, ec, e.start, e.end);
-    w.Key("type");
-    w.String(EntityTypeName(en.type));
-    w.Key("canonical");
-    w.String(en.canonical);
-    if (!en.parent.empty()) {
-      w.Key("parent");
-      w.String(en.parent);
+  for (bool nominals : {false, true}) {
+    CodePointCounter ec(text);
+    w.Key(nominals ? "references" : "entities");
+    w.BeginArray();
+    for (const EntityMention& e : em.mentions) {
+      if (e.nominal != nominals) continue;
+      const Entity& en = em.entities[e.entity];
+      w.BeginObject();
+      WriteSpan(w, text, ec, e.start, e.end);
+      w.Key("type");
+      w.String(EntityTypeName(en.type));
+      w.Key("canonical");
+      w.String(en.canonical);
+      if (!en.parent.empty()) {
+        w.Key("parent");
+        w.String(en.parent);
+      }
+      if (!en.ticker.empty()) {
+        w.Key("ticker");
+        w.String(en.ticker);
+      }
+      if (en.type == EntityType::kPerson && !en.role.empty()) {
+        w.Key("role");
+        w.String(en.role);
+      }
+      if (en.type == EntityType::kPerson && !en.org.empty()) {
+        w.Key("org");
+        w.String(en.org);
+      }
+      w.EndObject();
     }
-    if (!en.ticker.empty()) {
-      w.Key("ticker");
-      w.String(en.ticker);
-    }
-    if (en.type == EntityType::kPerson && !en.role.empty()) {
-      w.Key("role");
-      w.String(en.role);
-    }
-    if (en.type == EntityType::kPerson && !en.org.empty()) {
-      w.Key("org");
-      w.String(en.org);
-    }
-    if (e.nominal) {
-      w.Key("nominal");
-      w.Bool(true);
-    }
-    w.EndObject();
+    w.EndArray();
   }
-  w.EndArray();
 
   CodePointCounter qtc(text);
   w.Key("quotes");

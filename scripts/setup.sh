@@ -7,6 +7,9 @@ packages=(
   libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
+  # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships
+  # libclang_rt.fuzzer in libclang-rt-14-dev) for fuzz/, and /usr/bin/time for peak memory.
+  clang libclang-rt-14-dev time
 )
 missing=()
 for p in "${packages[@]}"; do

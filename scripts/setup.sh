@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config ninja-build
-  libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev
+  libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
   # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships

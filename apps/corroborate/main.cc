@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "ingest_command.h"
 #include "pipeline/analyze_runner.h"
 #include "pipeline/article_json.h"
 #include "pipeline/cluster_runner.h"
@@ -99,6 +100,13 @@ int main(int argc, char** argv) {
   analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
   analyze->add_flag("--json", json, "print the report as JSON");
 
+  IngestCommand ingest_cmd;
+  CLI::App* ingest = app.add_subcommand("ingest", "add articles to a store, idempotently");
+  ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing")->required();
+  ingest->add_option("--acks", ingest_cmd.acks, "append each stored article's id (a JSON string per line) once committed");
+  ingest->add_option("--batch", ingest_cmd.batch, "articles per transaction")->capture_default_str();
+  ingest->add_option("inputs", ingest_cmd.inputs, "files, folders, or - for JSON Lines on standard input")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -111,5 +119,6 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return RunExtractCommand(inputs);
   if (cluster->parsed()) return RunClusterCommand(inputs);
   if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
+  if (ingest->parsed()) return RunIngestCommand(ingest_cmd);
   return kUsageError;
 }

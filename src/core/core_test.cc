@@ -52,6 +52,19 @@ TEST(JsonWriter, EscapesAndNests) {
   EXPECT_EQ(w.str(), R"({"s":"a\"b\\c\n\u0001","list":[-3,2.5,true,null]})");
 }
 
+TEST(JsonWriter, RawValuesTakeTheirPlaceAmongOthers) {
+  JsonWriter w;
+  w.BeginArray();
+  w.Int(1);
+  w.RawValue(R"({"a":[2]})");
+  w.BeginObject();
+  w.Key("b");
+  w.RawValue("null");
+  w.EndObject();
+  w.EndArray();
+  EXPECT_EQ(w.str(), R"([1,{"a":[2]},{"b":null}])");
+}
+
 TEST(JsonWriter, NeverEmitsInvalidUtf8) {
   JsonWriter w;
   w.String("x\xFFy");

@@ -50,6 +50,11 @@ void AppendJsonString(std::string& out, std::string_view value) {
   out.push_back('"');
 }
 
+void JsonWriter::RawValue(std::string_view json) {
+  BeforeValue();
+  out_.append(json);
+}
+
 void JsonWriter::BeforeValue() {
   if (after_key_) {
     after_key_ = false;

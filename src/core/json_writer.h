@@ -29,6 +29,8 @@ class JsonWriter {
   void Double(double value);
   void Bool(bool value);
   void Null();
+  // Writes `json`, already serialised valid JSON (a value read back from a store), as the next value.
+  void RawValue(std::string_view json);
 
   const std::string& str() const { return out_; }
   void Clear();

@@ -13,16 +13,34 @@
 namespace corroborate {
 namespace {
 
-std::vector<StoryArticle> StoryInput(AnalyzeResult& r, const AnalyzedStory& s) {
+std::vector<StoryArticle> StoryInput(std::vector<AnalyzedArticle>& articles, const AnalyzedStory& s) {
   std::vector<StoryArticle> in;
   for (size_t i : s.articles) {
-    AnalyzedArticle& a = r.articles[i];
+    AnalyzedArticle& a = articles[i];
     in.push_back(StoryArticle{&a.article, &a.mentions, &a.events, a.article.outlet, a.duplicate_of});
   }
   return in;
 }
 
 }  // namespace
+
+void AnalyzeStory(std::vector<AnalyzedArticle>& articles, AnalyzedStory& s) {
+  for (size_t i : s.articles) articles[i].events = ExtractEvents(articles[i].article, articles[i].mentions);
+  // Dates the story lets one infer; the articles given one are read again so that their
+  // relative dates ("on Wednesday", "last October") resolve.
+  std::vector<StoryArticle> in = StoryInput(articles, s);
+  std::vector<std::string> inferred = InferPublished(in, MergeClaims(in));
+  for (size_t k = 0; k < s.articles.size(); ++k) {
+    if (inferred[k].empty()) continue;
+    AnalyzedArticle& a = articles[s.articles[k]];
+    a.article.published = inferred[k];
+    a.published_inferred = true;
+    ReextractQuantitiesAndDates(a.article, a.mentions);
+    a.events = ExtractEvents(a.article, a.mentions);
+  }
+  s.report = ReconcileStory(StoryInput(articles, s));
+  if (s.headline.empty() && !s.articles.empty()) s.headline = articles[s.articles[0]].article.title;
+}
 
 AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineOptions& options,
                          const ProblemCallback& on_problem) {
@@ -54,23 +72,7 @@ AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineO
     if (auto info = clusterer->GetStory(id)) r.stories[idx].headline = info->headline;
   }
 
-  for (AnalyzedStory& s : r.stories) {
-    for (size_t i : s.articles) r.articles[i].events = ExtractEvents(r.articles[i].article, r.articles[i].mentions);
-    // Dates the story lets one infer; the articles given one are read again so that their
-    // relative dates ("on Wednesday", "last October") resolve.
-    std::vector<StoryArticle> in = StoryInput(r, s);
-    std::vector<std::string> inferred = InferPublished(in, MergeClaims(in));
-    for (size_t k = 0; k < s.articles.size(); ++k) {
-      if (inferred[k].empty()) continue;
-      AnalyzedArticle& a = r.articles[s.articles[k]];
-      a.article.published = inferred[k];
-      a.published_inferred = true;
-      ReextractQuantitiesAndDates(a.article, a.mentions);
-      a.events = ExtractEvents(a.article, a.mentions);
-    }
-    s.report = ReconcileStory(StoryInput(r, s));
-    if (s.headline.empty() && !s.articles.empty()) s.headline = r.articles[s.articles[0]].article.title;
-  }
+  for (AnalyzedStory& s : r.stories) AnalyzeStory(r.articles, s);
   std::stable_sort(r.stories.begin(), r.stories.end(),
                    [](const AnalyzedStory& a, const AnalyzedStory& b) { return a.articles.size() > b.articles.size(); });
   return r;

@@ -1,0 +1,162 @@
+// `corroborate ingest` (see ingest_command.h): on a terminal, a progress bar on standard error
+// (articles/s, stories so far, time left estimated from input bytes) and a summary at the end;
+// otherwise nothing but the problems. Tested in tests/store.
+#include "ingest_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "core/json_writer.h"
+#include "store/store.h"
+
+namespace corroborate {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Bytes of every file the inputs name (folders walked): the denominator of the time estimate.
+// Compressed files count compressed, so the estimate is rough for them.
+uint64_t InputBytes(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (in == "-") continue;
+    if (fs::is_directory(in, ec)) {
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+      }
+    } else if (fs::is_regular_file(in, ec)) {
+      total += fs::file_size(in, ec);
+    }
+  }
+  return total;
+}
+
+std::string Duration(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  return buf;
+}
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(uint64_t total_bytes) : total_(total_bytes), start_(Clock::now()) {}
+
+  void Read(size_t bytes) {
+    read_ += bytes;
+    ++articles_read_;
+    Draw(false);
+  }
+  void Committed(const store::CommitProgress& p) {
+    stored_ = p.accepted + p.duplicates;
+    stories_ = p.stories;
+    Draw(true);
+  }
+  // Erases the bar so that a problem line prints cleanly.
+  void Clear() {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+    drawn_ = false;
+  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  void Draw(bool force) {
+    const auto now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double secs = Seconds();
+    const double fraction = total_ ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(total_)) : 0;
+    const int width = 24, filled = static_cast<int>(fraction * width);
+    std::string bar(filled, '#');
+    bar.append(width - filled, ' ');
+    const double rate = secs > 0 ? static_cast<double>(articles_read_) / secs : 0;
+    std::string left = fraction > 0.01 ? Duration(secs * (1 - fraction) / fraction) : "?";
+    std::fprintf(stderr, "\r\033[K[%s] %3.0f%%  %zu read, %zu stored  %.0f articles/s  %zu stories  %s left",
+                 bar.c_str(), fraction * 100, articles_read_, stored_, rate, stories_, left.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  uint64_t total_ = 0;
+  uint64_t read_ = 0;
+  size_t articles_read_ = 0;
+  size_t stored_ = 0;
+  size_t stories_ = 0;
+  Clock::time_point start_;
+  Clock::time_point last_{};
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+int RunIngestCommand(const IngestCommand& command) {
+  store::StoreOptions options;
+  options.batch_articles = std::max<size_t>(command.batch, 1);
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(command.db, options);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "corroborate: %s\n", opened.status().message().c_str());
+    return 1;
+  }
+  store::Store& st = **opened;
+
+  FILE* acks = nullptr;
+  if (!command.acks.empty()) {
+    acks = std::fopen(command.acks.c_str(), "a");
+    if (!acks) {
+      std::fprintf(stderr, "corroborate: %s: cannot open for appending\n", command.acks.c_str());
+      return 1;
+    }
+  }
+  const bool terminal = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
+  std::unique_ptr<ProgressBar> bar;
+  if (terminal) bar = std::make_unique<ProgressBar>(InputBytes(command.inputs));
+
+  Result<store::IngestReport> report = st.Ingest(
+      command.inputs,
+      [&](const InputProblem& p) {
+        if (bar) bar->Clear();
+        std::fprintf(stderr, "%s\n", p.Format().c_str());
+      },
+      [&](const store::CommitProgress& p) {
+        if (acks) {
+          std::string lines;
+          for (const std::string& id : p.acknowledged) {
+            AppendJsonString(lines, id);
+            lines.push_back('\n');
+          }
+          // Flushed to the operating system: it survives this process being killed.
+          std::fwrite(lines.data(), 1, lines.size(), acks);
+          std::fflush(acks);
+        }
+        if (bar) bar->Committed(p);
+      },
+      [&](size_t bytes) {
+        if (bar) bar->Read(bytes);
+      });
+  if (acks) std::fclose(acks);
+  if (bar) bar->Clear();
+  if (!report.ok()) {
+    std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), report.status().message().c_str());
+    return 1;
+  }
+  if (terminal) {
+    const double secs = bar->Seconds();
+    Result<int64_t> stories = st.StoryCount();
+    Result<int64_t> articles = st.ArticleCount();
+    std::fprintf(stderr, "%zu new articles, %zu already stored, %zu skipped in %s (%.0f articles/s); %s now holds %lld articles in %lld stories\n",
+                 report->accepted, report->duplicates, report->rejected.size(), Duration(secs).c_str(),
+                 secs > 0 ? static_cast<double>(report->accepted + report->duplicates) / secs : 0.0,
+                 command.db.c_str(), static_cast<long long>(articles.ok() ? *articles : -1),
+                 static_cast<long long>(stories.ok() ? *stories : -1));
+  }
+  return report->rejected.empty() ? 0 : 3;
+}
+
+}  // namespace corroborate

@@ -1,0 +1,23 @@
+// `corroborate ingest --db PATH [--acks FILE] INPUT…`: adds articles to a store (src/store/store.h).
+// Tested in tests/store (golden report, crash safety).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace corroborate {
+
+struct IngestCommand {
+  std::string db;
+  std::vector<std::string> inputs;
+  // When set, each committed article's id is appended to this file as a JSON string on its own
+  // line, right after its transaction commits: what the crash test checks the store against.
+  std::string acks;
+  size_t batch = 200;
+};
+
+// The exit status: 0 when every input was stored (or already was), 3 when some were skipped,
+// 1 when the store itself failed (what was committed before stays).
+int RunIngestCommand(const IngestCommand& command);
+
+}  // namespace corroborate

@@ -1,0 +1,245 @@
+// The read queries (see queries.h). Each runs in one read transaction, so a page and its total
+// agree even while a writer commits. Tested in store_test.cc.
+#include "store/queries.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/json_writer.h"
+
+namespace corroborate::store {
+namespace {
+
+constexpr int kMaxPerPage = 100;
+
+struct Page {
+  int64_t page = 1;
+  int64_t per_page = 20;
+  int64_t offset() const { return (page - 1) * per_page; }
+};
+
+Page Clamp(int page, int per_page) {
+  Page p;
+  p.page = std::max(page, 1);
+  p.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  return p;
+}
+
+bool IsDay(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+// "s12" → 12; 0 when it is not a story id.
+int64_t StoryNumber(std::string_view id) {
+  if (id.size() < 2 || id[0] != 's') return 0;
+  int64_t n = 0;
+  auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
+  return ec == std::errc() && end == id.data() + id.size() && n > 0 ? n : 0;
+}
+
+std::string StoryName(int64_t n) { return "s" + std::to_string(n); }
+
+// A read transaction: the queries inside it see one snapshot.
+class Snapshot {
+ public:
+  explicit Snapshot(Db& db) : db_(db) { status_ = db_.Exec("BEGIN"); }
+  ~Snapshot() {
+    if (status_.ok()) (void)db_.Exec("COMMIT");
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  Db& db_;
+  Status status_;
+};
+
+void EndPage(JsonWriter& w, const Page& p, int64_t total) {
+  w.Key("page"); w.Int(p.page);
+  w.Key("per_page"); w.Int(p.per_page);
+  w.Key("total"); w.Int(total);
+  w.EndObject();
+}
+
+Result<int64_t> Count(Db& db, const std::string& sql, const std::vector<std::string>& args) {
+  Stmt s = db.Prepare(sql);
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  if (s.Step() != StepResult::kRow) return s.status();
+  return s.Int(0);
+}
+
+}  // namespace
+
+Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
+  if ((!q.from.empty() && !IsDay(q.from)) || (!q.to.empty() && !IsDay(q.to))) {
+    return InvalidInput("from and to are dates: YYYY-MM-DD");
+  }
+  const Page p = Clamp(q.page, q.per_page);
+  std::string where = " WHERE 1";
+  std::vector<std::string> args;
+  auto add = [&](const std::string& value, const char* cond) {
+    if (value.empty()) return;
+    args.push_back(value);
+    where += std::string(" AND ") + cond + std::to_string(args.size());
+  };
+  add(q.entity, "id IN (SELECT story FROM story_entities WHERE name = ?");
+  if (!q.entity.empty()) where += ")";
+  add(q.type, "id IN (SELECT story FROM events WHERE type = ?");
+  if (!q.type.empty()) where += ")";
+  add(q.from, "last_published >= ?");
+  add(q.to, "first_published != '' AND first_published <= ?");
+
+  Snapshot snap(db);
+  if (!snap.status().ok()) return snap.status();
+  Result<int64_t> total = Count(db, "SELECT count(*) FROM stories" + where, args);
+  if (!total.ok()) return total.status();
+  Stmt s = db.Prepare(
+      "SELECT id, headline, articles, outlets, first_published, last_published, event_types, entities FROM stories" +
+      where + " ORDER BY last_published DESC, id DESC LIMIT " + std::to_string(p.per_page) + " OFFSET " +
+      std::to_string(p.offset()));
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("stories");
+  w.BeginArray();
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    w.BeginObject();
+    w.Key("id"); w.String(StoryName(s.Int(0)));
+    w.Key("headline"); w.String(s.Text(1));
+    w.Key("articles"); w.Int(s.Int(2));
+    w.Key("outlets"); w.Int(s.Int(3));
+    w.Key("first_published"); w.StringOrNull(s.Text(4));
+    w.Key("last_published"); w.StringOrNull(s.Text(5));
+    w.Key("event_types"); w.RawValue(s.Text(6));
+    w.Key("entities"); w.RawValue(s.Text(7));
+    w.EndObject();
+  }
+  if (r == StepResult::kError) return s.status();
+  w.EndArray();
+  EndPage(w, p, *total);
+  return w.str();
+}
+
+Result<std::string> QueryStory(Db& db, const std::string& story_id) {
+  const int64_t n = StoryNumber(story_id);
+  if (n == 0) return NotFound("no story " + story_id);
+  Stmt s = db.Prepare("SELECT report FROM stories WHERE id = ?1");
+  s.Bind(1, n);
+  StepResult r = s.Step();
+  if (r == StepResult::kError) return s.status();
+  if (r == StepResult::kDone) return NotFound("no story " + story_id);
+  return std::string(s.Text(0));
+}
+
+Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
+  Snapshot snap(db);
+  if (!snap.status().ok()) return snap.status();
+  Stmt s = db.Prepare(
+      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text "
+      "FROM articles WHERE id = ?1");
+  s.Bind(1, article_id);
+  StepResult r = s.Step();
+  if (r == StepResult::kError) return s.status();
+  if (r == StepResult::kDone) return NotFound("no article " + article_id);
+  const bool inferred = !s.Text(6).empty();
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("id"); w.String(s.Text(1));
+  w.Key("outlet"); w.StringOrNull(s.Text(2));
+  w.Key("title"); w.StringOrNull(s.Text(3));
+  w.Key("author"); w.StringOrNull(s.Text(4));
+  w.Key("published"); w.StringOrNull(inferred ? s.Text(6) : s.Text(5));
+  w.Key("published_inferred"); w.Bool(inferred);
+  w.Key("url"); w.StringOrNull(s.Text(7));
+  w.Key("story"); w.String(StoryName(s.Int(8)));
+  w.Key("text"); w.String(s.Text(9));
+  Stmt quotes = db.Prepare("SELECT json FROM mentions WHERE article = ?1 AND kind = 'quote' ORDER BY start");
+  quotes.Bind(1, s.Int(0));
+  w.Key("quotes");
+  w.BeginArray();
+  while ((r = quotes.Step()) == StepResult::kRow) w.RawValue(quotes.Text(0));
+  if (r == StepResult::kError) return quotes.status();
+  w.EndArray();
+  w.EndObject();
+  return w.str();
+}
+
+Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
+  const Page p = Clamp(q.page, q.per_page);
+  std::string where = " WHERE 1";
+  std::vector<std::string> args;
+  if (!q.type.empty()) {
+    args.push_back(q.type);
+    where += " AND type = ?" + std::to_string(args.size());
+  }
+  if (!q.entity.empty()) {
+    args.push_back(q.entity);
+    where += " AND EXISTS (SELECT 1 FROM event_roles r WHERE r.story = events.story AND r.event = events.id"
+             " AND r.value = ?" + std::to_string(args.size()) + ")";
+  }
+  Snapshot snap(db);
+  if (!snap.status().ok()) return snap.status();
+  Result<int64_t> total = Count(db, "SELECT count(*) FROM events" + where, args);
+  if (!total.ok()) return total.status();
+  Stmt s = db.Prepare("SELECT story, id, type, status, roles, sources FROM events" + where +
+                      " ORDER BY story DESC, seq LIMIT " + std::to_string(p.per_page) + " OFFSET " +
+                      std::to_string(p.offset()));
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("events");
+  w.BeginArray();
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    w.BeginObject();
+    w.Key("story"); w.String(StoryName(s.Int(0)));
+    w.Key("id"); w.String(s.Text(1));
+    w.Key("type"); w.String(s.Text(2));
+    w.Key("status"); w.String(s.Text(3));
+    w.Key("roles"); w.RawValue(s.Text(4));
+    w.Key("sources"); w.RawValue(s.Text(5));
+    w.EndObject();
+  }
+  if (r == StepResult::kError) return s.status();
+  w.EndArray();
+  EndPage(w, p, *total);
+  return w.str();
+}
+
+Result<std::string> QuerySearch(Db& db, const SearchQuery& q) {
+  if (q.q.empty()) return InvalidInput("search: q is empty");
+  const Page p = Clamp(q.page, q.per_page);
+  Snapshot snap(db);
+  if (!snap.status().ok()) return snap.status();
+  // A malformed FTS5 query fails here with SQLITE_ERROR, which SqliteError makes kInvalidInput.
+  Result<int64_t> total = Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1", {q.q});
+  if (!total.ok()) return total.status();
+  Stmt s = db.Prepare(
+      "SELECT a.id, a.story, a.title, snippet(articles_fts, 1, '', '', '…', 24) FROM articles_fts "
+      "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT " +
+      std::to_string(p.per_page) + " OFFSET " + std::to_string(p.offset()));
+  s.Bind(1, q.q);
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("results");
+  w.BeginArray();
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    w.BeginObject();
+    w.Key("article"); w.String(s.Text(0));
+    w.Key("story"); w.String(StoryName(s.Int(1)));
+    w.Key("title"); w.StringOrNull(s.Text(2));
+    w.Key("snippet"); w.String(s.Text(3));
+    w.EndObject();
+  }
+  if (r == StepResult::kError) return s.status();
+  w.EndArray();
+  EndPage(w, p, *total);
+  return w.str();
+}
+
+}  // namespace corroborate::store

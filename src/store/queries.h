@@ -1,0 +1,18 @@
+// The store's read side: the HTTP API's five queries over one read connection, each returning the
+// reply as ready JSON (shapes in store.h). Tested in store_test.cc.
+#pragma once
+
+#include <string>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace corroborate::store {
+
+Result<std::string> QueryStories(Db& db, const StoryQuery& q);
+Result<std::string> QueryStory(Db& db, const std::string& story_id);
+Result<std::string> QueryArticle(Db& db, const std::string& article_id);
+Result<std::string> QueryEvents(Db& db, const EventQuery& q);
+Result<std::string> QuerySearch(Db& db, const SearchQuery& q);
+
+}  // namespace corroborate::store

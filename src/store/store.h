@@ -1,0 +1,140 @@
+// The store: articles, their mentions, stories with their reports, events with sources and evidence,
+// kept in one SQLite file (WAL mode) so that `corroborate ingest` adds to it incrementally and
+// `corroborate serve` reads it while it grows. Tested in store_test.cc and tests/store/crash_test.py.
+//
+//   Result<std::unique_ptr<Store>> s = Store::Open("news.db", StoreOptions{});
+//   if (!s.ok()) { report(s.status().message()); return; }
+//   IngestReport r = (*s)->IngestJsonLines(body, "request");     // POST /api/articles
+//   std::string reply = IngestReportJson(r);
+//   Result<std::string> story = (*s)->StoryJson("s3");           // GET /api/stories/s3
+//   if (!story.ok() && story.status().code() == StatusCode::kNotFound) { /* 404 */ }
+//
+// Ingest is idempotent: an article is known by its id; the same id with the same raw input (hash
+// of the body and the metadata its container gave) is a duplicate and changes nothing; the same id
+// with different raw input is rejected ("already stored with different content"): the stored
+// version stays, because a story once assigned is never revisited. Ingest is incremental: each new
+// article joins an existing story or opens one through the cluster stage, whose state is rebuilt
+// from the features stored with every article (no article is cleaned or extracted again); the
+// stories a batch touched get their report recomputed and stored, so reading a story is a lookup.
+// Ingest is crash-safe: articles are written in transactions, and an article counts as stored
+// (acknowledged) only once its transaction has committed.
+//
+// Threads: every method may be called from any thread at the same time. Reads use a pool of
+// read-only connections (WAL: readers never wait for the writer); writes are serialised inside
+// the process, and across processes by SQLite's write lock (with a busy timeout).
+//
+// The query methods return ready JSON (the shapes of the HTTP API, docs/ARCHITECTURE.md "Store");
+// kNotFound means no such story or article, kInvalidInput a bad query (a malformed search, a bad
+// date), any other code a failure of the store itself.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "ingest/input_reader.h"
+
+namespace corroborate::store {
+
+struct StoreOptions {
+  // Milliseconds a write waits for another process's write lock before failing.
+  int busy_timeout_ms = 30000;
+  // Articles committed per transaction by Ingest (a larger batch is faster; each article is
+  // acknowledged only when its batch commits).
+  size_t batch_articles = 200;
+  ReadLimits read;
+};
+
+// The outcome of one ingest call, per the HTTP API's POST /api/articles reply.
+struct IngestReport {
+  size_t accepted = 0;                // articles newly stored
+  size_t duplicates = 0;              // articles already stored with the same raw input
+  std::vector<InputProblem> rejected; // lines (or files) not stored, with the reason
+  std::vector<std::string> stories;   // ids of the stories the new articles joined or opened, sorted
+};
+
+// {"accepted": n, "duplicates": n, "rejected": [{"line": k, "error": "..."}], "stories": [...]}
+std::string IngestReportJson(const IngestReport& report);
+
+// Called after each committed transaction: the ids it stored (new or already there), and the
+// running totals. What `corroborate ingest --acks FILE` writes and its progress bar shows.
+struct CommitProgress {
+  std::vector<std::string> acknowledged;  // ids whose state is now durable, input order
+  size_t accepted = 0;                    // running total of newly stored articles
+  size_t duplicates = 0;
+  size_t stories = 0;                     // stories in the store
+};
+using CommitCallback = std::function<void(const CommitProgress&)>;
+// Called per article read (before it is stored) with the bytes of its raw body: for progress.
+using ReadCallback = std::function<void(size_t body_bytes)>;
+
+struct StoryQuery {
+  int page = 1;
+  int per_page = 20;
+  std::string entity;   // a canonical name the story's events or articles mention; "" for any
+  std::string type;     // an event type (EVENTS.md) the story holds; "" for any
+  std::string from;     // YYYY-MM-DD: stories whose last article is on or after it; "" for any
+  std::string to;       // YYYY-MM-DD: stories whose first article is on or before it
+};
+
+struct EventQuery {
+  int page = 1;
+  int per_page = 20;
+  std::string type;
+  std::string entity;   // a canonical name filling one of the event's roles
+};
+
+struct SearchQuery {
+  int page = 1;
+  int per_page = 20;
+  std::string q;        // an FTS5 query over titles and texts
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the SQLite file at `path`, switches it to WAL and brings its schema
+  // to the current version. Fails on a file that is not a store or of a newer schema version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Ingests every input of the contract (files, folders, "-"), batch by batch. Problems (unreadable
+  // inputs, rejected articles) go to `on_problem` as they are found and are listed in the report.
+  // Fails only when the store itself fails (a disk error); what was committed before stays.
+  Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
+                              const CommitCallback& on_commit = {}, const ReadCallback& on_read = {});
+
+  // Ingests JSON Lines held in memory (one article object, or one per line), in one transaction.
+  // Problems name `source` and the line.
+  Result<IngestReport> IngestJsonLines(std::string_view bytes, const std::string& source = "request");
+
+  // GET /api/stories: {"stories":[{"id","headline","articles","outlets","first_published",
+  // "last_published","event_types","entities"}],"page","per_page","total"}, newest first.
+  Result<std::string> ListStoriesJson(const StoryQuery& query);
+  // GET /api/stories/{id}: the contract's story report for that one story.
+  Result<std::string> StoryJson(const std::string& story_id);
+  // GET /api/articles/{id}: {"id","outlet","title","author","published","published_inferred","url",
+  // "story","text","quotes":[...]}; quote offsets count code points of "text".
+  Result<std::string> ArticleJson(const std::string& article_id);
+  // GET /api/events: {"events":[{"story","id","type","status","roles","sources"}],"page","per_page","total"}.
+  Result<std::string> EventsJson(const EventQuery& query);
+  // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
+  Result<std::string> SearchJson(const SearchQuery& query);
+
+  // Counts, for summaries and tests.
+  Result<int64_t> ArticleCount();
+  Result<int64_t> StoryCount();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace corroborate::store

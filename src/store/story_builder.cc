@@ -1,0 +1,273 @@
+// Rebuilding one story (see story_builder.h). The events, sources and evidence rows are read back
+// from the story report JSON itself, so the rows and the report cannot disagree and the report's
+// rendering (pipeline/report_json.h) is not written twice. Tested in store_test.cc and tests/store.
+#include "store/story_builder.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "cluster/story_clusterer.h"
+#include "core/json_writer.h"
+#include "extract/extract.h"
+#include "pipeline/mentions_json.h"
+#include "pipeline/report_json.h"
+#include "text/segment.h"
+
+namespace corroborate::store {
+namespace {
+
+constexpr size_t kTopEntities = 8;
+
+// An article as clean made it, from what the store keeps of it.
+Article RebuildArticle(const Stmt& row) {
+  Article a;
+  a.id = row.Text(1);
+  a.source = a.id;
+  a.outlet = row.Text(2);
+  a.title = row.Text(3);
+  a.author = row.Text(4);
+  a.author_role = row.Text(5);
+  a.url = row.Text(6);
+  a.published = row.Text(7);
+  a.text = row.Text(9);
+  a.paragraphs = FindParagraphs(a.text);
+  a.sentences = FindSentences(a.text, a.paragraphs);
+  return a;
+}
+
+Status ParseError(std::string_view what) { return InvalidInput("store: cannot read back " + std::string(what)); }
+
+std::string ValueText(simdjson::dom::element v) {
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) return std::string(s);
+  return simdjson::minify(v);
+}
+
+// The article's mentions as `corroborate extract` prints them, one row each.
+Status WriteMentions(Db& db, int64_t rowid, const AnalyzedArticle& a, simdjson::dom::parser& parser) {
+  Stmt del = db.Prepare("DELETE FROM mentions WHERE article = ?1");
+  del.Bind(1, rowid);
+  if (Status s = del.Run(); !s.ok()) return s;
+  JsonWriter w;
+  WriteExtractJson(a.article, a.mentions, w);
+  simdjson::dom::element doc;
+  if (parser.parse(w.str()).get(doc)) return ParseError("mentions");
+  Stmt ins = db.Prepare("INSERT INTO mentions (article, kind, start, \"end\", value, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  static const std::pair<const char*, const char*> kLists[] = {
+      {"quantities", "quantity"}, {"dates", "date"}, {"entities", "entity"}, {"quotes", "quote"}};
+  for (auto [list, kind] : kLists) {
+    simdjson::dom::array items;
+    if (doc[list].get(items)) return ParseError(list);
+    for (simdjson::dom::element m : items) {
+      int64_t start = 0, end = 0;
+      if (m["start"].get(start) || m["end"].get(end)) return ParseError("a mention's offsets");
+      simdjson::dom::element value;
+      const char* value_key = std::string_view(kind) == "entity" ? "canonical"
+                              : std::string_view(kind) == "quote" ? "speaker" : "value";
+      std::string value_text = m[value_key].get(value) ? "" : ValueText(value);
+      if (value_text == "null") value_text.clear();
+      ins.Bind(1, rowid);
+      ins.Bind(2, std::string_view(kind));
+      ins.Bind(3, start);
+      ins.Bind(4, end);
+      ins.Bind(5, value_text);
+      ins.Bind(6, simdjson::minify(m));
+      if (Status s = ins.Run(); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+Status DeleteStoryRows(Db& db, uint32_t story) {
+  for (const char* table : {"events", "event_roles", "event_sources", "evidence", "story_entities"}) {
+    Stmt del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE story = ?1");
+    del.Bind(1, static_cast<int64_t>(story));
+    if (Status s = del.Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// Events, their roles, sources and evidence, from the report's single story.
+Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::vector<std::string>& types) {
+  simdjson::dom::array events;
+  if (report["stories"].at(0)["events"].get(events)) return ParseError("events");
+  Stmt ev = db.Prepare("INSERT INTO events (story, id, seq, type, status, roles, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Stmt role = db.Prepare("INSERT INTO event_roles (story, event, role, value) VALUES (?1, ?2, ?3, ?4)");
+  Stmt src = db.Prepare("INSERT INTO event_sources (story, event, article) VALUES (?1, ?2, ?3)");
+  Stmt evi = db.Prepare("INSERT INTO evidence (story, event, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  int64_t seq = 0;
+  for (simdjson::dom::element e : events) {
+    std::string_view id, type, status;
+    simdjson::dom::object roles;
+    simdjson::dom::array sources, evidence;
+    if (e["id"].get(id) || e["type"].get(type) || e["status"].get(status) || e["roles"].get(roles) ||
+        e["sources"].get(sources) || e["evidence"].get(evidence)) {
+      return ParseError("an event");
+    }
+    if (std::find(types.begin(), types.end(), type) == types.end()) types.emplace_back(type);
+    ev.Bind(1, static_cast<int64_t>(story));
+    ev.Bind(2, id);
+    ev.Bind(3, seq++);
+    ev.Bind(4, type);
+    ev.Bind(5, status);
+    ev.Bind(6, simdjson::minify(roles));
+    ev.Bind(7, simdjson::minify(sources));
+    if (Status s = ev.Run(); !s.ok()) return s;
+    for (auto field : roles) {
+      simdjson::dom::element v;
+      if (field.value["value"].get(v)) continue;  // not a role value (the "cumulative" flag)
+      role.Bind(1, static_cast<int64_t>(story));
+      role.Bind(2, id);
+      role.Bind(3, field.key);
+      role.Bind(4, ValueText(v));
+      if (Status s = role.Run(); !s.ok()) return s;
+    }
+    for (simdjson::dom::element a : sources) {
+      src.Bind(1, static_cast<int64_t>(story));
+      src.Bind(2, id);
+      src.Bind(3, ValueText(a));
+      if (Status s = src.Run(); !s.ok()) return s;
+    }
+    for (simdjson::dom::element x : evidence) {
+      std::string_view article, text;
+      int64_t start = 0, end = 0;
+      if (x["article"].get(article) || x["start"].get(start) || x["end"].get(end) || x["text"].get(text)) {
+        return ParseError("evidence");
+      }
+      evi.Bind(1, static_cast<int64_t>(story));
+      evi.Bind(2, id);
+      evi.Bind(3, article);
+      evi.Bind(4, start);
+      evi.Bind(5, end);
+      evi.Bind(6, text);
+      if (Status s = evi.Run(); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+std::string JsonArray(const std::vector<std::string>& items) {
+  JsonWriter w;
+  w.BeginArray();
+  for (const std::string& s : items) w.String(s);
+  w.EndArray();
+  return w.str();
+}
+
+// Canonical names by the number of the story's articles that mention them, most first.
+std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& articles) {
+  std::unordered_map<std::string, int> count;
+  for (const AnalyzedArticle& a : articles) {
+    std::set<std::string_view> seen;
+    const EntityMentions& em = a.mentions.entities;
+    for (const EntityMention& m : em.mentions) {
+      const std::string& name = em.entities[m.entity].canonical;
+      if (!name.empty() && seen.insert(name).second) ++count[name];
+    }
+  }
+  std::vector<std::pair<std::string, int>> v(count.begin(), count.end());
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<std::string> names;
+  for (auto& [name, n] : v) names.push_back(name);
+  return names;
+}
+
+}  // namespace
+
+Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
+                    const std::map<int64_t, const AnalyzedArticle*>& fresh) {
+  Stmt sel = db.Prepare(
+      "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
+      "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
+  sel.Bind(1, static_cast<int64_t>(story));
+  std::vector<AnalyzedArticle> articles;
+  std::vector<int64_t> rowids;
+  std::vector<std::string> old_inferred;
+  StepResult r;
+  while ((r = sel.Step()) == StepResult::kRow) {
+    const int64_t rowid = sel.Int(0);
+    auto it = fresh.find(rowid);
+    if (it != fresh.end()) {
+      articles.push_back(*it->second);
+    } else {
+      AnalyzedArticle a;
+      a.article = RebuildArticle(sel);
+      a.mentions = ExtractMentions(a.article);
+      a.story = cluster::StoryName(story);
+      a.duplicate_of = sel.Text(10);
+      articles.push_back(std::move(a));
+    }
+    rowids.push_back(rowid);
+    old_inferred.emplace_back(sel.Text(8));
+  }
+  if (r == StepResult::kError) return sel.status();
+
+  AnalyzeResult result;
+  AnalyzedStory s;
+  s.id = cluster::StoryName(story);
+  s.headline = headline;
+  for (size_t i = 0; i < articles.size(); ++i) s.articles.push_back(i);
+  AnalyzeStory(articles, s);
+  result.articles = std::move(articles);
+  result.stories.push_back(std::move(s));
+  JsonWriter w;
+  WriteAnalyzeJson(result, w);
+  const std::string& report = w.str();
+
+  // Articles: inferred dates and mentions, where new or changed.
+  simdjson::dom::parser parser;
+  Stmt upd = db.Prepare("UPDATE articles SET published_inferred = ?1 WHERE rowid = ?2");
+  std::set<std::string> outlets;
+  std::string first, last;
+  for (size_t i = 0; i < result.articles.size(); ++i) {
+    const AnalyzedArticle& a = result.articles[i];
+    const std::string inferred = a.published_inferred ? a.article.published : "";
+    if (fresh.count(rowids[i]) || inferred != old_inferred[i]) {
+      upd.Bind(1, inferred);
+      upd.Bind(2, rowids[i]);
+      if (Status st = upd.Run(); !st.ok()) return st;
+      if (Status st = WriteMentions(db, rowids[i], a, parser); !st.ok()) return st;
+    }
+    outlets.insert(a.article.outlet.empty() ? a.article.id : a.article.outlet);
+    const std::string day = a.article.published.substr(0, 10);
+    if (day.empty()) continue;
+    if (first.empty() || day < first) first = day;
+    if (last.empty() || day > last) last = day;
+  }
+
+  if (Status st = DeleteStoryRows(db, story); !st.ok()) return st;
+  simdjson::dom::element doc;
+  if (parser.parse(report).get(doc)) return ParseError("the story report");
+  std::vector<std::string> types;
+  if (Status st = WriteEvents(db, story, doc, types); !st.ok()) return st;
+
+  std::vector<std::string> entities = EntitiesByArticles(result.articles);
+  Stmt ent = db.Prepare("INSERT INTO story_entities (name, story) VALUES (?1, ?2)");
+  for (const std::string& name : entities) {
+    ent.Bind(1, name);
+    ent.Bind(2, static_cast<int64_t>(story));
+    if (Status st = ent.Run(); !st.ok()) return st;
+  }
+  if (entities.size() > kTopEntities) entities.resize(kTopEntities);
+
+  Stmt put = db.Prepare(
+      "INSERT OR REPLACE INTO stories (id, headline, articles, outlets, first_published, last_published, "
+      "event_types, entities, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  put.Bind(1, static_cast<int64_t>(story));
+  put.Bind(2, result.stories[0].headline);
+  put.Bind(3, static_cast<int64_t>(result.articles.size()));
+  put.Bind(4, static_cast<int64_t>(outlets.size()));
+  put.Bind(5, first);
+  put.Bind(6, last);
+  put.Bind(7, JsonArray(types));
+  put.Bind(8, JsonArray(entities));
+  put.Bind(9, report);
+  return put.Run();
+}
+
+}  // namespace corroborate::store

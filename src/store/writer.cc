@@ -1,0 +1,151 @@
+// The write side (see writer.h). Tested in store_test.cc and tests/store/crash_test.py.
+#include "store/writer.h"
+
+#include <cstdio>
+
+#include "cluster/hash.h"
+#include "store/features_codec.h"
+#include "store/story_builder.h"
+
+namespace corroborate::store {
+namespace {
+
+void AppendField(std::string& out, std::string_view field) {
+  const uint64_t n = field.size();
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);  // length-prefixed: fields cannot run together
+  out.append(field);
+}
+
+}  // namespace
+
+std::string RawHash(const RawDocument& doc) {
+  std::string all;
+  all.reserve(doc.body.size() + 256);
+  AppendField(all, doc.kind == ContentKind::kHtml ? "html" : "text");
+  for (const std::string* f : {&doc.url, &doc.outlet, &doc.published, &doc.title, &doc.author, &doc.body}) {
+    AppendField(all, *f);
+  }
+  // 128 bits from two differently seeded 64-bit hashes: accidental collisions are out of reach.
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx",
+                static_cast<unsigned long long>(cluster::HashBytes(all, 0x51ed270b27e0b1a3ULL)),
+                static_cast<unsigned long long>(cluster::HashBytes(all, 0x2545f4914f6cdd1dULL)));
+  return hex;
+}
+
+Result<std::string> Writer::StoredHash(const std::string& id) {
+  Stmt s = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
+  s.Bind(1, id);
+  StepResult r = s.Step();
+  if (r == StepResult::kError) return s.status();
+  return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
+}
+
+Result<int64_t> Writer::StoryCount() {
+  Stmt s = db_.Prepare("SELECT count(*) FROM stories");
+  if (s.Step() != StepResult::kRow) return s.status();
+  return s.Int(0);
+}
+
+Status Writer::CatchUp() {
+  if (!clusterer_) {
+    clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
+    replayed_rowid_ = 0;
+  }
+  Stmt s = db_.Prepare("SELECT rowid, features FROM articles WHERE rowid > ?1 ORDER BY rowid");
+  s.Bind(1, replayed_rowid_);
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
+    if (!f.ok()) return f.status();
+    (void)clusterer_->Add(*f);  // its assignment is the one stored: replay is deterministic
+    replayed_rowid_ = s.Int(0);
+  }
+  return r == StepResult::kError ? s.status() : Status::Ok();
+}
+
+Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
+  if (Status s = CatchUp(); !s.ok()) return s;
+  Stmt find = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
+  Stmt insert = db_.Prepare(
+      "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
+      "published_inferred, text, story, duplicate_of, features) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12)");
+  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+  for (const Stmt* s : {&find, &insert, &index}) {
+    if (!s->status().ok()) return s->status();
+  }
+
+  std::map<int64_t, const AnalyzedArticle*> fresh;
+  for (PendingArticle& p : batch) {
+    find.Bind(1, p.id);
+    StepResult r = find.Step();
+    if (r == StepResult::kError) return find.status();
+    if (r == StepResult::kRow) {
+      const bool same = find.Text(0) == p.raw_hash;
+      find.Reset();
+      if (same) {
+        ++out.duplicates;
+        out.acknowledged.push_back(p.id);
+      } else {
+        out.rejected.push_back({p.source, p.line,
+                                "id \"" + p.id + "\" is already stored with different content; the stored version is kept"});
+      }
+      continue;
+    }
+    find.Reset();
+    if (p.known) {  // stored when read, gone now: only possible if someone deleted it by hand
+      out.rejected.push_back({p.source, p.line, "id \"" + p.id + "\" vanished from the store while reading"});
+      continue;
+    }
+
+    const cluster::Assignment as = clusterer_->Add(p.features);
+    AnalyzedArticle& a = p.analysed;
+    a.story = cluster::StoryName(as.story);
+    a.duplicate_of = as.duplicate_of;
+    const Article& art = a.article;
+    insert.Bind(1, p.id);
+    insert.Bind(2, p.raw_hash);
+    insert.Bind(3, art.outlet);
+    insert.Bind(4, art.title);
+    insert.Bind(5, art.author);
+    insert.Bind(6, art.author_role);
+    insert.Bind(7, art.url);
+    insert.Bind(8, art.published);
+    insert.Bind(9, art.text);
+    insert.Bind(10, static_cast<int64_t>(as.story));
+    insert.Bind(11, as.duplicate_of);
+    insert.BindBlob(12, EncodeFeatures(p.features));
+    if (Status s = insert.Run(); !s.ok()) return s;
+    const int64_t rowid = db_.LastInsertRowid();
+    replayed_rowid_ = rowid;
+    index.Bind(1, rowid);
+    index.Bind(2, art.title);
+    index.Bind(3, art.text);
+    if (Status s = index.Run(); !s.ok()) return s;
+
+    fresh[rowid] = &a;
+    out.stories.insert(as.story);
+    ++out.accepted;
+    out.acknowledged.push_back(p.id);
+  }
+
+  for (uint32_t story : out.stories) {
+    std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
+    if (Status s = RebuildStory(db_, story, info ? info->headline : "", fresh); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
+  Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] { return StoreBatch(batch, out); });
+  if (!s.ok()) {
+    // The clusterer saw articles that were rolled back: rebuild it from the store next time.
+    clusterer_.reset();
+    replayed_rowid_ = 0;
+    out = BatchOutcome{};
+  }
+  return s;
+}
+
+}  // namespace corroborate::store

@@ -1,0 +1,72 @@
+// The store's write side: commits a batch of analysed articles in one transaction (cluster
+// assignment, article rows, search index, the touched stories' reports). One Writer per process
+// holds the write connection and the clusterer, rebuilt from the stored features. Tested in
+// store_test.cc.
+//
+//   Writer w(std::move(db));
+//   BatchOutcome out;
+//   Status s = w.CommitBatch(pending, out);   // out.acknowledged: durable once s is OK
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cluster/story_clusterer.h"
+#include "ingest/document.h"
+#include "ingest/input_reader.h"
+#include "pipeline/analyze_runner.h"
+#include "store/sqlite_db.h"
+
+namespace corroborate::store {
+
+// One article read and waiting for its batch.
+struct PendingArticle {
+  std::string id;
+  std::string source;   // for problems
+  size_t line = 0;
+  std::string raw_hash;
+  bool known = false;   // already stored with this hash when read: not cleaned, counted a duplicate
+  AnalyzedArticle analysed;
+  cluster::ArticleFeatures features;
+};
+
+struct BatchOutcome {
+  size_t accepted = 0;
+  size_t duplicates = 0;
+  std::vector<InputProblem> rejected;
+  std::vector<std::string> acknowledged;  // ids stored or already there, input order
+  std::set<uint32_t> stories;             // touched
+};
+
+// Hash of what the container gave for one article (kind, body, metadata): two readings of the
+// same input hash the same, any change to it does not.
+std::string RawHash(const RawDocument& doc);
+
+class Writer {
+ public:
+  explicit Writer(Db db) : db_(std::move(db)) {}
+
+  // The stored hash for `id`, or "" when it is not stored.
+  Result<std::string> StoredHash(const std::string& id);
+
+  // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
+  // to be ignored; the clusterer is rebuilt from the store on the next call.
+  Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
+
+  Result<int64_t> StoryCount();
+
+ private:
+  // Replays the features of articles stored since the clusterer last saw the store (by another
+  // process, or all of them after opening), under the write lock.
+  Status CatchUp();
+  Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
+
+  Db db_;
+  std::unique_ptr<cluster::StoryClusterer> clusterer_;
+  int64_t replayed_rowid_ = 0;
+};
+
+}  // namespace corroborate::store

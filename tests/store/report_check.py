@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Checks that the store keeps the report `corroborate analyze --json` gives: ingests INPUTs into a
+fresh store, then compares each story of the analyze report with the stored report of that story
+(GET /api/stories/{id} returns exactly that stored report). The stored report of one story lists
+only that story's articles; otherwise the two must be equal field for field.
+
+usage: report_check.py --bin build/corroborate INPUT...
+"""
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--bin', required=True)
+    ap.add_argument('inputs', nargs='+')
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, 'store.db')
+        subprocess.run([args.bin, 'ingest', '--db', db] + args.inputs, check=True)
+        analyzed = json.loads(subprocess.run([args.bin, 'analyze', '--json'] + args.inputs, check=True,
+                                             capture_output=True, text=True).stdout)
+        con = sqlite3.connect(db)
+        stored = {'s%d' % sid: json.loads(report) for sid, report in con.execute('SELECT id, report FROM stories')}
+        con.close()
+
+    articles = {a['id']: a for a in analyzed['articles']}
+    problems = []
+    if sorted(stored) != sorted(s['id'] for s in analyzed['stories']):
+        problems.append('story ids differ: store %d, analyze %d' % (len(stored), len(analyzed['stories'])))
+    for story in analyzed['stories']:
+        got = stored.get(story['id'])
+        if got is None:
+            continue
+        want = {'articles': [articles[i] for i in story['articles']], 'stories': [story]}
+        if got != want:
+            for key in ('articles', 'stories'):
+                if got[key] != want[key]:
+                    problems.append('%s: %s differ' % (story['id'], key))
+    for p in problems[:20]:
+        print('report_check:', p, file=sys.stderr)
+    print('report_check: %d stories compared, %d differ' % (len(analyzed['stories']), len(problems)))
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

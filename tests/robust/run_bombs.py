@@ -2,8 +2,8 @@
 """Bombs and limits: huge, deep and compressed inputs through every command (registered with ctest).
 
 Each bomb is generated at run time in a temporary folder (sparse files, repeated compressed
-pieces, streaming writes, a pipe), never kept, and given to `clean`, `extract` and `analyze --json`
-followed by a small good article. Every run must show:
+pieces, streaming writes, a pipe), never kept, and given to `clean`, `extract`, `analyze --json`
+and `ingest` (into a new store) followed by a small good article. Every run must show:
   - the exit status the contract gives: 3 when the bomb is refused, 0 (or 3) when it is streamed;
   - for a refused bomb, a problem line `corroborate: PATH[:LINE]: reason` naming the bomb and why;
   - the good article after it still read (the rest of the input is processed);
@@ -21,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ MB = 1 << 20
 GB = 1 << 30
 MEMORY_BUDGET_MB = 512
 WALL_LIMIT_SECONDS = 120
-COMMANDS = ("clean", "extract", "analyze")
+COMMANDS = ("clean", "extract", "analyze", "ingest")
 
 
 class Bomb:
@@ -113,9 +114,9 @@ def big_bombs(d):
         b"<rss><channel><item><description>" + b"<x>" * 100000 + b"deep" + b"</x>" * 100000 +
         b"</description></item></channel></rss>")))
 
-    # A million items: compact ones fit the 16 MB document cap and are streamed (analyze, which
-    # keeps every article for its report by design, is left out: see docs/RELIABILITY.md); full
-    # ones do not fit and are refused.
+    # A million items: compact ones fit the 16 MB document cap and are streamed through clean and
+    # extract (analyze keeps every article for its report by design, and ingest stores every one:
+    # both grow with the corpus, see docs/RELIABILITY.md); full ones do not fit and are refused.
     with open(os.path.join(d, "items_1m_compact.rss"), "wb") as f:
         f.write(b"<rss><channel><title>Wire</title>")
         f.write(b"<item>x</item>" * 1000000)
@@ -137,7 +138,7 @@ def robust_bombs(tmp):
     return [Bomb(os.path.basename(c.path), c.path, c.expect_reason) for c in run_robust.bomb_cases(tmp)]
 
 
-def run(binary, command, inputs, stdin_writer):
+def run(binary, command, inputs, stdin_writer, db):
     """Runs one command under /usr/bin/time; returns (exit status, stdout, stderr, peak RSS MB, CPU s, wall s).
 
     Peak RSS comes from /usr/bin/time rather than from our own wait4: Linux carries a process's
@@ -147,7 +148,7 @@ def run(binary, command, inputs, stdin_writer):
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile(mode="r") as measured:
         args = ["/usr/bin/time", "-f", "%M %U %S", "-o", measured.name, binary, command]
-        args += (["--json"] if command == "analyze" else []) + inputs
+        args += {"analyze": ["--json"], "ingest": ["--db", db]}.get(command, []) + inputs
         start = time.monotonic()
         p = subprocess.Popen(args, stdin=subprocess.PIPE if stdin_writer else subprocess.DEVNULL,
                              stdout=out, stderr=err)
@@ -173,7 +174,17 @@ def run(binary, command, inputs, stdin_writer):
         return rc, out.read(), err.read(), rss_kb / 1024, user + system, wall
 
 
-def check(bomb, command, good, rc, out, err, rss, budget_mb):
+def stored(db, article_id):
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM articles WHERE id = ?", (article_id,)).fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+
+
+def check(bomb, command, good, rc, out, err, rss, budget_mb, db):
     failures = []
     problems = [run_robust.PROBLEM.match(line) for line in err.decode("utf-8", "replace").splitlines()]
     if any(m is None for m in problems):
@@ -191,14 +202,17 @@ def check(bomb, command, good, rc, out, err, rss, budget_mb):
     if rc == 3 and not about_bomb:
         failures.append("exit status 3 without a problem naming the bomb")
     # The good article after the bomb is still read.
-    if command == "analyze":
+    if command == "ingest":
+        if not stored(db, good):
+            failures.append("the store does not hold %s" % good)
+    elif command == "analyze":
         if good.encode() not in out:
             failures.append("the report does not list %s" % good)
     elif b'"id":"%s"' % good.encode() not in out.replace(b'": "', b'":"'):
         failures.append("no article for %s after the bomb" % good)
     if rss > budget_mb:
         failures.append("peak RSS %.0f MB over the %d MB budget" % (rss, budget_mb))
-    if bomb.note.startswith("streamed") and command != "analyze":
+    if bomb.note.startswith("streamed"):
         n = out.count(b"\n")
         if n < 1000001:
             failures.append("%d articles printed, 1,000,001 expected (a million items and the good one)" % n)
@@ -226,6 +240,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="corroborate_bombs_")
     started = time.monotonic()
     failures = 0
+    runs = 0
     try:
         bombs = big_bombs(os.path.join(tmp, "big")) + robust_bombs(os.path.join(tmp, "robust"))
         print("generated %d bombs in %.1f s; memory budget %d MB per process" %
@@ -233,8 +248,10 @@ def main():
         print("%-46s %-8s %4s %8s %7s %7s  %s" % ("bomb", "command", "exit", "RSS MB", "CPU s", "wall s", "result"))
         for bomb in bombs:
             for command in bomb.commands:
-                rc, out, err, rss, cpu, wall = run(args.corroborate, command, [bomb.path, good], bomb.stdin)
-                found = check(bomb, command, good, rc, out, err, rss, budget)
+                db = os.path.join(tmp, "store%d.db" % runs)
+                runs += 1
+                rc, out, err, rss, cpu, wall = run(args.corroborate, command, [bomb.path, good], bomb.stdin, db)
+                found = check(bomb, command, good, rc, out, err, rss, budget, db)
                 first = err.decode("utf-8", "replace").split("\n", 1)[0]
                 print("%-46s %-8s %4s %8.0f %7.2f %7.2f  %s" % (bomb.name[:46], command, rc, rss, cpu, wall,
                                                              "FAIL" if found else "ok: " + first[:90]))

@@ -13,7 +13,7 @@ struct IngestCommand {
   // When set, each committed article's id is appended to this file as a JSON string on its own
   // line, right after its transaction commits: what the crash test checks the store against.
   std::string acks;
-  size_t batch = 200;
+  size_t batch = 1000;
 };
 
 // The exit status: 0 when every input was stored (or already was), 3 when some were skipped,

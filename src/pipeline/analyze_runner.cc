@@ -25,7 +25,6 @@ std::vector<StoryArticle> StoryInput(std::vector<AnalyzedArticle>& articles, con
 }  // namespace
 
 void AnalyzeStory(std::vector<AnalyzedArticle>& articles, AnalyzedStory& s) {
-  for (size_t i : s.articles) articles[i].events = ExtractEvents(articles[i].article, articles[i].mentions);
   // Dates the story lets one infer; the articles given one are read again so that their
   // relative dates ("on Wednesday", "last October") resolve.
   std::vector<StoryArticle> in = StoryInput(articles, s);
@@ -72,6 +71,7 @@ AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineO
     if (auto info = clusterer->GetStory(id)) r.stories[idx].headline = info->headline;
   }
 
+  for (AnalyzedArticle& a : r.articles) a.events = ExtractEvents(a.article, a.mentions);
   for (AnalyzedStory& s : r.stories) AnalyzeStory(r.articles, s);
   std::stable_sort(r.stories.begin(), r.stories.end(),
                    [](const AnalyzedStory& a, const AnalyzedStory& b) { return a.articles.size() > b.articles.size(); });

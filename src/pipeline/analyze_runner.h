@@ -37,10 +37,11 @@ struct AnalyzeResult {
   RunSummary summary;
 };
 
-// What RunAnalyze does for each story once its articles are cleaned, extracted and assigned:
-// events per article, publication dates inferred from the story (relative dates re-read against
-// them), the reconciled report, and the headline when the clusterer gave none. `story.articles`
-// indexes `articles`. The store calls it for each story an ingest batch touched.
+// What RunAnalyze does for each story once its articles are cleaned, extracted, assigned and
+// have their events (ExtractEvents): publication dates inferred from the story (those articles'
+// quantities, dates and events read again against them), the reconciled report, and the headline
+// when the clusterer gave none. `story.articles` indexes `articles`. The store calls it for each
+// story an ingest batch touched.
 void AnalyzeStory(std::vector<AnalyzedArticle>& articles, AnalyzedStory& story);
 
 AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineOptions& options,

@@ -34,7 +34,6 @@ CREATE TABLE mentions (
   json TEXT NOT NULL
 );
 CREATE INDEX mentions_article ON mentions(article, kind);
-CREATE INDEX mentions_value ON mentions(kind, value);
 
 CREATE TABLE stories (
   id INTEGER PRIMARY KEY,             -- the clusterer's story number; "s<id>" outside

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/status.h"
 
@@ -77,8 +78,8 @@ class Db {
 // The error of SQLite's last call on `db`, as a Status naming `what`.
 Status SqliteError(sqlite3* db, std::string_view what);
 
-// Runs `sql` (a BEGIN … COMMIT pair is built around `body`): commits when body returns OK, rolls
-// back otherwise.
+// Runs `body` in a transaction opened with `begin` ("BEGIN IMMEDIATE" takes the write lock at
+// once): commits when it returns OK, rolls back otherwise.
 template <typename F>
 Status InTransaction(Db& db, const char* begin, F&& body) {
   if (Status s = db.Exec(begin); !s.ok()) return s;

@@ -3,6 +3,8 @@
 // by batch. Tested in store_test.cc and tests/store.
 #include "store/store.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <mutex>
 #include <set>
@@ -10,6 +12,7 @@
 #include "clean/cleaner.h"
 #include "cluster/features.h"
 #include "core/json_writer.h"
+#include "events/extract_events.h"
 #include "extract/extract.h"
 #include "ingest/jsonl_reader.h"
 #include "store/queries.h"
@@ -67,7 +70,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   if (wal.Step() != StepResult::kRow) return Status(wal.status().code(), path + ": " + wal.status().message());
   if (wal.Text(0) != "wal") return IoError(path + ": cannot switch to WAL mode");
   wal = Stmt();
-  if (Status s = db->Exec("PRAGMA synchronous = NORMAL"); !s.ok()) return s;
+  // A checkpointed WAL shrinks back to 8 MB instead of staying as large as the largest batch made it.
+  if (Status s = db->Exec("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 8388608"); !s.ok()) return s;
   if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), path + ": " + s.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;
@@ -97,7 +101,7 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
       p.known = true;  // a duplicate: not cleaned again; the batch confirms it under the write lock
       return true;
     }
-    problem.reason = "id \"" + p.id + "\" is already stored with different content; the stored version is kept";
+    problem.reason = ReusedIdReason(p.id);
     return false;
   }
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});
@@ -107,6 +111,7 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
   }
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
+  p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
   p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions);
   return true;
 }
@@ -173,11 +178,33 @@ Result<IngestReport> Store::Ingest(const std::vector<std::string>& inputs, const
       on_problem, on_commit, on_read);
 }
 
+namespace {
+
+// A body that is one JSON object spread over several lines (pretty-printed) is made one line;
+// anything else is left for the JSON Lines reader to judge line by line.
+std::string OneObjectPerLine(std::string_view bytes) {
+  size_t b = bytes.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos || bytes[b] != '{') return std::string(bytes);
+  size_t e = bytes.find_last_not_of(" \t\r\n");
+  if (bytes.substr(b, e - b + 1).find('\n') == std::string_view::npos) return std::string(bytes);
+  simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  if (parser.parse(bytes.data(), bytes.size()).get(object)) return std::string(bytes);
+  return simdjson::minify(object) + "\n";
+}
+
+}  // namespace
+
 Result<IngestReport> Store::IngestJsonLines(std::string_view bytes, const std::string& source) {
-  BufferedReader in(std::make_unique<MemorySource>(std::string(bytes)));
+  BufferedReader in(std::make_unique<MemorySource>(OneObjectPerLine(bytes)));
   return impl_->IngestWith(
       [&](const DocumentCallback& on_doc, const ProblemCallback& on_bad) {
-        ReadJsonLines(in, source, impl_->options.read, on_doc, on_bad);
+        ReadJsonLines(in, source, impl_->options.read, [&](RawDocument&& doc) {
+          // Without an id the reader names the line (SOURCE#LINE), which another request reuses:
+          // name the article by its content instead, so posting it twice is a duplicate.
+          if (doc.id == source + "#" + std::to_string(doc.line)) doc.id = "posted-" + RawHash(doc).substr(0, 16);
+          on_doc(std::move(doc));
+        }, on_bad);
       },
       {}, {}, {});
 }

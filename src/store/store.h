@@ -46,7 +46,7 @@ struct StoreOptions {
   int busy_timeout_ms = 30000;
   // Articles committed per transaction by Ingest (a larger batch is faster; each article is
   // acknowledged only when its batch commits).
-  size_t batch_articles = 200;
+  size_t batch_articles = 1000;
   ReadLimits read;
 };
 
@@ -110,8 +110,10 @@ class Store {
   Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
                               const CommitCallback& on_commit = {}, const ReadCallback& on_read = {});
 
-  // Ingests JSON Lines held in memory (one article object, or one per line), in one transaction.
-  // Problems name `source` and the line.
+  // Ingests JSON Lines held in memory (one article object, possibly pretty-printed, or one per
+  // line), in batches as Ingest does. Problems name `source` and the line. An article without an
+  // id is named "posted-" and 16 hex digits of its raw-input hash, so posting it again is a
+  // duplicate.
   Result<IngestReport> IngestJsonLines(std::string_view bytes, const std::string& source = "request");
 
   // GET /api/stories: {"stories":[{"id","headline","articles","outlets","first_published",

@@ -11,6 +11,7 @@
 
 #include "cluster/story_clusterer.h"
 #include "core/json_writer.h"
+#include "events/extract_events.h"
 #include "extract/extract.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
@@ -180,7 +181,7 @@ std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& 
 }  // namespace
 
 Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
-                    const std::map<int64_t, const AnalyzedArticle*>& fresh) {
+                    const std::map<int64_t, const AnalyzedArticle*>& known, const std::set<int64_t>& fresh) {
   Stmt sel = db.Prepare(
       "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
       "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
@@ -191,13 +192,14 @@ Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
   StepResult r;
   while ((r = sel.Step()) == StepResult::kRow) {
     const int64_t rowid = sel.Int(0);
-    auto it = fresh.find(rowid);
-    if (it != fresh.end()) {
+    auto it = known.find(rowid);
+    if (it != known.end()) {
       articles.push_back(*it->second);
     } else {
       AnalyzedArticle a;
       a.article = RebuildArticle(sel);
       a.mentions = ExtractMentions(a.article);
+      a.events = ExtractEvents(a.article, a.mentions);
       a.story = cluster::StoryName(story);
       a.duplicate_of = sel.Text(10);
       articles.push_back(std::move(a));

@@ -8,14 +8,17 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 
 #include "pipeline/analyze_runner.h"
 #include "store/sqlite_db.h"
 
 namespace corroborate::store {
 
-// `fresh`: articles of this batch by rowid (their mentions rows are written here).
+// `known`: analysed articles at hand by rowid (as clean and extract made them, before the story
+// inferred anything), which need not be extracted again; `fresh`: this batch's rowids, whose
+// mentions rows are written here.
 Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
-                    const std::map<int64_t, const AnalyzedArticle*>& fresh);
+                    const std::map<int64_t, const AnalyzedArticle*>& known, const std::set<int64_t>& fresh);
 
 }  // namespace corroborate::store

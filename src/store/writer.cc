@@ -33,12 +33,8 @@ std::string RawHash(const RawDocument& doc) {
   return hex;
 }
 
-Result<std::string> Writer::StoredHash(const std::string& id) {
-  Stmt s = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
-  s.Bind(1, id);
-  StepResult r = s.Step();
-  if (r == StepResult::kError) return s.status();
-  return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
+std::string ReusedIdReason(const std::string& id) {
+  return "id \"" + id + "\" is already stored with different content; the stored version is kept";
 }
 
 Result<int64_t> Writer::StoryCount() {
@@ -52,6 +48,7 @@ Status Writer::CatchUp() {
     clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
     replayed_rowid_ = 0;
   }
+
   Stmt s = db_.Prepare("SELECT rowid, features FROM articles WHERE rowid > ?1 ORDER BY rowid");
   s.Bind(1, replayed_rowid_);
   StepResult r;
@@ -65,7 +62,7 @@ Status Writer::CatchUp() {
 }
 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
-  if (Status s = CatchUp(); !s.ok()) return s;
+  bool caught_up = false;  // a batch of duplicates only (a re-run) needs no clusterer
   Stmt find = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
@@ -76,7 +73,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     if (!s->status().ok()) return s->status();
   }
 
-  std::map<int64_t, const AnalyzedArticle*> fresh;
+  std::map<int64_t, const AnalyzedArticle*> known;
+  for (const auto& [rowid, a] : recent_) known[rowid] = &a;
+  std::set<int64_t> fresh;
   for (PendingArticle& p : batch) {
     find.Bind(1, p.id);
     StepResult r = find.Step();
@@ -88,8 +87,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
         ++out.duplicates;
         out.acknowledged.push_back(p.id);
       } else {
-        out.rejected.push_back({p.source, p.line,
-                                "id \"" + p.id + "\" is already stored with different content; the stored version is kept"});
+        out.rejected.push_back({p.source, p.line, ReusedIdReason(p.id)});
       }
       continue;
     }
@@ -99,6 +97,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       continue;
     }
 
+    if (!caught_up) {
+      if (Status s = CatchUp(); !s.ok()) return s;
+      caught_up = true;
+    }
     const cluster::Assignment as = clusterer_->Add(p.features);
     AnalyzedArticle& a = p.analysed;
     a.story = cluster::StoryName(as.story);
@@ -124,7 +126,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     index.Bind(3, art.text);
     if (Status s = index.Run(); !s.ok()) return s;
 
-    fresh[rowid] = &a;
+    p.rowid = rowid;
+    known[rowid] = &a;
+    fresh.insert(rowid);
     out.stories.insert(as.story);
     ++out.accepted;
     out.acknowledged.push_back(p.id);
@@ -132,7 +136,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
 
   for (uint32_t story : out.stories) {
     std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
-    if (Status s = RebuildStory(db_, story, info ? info->headline : "", fresh); !s.ok()) return s;
+    if (Status s = RebuildStory(db_, story, info ? info->headline : "", known, fresh); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -140,12 +144,26 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
 Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
   Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] { return StoreBatch(batch, out); });
   if (!s.ok()) {
-    // The clusterer saw articles that were rolled back: rebuild it from the store next time.
+    // The clusterer saw articles that were rolled back, and their rowids will be reused: rebuild
+    // it from the store next time, and forget what was kept.
     clusterer_.reset();
     replayed_rowid_ = 0;
+    Forget();
     out = BatchOutcome{};
+    return s;
   }
+  Remember(batch);
   return s;
 }
+
+void Writer::Remember(std::vector<PendingArticle>& batch) {
+  constexpr size_t kRecentArticles = 4096;
+  for (PendingArticle& p : batch) {
+    if (p.rowid > 0) recent_.emplace(p.rowid, std::move(p.analysed));
+  }
+  while (recent_.size() > kRecentArticles) recent_.erase(recent_.begin());
+}
+
+void Writer::Forget() { recent_.clear(); }
 
 }  // namespace corroborate::store

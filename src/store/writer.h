@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -29,6 +30,7 @@ struct PendingArticle {
   size_t line = 0;
   std::string raw_hash;
   bool known = false;   // already stored with this hash when read: not cleaned, counted a duplicate
+  int64_t rowid = 0;    // once inserted
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
 };
@@ -45,12 +47,12 @@ struct BatchOutcome {
 // same input hash the same, any change to it does not.
 std::string RawHash(const RawDocument& doc);
 
+// Why an article whose id is stored with another hash is rejected.
+std::string ReusedIdReason(const std::string& id);
+
 class Writer {
  public:
   explicit Writer(Db db) : db_(std::move(db)) {}
-
-  // The stored hash for `id`, or "" when it is not stored.
-  Result<std::string> StoredHash(const std::string& id);
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.
@@ -64,9 +66,15 @@ class Writer {
   Status CatchUp();
   Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
 
+  // Keeps a committed batch's analysed articles for later batches' story rebuilds, up to
+  // kRecentArticles (oldest dropped first): a story's articles mostly arrive within a few batches.
+  void Remember(std::vector<PendingArticle>& batch);
+  void Forget();
+
   Db db_;
   std::unique_ptr<cluster::StoryClusterer> clusterer_;
   int64_t replayed_rowid_ = 0;
+  std::map<int64_t, AnalyzedArticle> recent_;  // by rowid
 };
 
 }  // namespace corroborate::store

@@ -4,7 +4,13 @@ fresh store, then compares each story of the analyze report with the stored repo
 (GET /api/stories/{id} returns exactly that stored report). The stored report of one story lists
 only that story's articles; otherwise the two must be equal field for field.
 
-usage: report_check.py --bin build/corroborate INPUT...
+With --generate N, the inputs are N articles made by bench/generate_articles.py (seeded), and a
+small --batch makes stories span many batches, each re-analysed as articles join it; --split K
+ingests them in K parts, each by a new process, which must read the older articles of a story back
+from the store (its text extracted again) and replay the clusterer's state.
+
+usage: report_check.py --bin build/corroborate [--batch N] [--generate N --generator PATH [--split K]]
+       [INPUT...]
 """
 import argparse
 import json
@@ -18,11 +24,31 @@ import tempfile
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--bin', required=True)
-    ap.add_argument('inputs', nargs='+')
+    ap.add_argument('--batch', type=int, default=1000)
+    ap.add_argument('--generate', type=int, default=0)
+    ap.add_argument('--generator')
+    ap.add_argument('--split', type=int, default=1)
+    ap.add_argument('inputs', nargs='*')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.generate:
+            corpus = os.path.join(tmp, 'generated.jsonl')
+            subprocess.run([sys.executable, args.generator, '--n', str(args.generate), '--seed', '5', '--out', corpus],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(corpus, encoding='utf-8') as f:
+                lines = f.readlines()
+            step = -(-len(lines) // args.split)
+            for k in range(args.split):
+                part = os.path.join(tmp, 'part%d.jsonl' % k)
+                with open(part, 'w', encoding='utf-8') as f:
+                    f.writelines(lines[k * step:(k + 1) * step])
+            parts = [[os.path.join(tmp, 'part%d.jsonl' % k)] for k in range(args.split)]
+        else:
+            parts = [args.inputs]
         db = os.path.join(tmp, 'store.db')
-        subprocess.run([args.bin, 'ingest', '--db', db] + args.inputs, check=True)
+        for part in parts:
+            subprocess.run([args.bin, 'ingest', '--db', db, '--batch', str(args.batch)] + part, check=True)
+        args.inputs = [p for part in parts for p in part]
         analyzed = json.loads(subprocess.run([args.bin, 'analyze', '--json'] + args.inputs, check=True,
                                              capture_output=True, text=True).stdout)
         con = sqlite3.connect(db)

@@ -1,0 +1,143 @@
+// Tests of the store's read queries (the HTTP API's replies) on the examples (ours): filters,
+// not-found apart from errors, code-point offsets, malformed searches.
+#include "store/queries.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include "store/test_util.h"
+
+namespace corroborate::store {
+namespace {
+
+using namespace testing_util;
+namespace fs = std::filesystem;
+
+class QueriesTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenOrDie(tmp_.path());
+    ASSERT_TRUE(store_);
+    Result<IngestReport> r = store_->Ingest({kExamples}, {});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->accepted, 4u);
+  }
+  TempDb tmp_;
+  std::unique_ptr<Store> store_;
+  simdjson::dom::parser parser_;
+};
+
+TEST_F(QueriesTest, ListsStoriesWithFilters) {
+  Result<std::string> all = store_->ListStoriesJson(StoryQuery{});
+  ASSERT_TRUE(all.ok());
+  simdjson::dom::element e = Parse(parser_, *all);
+  EXPECT_EQ(int64_t(e["total"]), 1);
+  simdjson::dom::element s = e["stories"].at(0);
+  EXPECT_EQ(std::string_view(s["id"]), "s1");
+  EXPECT_EQ(int64_t(s["articles"]), 4);
+  EXPECT_EQ(int64_t(s["outlets"]), 4);
+  const std::string top_entity(s["entities"].at(0).get_string().value());  // before the parser is reused
+
+  // The examples' first event is the acquisition (its report says so); the story's last article
+  // is dated 2025-11-05 (04-business-brief.txt).
+  StoryQuery q;
+  q.type = "acquisition";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 1);
+  q.type = "recall";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 0);
+  q = StoryQuery{};
+  q.from = "2025-11-06";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 0);
+  q.from = "2025-11-05";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 1);
+  q.to = "2025-11-01";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 0);
+  q = StoryQuery{};
+  q.entity = top_entity;
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 1);
+  q.entity = "Nobody Of That Name";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->ListStoriesJson(q))["total"]), 0);
+  q = StoryQuery{};
+  q.from = "last week";
+  Result<std::string> bad = store_->ListStoriesJson(q);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+}
+
+TEST_F(QueriesTest, StoryAndArticleLookupsTellNotFoundApart) {
+  EXPECT_TRUE(store_->StoryJson("s1").ok());
+  for (const char* id : {"s2", "x", "s", "s1x", ""}) {
+    Result<std::string> r = store_->StoryJson(id);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kNotFound) << id;
+  }
+  Result<std::string> none = store_->ArticleJson("no/such/article");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+}
+
+// Quote offsets count code points of the text the same reply carries.
+TEST_F(QueriesTest, ArticleCarriesItsTextAndQuotesWithCodePointOffsets) {
+  Result<std::string> r = store_->ArticleJson(kExamples + "/01-harbour-wire.txt");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  simdjson::dom::element e = Parse(parser_, *r);
+  EXPECT_EQ(std::string_view(e["story"]), "s1");
+  // This article gives no date; the story infers one.
+  EXPECT_TRUE(bool(e["published_inferred"]));
+  std::string_view text = e["text"];
+  simdjson::dom::array quotes = e["quotes"];
+  ASSERT_GT(quotes.size(), 0u);
+  for (simdjson::dom::element q : quotes) {
+    std::string_view quoted = q["text"];
+    size_t start = size_t(int64_t(q["start"])), end = size_t(int64_t(q["end"]));
+    size_t byte = 0, cp = 0, from = 0;
+    for (; byte < text.size() && cp < end; ++byte) {
+      if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) {
+        if (cp == start) from = byte;
+        ++cp;
+      }
+    }
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+    EXPECT_EQ(text.substr(from, byte - from), quoted);
+  }
+}
+
+TEST_F(QueriesTest, EventsFilterByTypeAndEntity) {
+  simdjson::dom::element all = Parse(parser_, *store_->EventsJson(EventQuery{}));
+  const int64_t total = all["total"];
+  ASSERT_GT(total, 0);
+  EventQuery q;
+  q.type = "acquisition";
+  simdjson::dom::element acq = Parse(parser_, *store_->EventsJson(q));
+  ASSERT_EQ(int64_t(acq["total"]), 1);
+  simdjson::dom::element ev = acq["events"].at(0);
+  EXPECT_EQ(std::string_view(ev["story"]), "s1");
+  EXPECT_GE(simdjson::dom::array(ev["sources"]).size(), 2u);
+  // Its acquirer is an entity filter that finds it.
+  q = EventQuery{};
+  q.entity = std::string(std::string_view(ev["roles"]["acquirer"]["value"]));
+  EXPECT_GE(int64_t(Parse(parser_, *store_->EventsJson(q))["total"]), 1);
+  q.entity = "Nobody Of That Name";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->EventsJson(q))["total"]), 0);
+}
+
+TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
+  SearchQuery q;
+  q.q = "terminals";
+  Result<std::string> r = store_->SearchJson(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  simdjson::dom::element e = Parse(parser_, *r);
+  EXPECT_GE(int64_t(e["total"]), 2);
+  EXPECT_EQ(std::string_view(e["results"].at(0)["story"]), "s1");
+  for (const char* malformed : {"\"unbalanced", "AND", "terminals NOT", "(("}) {
+    q.q = malformed;
+    Result<std::string> m = store_->SearchJson(q);
+    ASSERT_FALSE(m.ok()) << malformed;
+    EXPECT_EQ(m.status().code(), StatusCode::kInvalidInput) << malformed;
+  }
+  q.q = "zzzznotaword";
+  EXPECT_EQ(int64_t(Parse(parser_, *store_->SearchJson(q))["total"]), 0);
+}
+
+}  // namespace
+}  // namespace corroborate::store

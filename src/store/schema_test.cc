@@ -1,0 +1,91 @@
+// Tests of the store's schema and migrations (from an empty file and from an earlier version) and
+// of the features blob the clusterer is replayed from.
+#include "store/schema.h"
+
+#include <gtest/gtest.h>
+
+#include "cluster/features.h"
+#include "store/features_codec.h"
+#include "store/test_util.h"
+
+namespace corroborate::store {
+namespace {
+
+using namespace testing_util;
+namespace fs = std::filesystem;
+
+TEST(Schema, MigratesAnEmptyFileToTheCurrentVersion) {
+  TempDb tmp;
+  Result<Db> db = Db::Open(tmp.path(), false, 1000);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(Migrate(*db).ok());
+  Result<int> v = SchemaVersion(*db);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, kSchemaVersion);
+  for (const char* table : {"articles", "mentions", "stories", "events", "event_sources", "evidence", "articles_fts"}) {
+    Stmt s = db->Prepare(std::string("SELECT count(*) FROM ") + table);
+    EXPECT_EQ(s.Step(), StepResult::kRow) << table << ": " << s.status().message();
+  }
+  // Migrating again is a no-op.
+  EXPECT_TRUE(Migrate(*db).ok());
+}
+
+// Version 2 adds search and must index the articles version 1 already held.
+TEST(Schema, LaterMigrationsKeepAndIndexEarlierData) {
+  TempDb tmp;
+  Result<Db> db = Db::Open(tmp.path(), false, 1000);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(MigrateTo(*db, 1).ok());
+  ASSERT_TRUE(db->Exec("INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
+                       "published_inferred, text, story, duplicate_of, features) VALUES ('old', 'h', '', 'Old title', "
+                       "'', '', '', '', '', 'a text about lighthouses', 1, '', x'00')").ok());
+  ASSERT_TRUE(Migrate(*db).ok());
+  Stmt s = db->Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'lighthouses'");
+  EXPECT_EQ(s.Step(), StepResult::kRow);
+}
+
+TEST(Schema, RefusesOtherDatabasesAndNewerVersions) {
+  TempDb other;
+  {
+    Result<Db> db = Db::Open(other.path(), false, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->Exec("CREATE TABLE t (x)").ok());
+  }
+  EXPECT_FALSE(Store::Open(other.path(), StoreOptions{}).ok());
+
+  TempDb newer;
+  {
+    Result<Db> db = Db::Open(newer.path(), false, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(*db).ok());
+    ASSERT_TRUE(db->Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)).ok());
+  }
+  Result<std::unique_ptr<Store>> s = Store::Open(newer.path(), StoreOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUnsupported);
+}
+
+TEST(FeaturesCodec, RoundTripsAndRefusesTruncatedBlobs) {
+  cluster::ArticleFeatures f;
+  f.id = "a1";
+  f.headline = "A headline";
+  f.published_day = 20000;
+  f.terms = {{8, 1.5f}, {17, 1.0f}};
+  f.days = {19999, 20001};
+  f.has_signature = true;
+  for (int i = 0; i < cluster::kSignatureSize; ++i) f.signature[i] = static_cast<uint32_t>(i * 7);
+  std::string blob = EncodeFeatures(f);
+  Result<cluster::ArticleFeatures> g = DecodeFeatures(blob);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->id, f.id);
+  EXPECT_EQ(g->headline, f.headline);
+  EXPECT_EQ(g->published_day, f.published_day);
+  ASSERT_EQ(g->terms.size(), 2u);
+  EXPECT_EQ(uint64_t{g->terms[1].key}, 17u);  // a copy: Term is packed, a reference to its key is misaligned
+  EXPECT_EQ(g->days, f.days);
+  EXPECT_EQ(g->signature, f.signature);
+  EXPECT_FALSE(DecodeFeatures(blob.substr(0, blob.size() - 1)).ok());
+}
+
+}  // namespace
+}  // namespace corroborate::store

@@ -24,7 +24,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), 'shared')
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import machine_info, pin_command, say  # noqa: E402
+from common import machine_info, pin_command, say, tool_version  # noqa: E402
 PEER_PYTHON = '/usr/bin/python3'   # readability-lxml is Debian's package, for Debian's python
 BASELINE = 'readability-lxml'
 
@@ -53,15 +53,6 @@ def parse_args():
 
 
 # ---------------------------------------------------------------- machine
-def tool_version(cmd, cwd=None):
-    try:
-        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30,
-                             cwd=cwd)
-        return out.stdout.decode('utf-8', 'replace').strip().splitlines()[0]
-    except (OSError, subprocess.SubprocessError, IndexError):
-        return 'unknown'
-
-
 # ---------------------------------------------------------------- runs
 class Tool:
     """One way of cleaning a folder: argv built from (in_dir, out_dir)."""

@@ -16,7 +16,6 @@ import argparse
 import collections
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -24,20 +23,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, 'bench'))
 import generate_articles  # noqa: E402
-from common import loadavg, machine_info, pin_command, say  # noqa: E402
-
-TIME = '/usr/bin/time'
-
-
-def size_arg(text):
-    out = []
-    for part in text.split(','):
-        part = part.strip().lower()
-        if not part:
-            continue
-        mult = {'k': 1000, 'm': 1000000}.get(part[-1], 1)
-        out.append(int(float(part.rstrip('km')) * mult))
-    return out
+from common import TIME, loadavg, machine_info, measure, pin_command, say, size_arg, text_bytes  # noqa: E402
 
 
 def parse_args():
@@ -83,51 +69,10 @@ def corpus(args, n):
     return path, truth, stats
 
 
-def text_bytes(path):
-    """Bytes of article text (the `text` fields) and of the whole file, decompressed."""
-    import gzip
-    opener = gzip.open if path.endswith('.gz') else open
-    total = text = 0
-    with opener(path, 'rb') as f:
-        for line in f:
-            total += len(line)
-            text += len(json.loads(line)['text'].encode('utf-8'))
-    return total, text
-
-
 # ---------------------------------------------------------------- runs
 def run(args, pin, argv, out_path):
     """Run argv with stdout to out_path; wall, user, sys, peak RSS (MB), rc, stderr tail."""
-    tfile = out_path + '.time'
-    use_time = os.access(TIME, os.X_OK)
-    cmd = ([TIME, '-v', '-o', tfile] if use_time else []) + pin + argv
-    load0 = loadavg()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(out_path, 'wb') as out:
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.PIPE,
-                              timeout=args.timeout)
-        wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = {'wall_s': wall, 'user_s': after.ru_utime - before.ru_utime,
-         'sys_s': after.ru_stime - before.ru_stime, 'peak_rss_mb': after.ru_maxrss / 1024,
-         'rss_source': 'getrusage(RUSAGE_CHILDREN), max over all runs so far', 'rc': proc.returncode,
-         'stderr': proc.stderr.decode('utf-8', 'replace').strip()[-500:],
-         'loadavg_before': load0, 'loadavg_after': loadavg()}
-    if use_time and os.path.exists(tfile):
-        with open(tfile, encoding='utf-8', errors='replace') as f:
-            for line in f:
-                key, _, val = line.strip().rpartition(': ')
-                if key == 'User time (seconds)':
-                    r['user_s'] = float(val)
-                elif key == 'System time (seconds)':
-                    r['sys_s'] = float(val)
-                elif key == 'Maximum resident set size (kbytes)':
-                    r['peak_rss_mb'] = int(val) / 1024
-                    r['rss_source'] = '/usr/bin/time -v'
-                elif key == 'Exit status':
-                    r['rc'] = int(val)
-        os.unlink(tfile)
+    r = measure(argv, out_path, args.timeout, pin)
     if r['rc'] not in (0, 3):
         say('  warning: %s ended with status %d: %s' % (' '.join(argv[:2]), r['rc'], r['stderr']))
     return r

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ninja-build
   libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev libsqlite3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libtbb-dev
   python3
   # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships
   # libclang_rt.fuzzer in libclang-rt-14-dev) for fuzz/, and /usr/bin/time for peak memory.

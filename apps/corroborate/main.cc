@@ -30,9 +30,9 @@ void PrintLine(const std::string& s) {
 
 void ReportProblem(const InputProblem& p) { std::cerr << p.Format() << '\n'; }
 
-int RunCleanCommand(const std::vector<std::string>& inputs) {
+int RunCleanCommand(const std::vector<std::string>& inputs, const PipelineOptions& options) {
   JsonWriter w;
-  RunSummary s = RunClean(inputs, PipelineOptions{}, [&](Article&& a) {
+  RunSummary s = RunClean(inputs, options, [&](Article&& a) {
     w.Clear();
     WriteCleanJson(a, w);
     PrintLine(w.str());
@@ -40,9 +40,9 @@ int RunCleanCommand(const std::vector<std::string>& inputs) {
   return s.ExitCode();
 }
 
-int RunExtractCommand(const std::vector<std::string>& inputs) {
+int RunExtractCommand(const std::vector<std::string>& inputs, const PipelineOptions& options) {
   JsonWriter w;
-  RunSummary s = RunExtract(inputs, PipelineOptions{}, [&](Article&& a, Mentions&& m) {
+  RunSummary s = RunExtract(inputs, options, [&](Article&& a, Mentions&& m) {
     w.Clear();
     WriteExtractJson(a, m, w);
     PrintLine(w.str());
@@ -50,9 +50,9 @@ int RunExtractCommand(const std::vector<std::string>& inputs) {
   return s.ExitCode();
 }
 
-int RunClusterCommand(const std::vector<std::string>& inputs) {
+int RunClusterCommand(const std::vector<std::string>& inputs, const PipelineOptions& options) {
   JsonWriter w;
-  RunSummary s = RunCluster(inputs, PipelineOptions{}, cluster::ClusterOptions{},
+  RunSummary s = RunCluster(inputs, options, cluster::ClusterOptions{},
                             [&](const Article& a, const cluster::Assignment& as) {
     w.Clear();
     w.BeginObject();
@@ -66,8 +66,8 @@ int RunClusterCommand(const std::vector<std::string>& inputs) {
 }
 
 // The story report: events, their sources, conflicts and attribution warnings (pipeline/analyze_runner.h).
-int RunAnalyzeCommand(const std::vector<std::string>& inputs, bool json) {
-  AnalyzeResult r = RunAnalyze(inputs, PipelineOptions{}, ReportProblem);
+int RunAnalyzeCommand(const std::vector<std::string>& inputs, const PipelineOptions& options, bool json) {
+  AnalyzeResult r = RunAnalyze(inputs, options, ReportProblem);
   if (json) {
     JsonWriter w;
     WriteAnalyzeJson(r, w);
@@ -100,6 +100,13 @@ int main(int argc, char** argv) {
   analyze->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
   analyze->add_flag("--json", json, "print the report as JSON");
 
+  // Every command runs its per-article stages on this many threads; output is the same for any count.
+  PipelineOptions options;
+  for (CLI::App* command : {clean, extract, cluster, analyze}) {
+    command->add_option("--threads", options.threads, "threads for the per-article stages (default: every core this process may use)")
+        ->check(CLI::PositiveNumber);
+  }
+
   IngestCommand ingest_cmd;
   CLI::App* ingest = app.add_subcommand("ingest", "add articles to a store, idempotently");
   ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing")->required();
@@ -115,10 +122,10 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kUsageError;
   }
-  if (clean->parsed()) return RunCleanCommand(inputs);
-  if (extract->parsed()) return RunExtractCommand(inputs);
-  if (cluster->parsed()) return RunClusterCommand(inputs);
-  if (analyze->parsed()) return RunAnalyzeCommand(inputs, json);
+  if (clean->parsed()) return RunCleanCommand(inputs, options);
+  if (extract->parsed()) return RunExtractCommand(inputs, options);
+  if (cluster->parsed()) return RunClusterCommand(inputs, options);
+  if (analyze->parsed()) return RunAnalyzeCommand(inputs, options, json);
   if (ingest->parsed()) return RunIngestCommand(ingest_cmd);
   return kUsageError;
 }

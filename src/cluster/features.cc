@@ -29,6 +29,7 @@ struct Tok {
   bool initial = false;    // first word of a sentence or line: capitals there prove nothing
   bool has_letter = false;
   bool title_line = false; // on a line written in title case
+  bool stopword = false;   // on the stopword list (words.h)
 };
 
 // Letters and digits of any script, leaving out the punctuation and symbol blocks that news text
@@ -94,7 +95,7 @@ void MarkTitleLines(std::string_view text, std::vector<Tok>& toks) {
     if (!line_ends) continue;
     int words = 0, caps = 0;
     for (size_t j = line_start_tok; j < i; ++j) {
-      if (!toks[j].has_letter || toks[j].lower.size() < 4 || IsStopword(toks[j].lower)) continue;
+      if (!toks[j].has_letter || toks[j].lower.size() < 4 || toks[j].stopword) continue;
       ++words;
       caps += toks[j].capital;
     }
@@ -189,45 +190,75 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
   std::vector<Tok> toks;
   toks.reserve(text.size() / 5);
   Tokenize(text, toks);
+
+  // Each distinct word is looked up once: its word lists and its key.
+  struct Word {
+    int caps = 0, lower = 0;
+    bool stopword = false, calendar = false;
+    bool content = false;  // an ordinary word worth a term of its own
+    uint64_t word_key = 0;
+  };
+  std::vector<Word> words;
+  std::vector<uint32_t> word_of(toks.size());
+  {
+    std::unordered_map<std::string_view, uint32_t> index;
+    index.reserve(toks.size());
+    std::string stem;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      Tok& t = toks[i];
+      if (!t.has_letter) continue;
+      auto [it, fresh] = index.try_emplace(t.lower, uint32_t(words.size()));
+      if (fresh) {
+        Word& w = words.emplace_back();
+        w.stopword = IsStopword(t.lower);
+        w.calendar = IsCalendarWord(t.lower);
+        w.content = t.lower.size() >= 3 && !w.stopword && !w.calendar;
+        if (w.content) {
+          stem = t.lower;
+          StripPlural(stem);
+          w.word_key = TermKey(TermKind::kWord, stem);
+        }
+      }
+      word_of[i] = it->second;
+      t.stopword = words[it->second].stopword;
+    }
+  }
   MarkTitleLines(text, toks);
   ComputeSignature(toks, f);
 
   // A word is a name when it is capitalised where capitals prove something (inside a sentence, on
   // an ordinary line) at least as often as it is written in lower case.
-  struct Evidence { int caps = 0, lower = 0; };
-  std::unordered_map<std::string_view, Evidence> evidence;
-  for (const Tok& t : toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Tok& t = toks[i];
     if (!t.has_letter) continue;
-    Evidence& e = evidence[t.lower];
-    if (!t.capital) ++e.lower;
-    else if (!t.initial && !t.title_line) ++e.caps;
+    Word& w = words[word_of[i]];
+    if (!t.capital) ++w.lower;
+    else if (!t.initial && !t.title_line) ++w.caps;
   }
-  auto is_name = [&](const Tok& t) {
-    if (!t.has_letter || t.lower.size() < 2 || IsCalendarWord(t.lower)) return false;
+  auto is_name = [&](size_t i) {
+    const Tok& t = toks[i];
+    if (!t.has_letter || t.lower.size() < 2) return false;
+    const Word& w = words[word_of[i]];
+    if (w.calendar) return false;
     if (t.all_caps && t.lower.size() <= 5 && !t.title_line) return true;  // "FBI", "NASA", "US"
-    if (IsStopword(t.lower)) return false;
-    const Evidence& e = evidence[t.lower];
-    return e.caps > 0 && e.caps >= e.lower;
+    if (w.stopword) return false;
+    return w.caps > 0 && w.caps >= w.lower;
   };
 
   std::vector<uint64_t> keys;
   keys.reserve(toks.size() + mentions.dates.size() + mentions.quantities.size());
-  std::string word;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Tok& t = toks[i];
-    if (is_name(t)) {
+    if (is_name(i)) {
       AddKey(keys, TermKind::kName, t.lower);
       // Adjacent names ("Betty Ford") are a stronger key than either word.
-      if (i + 1 < toks.size() && toks[i + 1].capital && is_name(toks[i + 1])) {
+      if (i + 1 < toks.size() && toks[i + 1].capital && is_name(i + 1)) {
         std::string_view gap = text.substr(t.end, toks[i + 1].start - t.end);
         if (gap == " ") AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower);
       }
       continue;
     }
-    if (!t.has_letter || t.lower.size() < 3 || IsStopword(t.lower) || IsCalendarWord(t.lower)) continue;
-    word = t.lower;
-    StripPlural(word);
-    AddKey(keys, TermKind::kWord, word);
+    if (t.has_letter && words[word_of[i]].content) keys.push_back(words[word_of[i]].word_key);
   }
   for (const DateMention& d : mentions.dates) {
     if (d.year <= 0) continue;

@@ -46,6 +46,14 @@ class FlatMap {
     return values_[i];
   }
 
+  // Calls f(value&) for every key present, in slot order.
+  template <typename F>
+  void ForEachValue(F&& f) {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != kEmpty) f(values_[i]);
+    }
+  }
+
  private:
   static constexpr Key kEmpty = 0;
   // Key 0 marks an empty slot, so a real key of 0 is stored as 1 (a collision we accept). A 32-bit

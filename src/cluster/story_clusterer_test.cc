@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "cluster/flat_map.h"
 #include "cluster/test_articles.h"
 
@@ -33,6 +36,23 @@ TEST(FlatMap64, CountsAndGrows) {
   m32.Upsert(0x1234567800000000ULL) = 5;
   EXPECT_EQ(m32.Get(0x1234567800000000ULL), 5u);
   EXPECT_EQ(m32.Get(0x12345679ULL), 0u);
+}
+
+// Tens of thousands of articles in between make the clusterer compact its posting lists several
+// times (every time they double past 65,536 postings); an article of the first story must still find it.
+TEST(StoryClusterer, CompactedIndexStillFindsEarlyStories) {
+  std::unique_ptr<StoryClusterer> c = NewInMemoryClusterer(ClusterOptions{});
+  const uint32_t marrowby = c->Add(Features("marrowby-a", testing::kMarrowbyA)).story;
+  for (int i = 0; i < 30000; ++i) {
+    ArticleFeatures filler;
+    filler.id = "filler-" + std::to_string(i);
+    for (int k = 0; k < 20; ++k) {
+      filler.terms.push_back({TermKey(TermKind::kWord, "w" + std::to_string(i) + "-" + std::to_string(k)), 1.0f});
+    }
+    std::sort(filler.terms.begin(), filler.terms.end(), [](const Term& a, const Term& b) { return a.key < b.key; });
+    c->Add(filler);
+  }
+  EXPECT_EQ(c->Add(Features("marrowby-b", testing::kMarrowbyB)).story, marrowby);
 }
 
 TEST(StoryClusterer, ReprintSameEventOtherEventUnrelated) {

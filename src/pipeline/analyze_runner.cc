@@ -1,13 +1,17 @@
-// The analyze runner (see analyze_runner.h). Tested in tests/golden (examples-analyze).
+// The analyze runner (see analyze_runner.h). Tested in tests/golden (examples-analyze) and
+// ordered_run_test.cc (same report for any thread count).
 #include "pipeline/analyze_runner.h"
 
 #include <algorithm>
 #include <map>
 
+#include <tbb/parallel_for.h>
+
 #include "cluster/features.h"
 #include "cluster/story_clusterer.h"
 #include "events/extract_events.h"
 #include "extract/extract.h"
+#include "pipeline/ordered_run.h"
 #include "reconcile/published.h"
 
 namespace corroborate {
@@ -44,35 +48,47 @@ void AnalyzeStory(std::vector<AnalyzedArticle>& articles, AnalyzedStory& s) {
 AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineOptions& options,
                          const ProblemCallback& on_problem) {
   AnalyzeResult r;
-  r.summary = RunExtract(inputs, options, [&](Article&& a, Mentions&& m) {
-    AnalyzedArticle x;
-    x.article = std::move(a);
-    x.mentions = std::move(m);
-    r.articles.push_back(std::move(x));
-  }, on_problem);
-
-  // Stories, in order of first appearance.
+  struct Done {
+    AnalyzedArticle analyzed;
+    cluster::ArticleFeatures features;
+  };
+  // Each article on any thread: extract, events, cluster features. In input order: the clusterer,
+  // and stories in order of first appearance.
   auto clusterer = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
   std::map<uint32_t, size_t> story_index;
-  for (size_t i = 0; i < r.articles.size(); ++i) {
-    AnalyzedArticle& a = r.articles[i];
-    cluster::Assignment as = clusterer->Add(cluster::ExtractFeatures(a.article, a.mentions));
-    a.story = cluster::StoryName(as.story);
-    a.duplicate_of = as.duplicate_of;
-    auto [it, fresh] = story_index.emplace(as.story, r.stories.size());
-    if (fresh) {
-      AnalyzedStory s;
-      s.id = a.story;
-      r.stories.push_back(std::move(s));
-    }
-    r.stories[it->second].articles.push_back(i);
-  }
+  r.summary = RunCleanThen<Done>(
+      inputs, options,
+      [](Article&& a) {
+        Done d;
+        d.analyzed.mentions = ExtractMentions(a);
+        d.analyzed.events = ExtractEvents(a, d.analyzed.mentions);
+        d.features = cluster::ExtractFeatures(a, d.analyzed.mentions);
+        d.analyzed.article = std::move(a);
+        return d;
+      },
+      [&](Done&& d) {
+        const cluster::Assignment as = clusterer->Add(d.features);
+        AnalyzedArticle& a = r.articles.emplace_back(std::move(d.analyzed));
+        a.story = cluster::StoryName(as.story);
+        a.duplicate_of = as.duplicate_of;
+        auto [it, fresh] = story_index.emplace(as.story, r.stories.size());
+        if (fresh) {
+          AnalyzedStory s;
+          s.id = a.story;
+          r.stories.push_back(std::move(s));
+        }
+        r.stories[it->second].articles.push_back(r.articles.size() - 1);
+      },
+      on_problem);
   for (auto& [id, idx] : story_index) {
     if (auto info = clusterer->GetStory(id)) r.stories[idx].headline = info->headline;
   }
 
-  for (AnalyzedArticle& a : r.articles) a.events = ExtractEvents(a.article, a.mentions);
-  for (AnalyzedStory& s : r.stories) AnalyzeStory(r.articles, s);
+  // Stories are independent of one another from here on: each is reconciled on any thread and
+  // touches only its own articles.
+  RunInArena(options, [&] {
+    tbb::parallel_for(size_t(0), r.stories.size(), [&](size_t i) { AnalyzeStory(r.articles, r.stories[i]); });
+  });
   std::stable_sort(r.stories.begin(), r.stories.end(),
                    [](const AnalyzedStory& a, const AnalyzedStory& b) { return a.articles.size() > b.articles.size(); });
   return r;

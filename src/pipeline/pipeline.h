@@ -1,5 +1,6 @@
-// The runner: reads inputs, runs the per-article stages in order, and hands each result to the
-// caller together with every problem found on the way. Only this layer knows every stage.
+// The runner: reads inputs, runs the per-article stages on every core (ordered_run.h), and hands
+// each result to the caller in input order together with every problem found on the way, one call
+// at a time (callbacks need no locking). Only this layer knows every stage.
 // Tested in pipeline_test.cc and tests/golden.
 //
 //   PipelineOptions opts;
@@ -23,6 +24,11 @@ namespace corroborate {
 struct PipelineOptions {
   ReadLimits read;
   CleanOptions clean;
+  // Threads for the per-article stages; 0 = every core the process may use. Output is the same
+  // for any count.
+  size_t threads = 0;
+  // Articles in flight at once (the memory budget of a streaming run); 0 = 4 per thread.
+  size_t in_flight = 0;
 };
 
 struct RunSummary {

@@ -1,0 +1,120 @@
+// The parallel runner every command shares (oneTBB's parallel_pipeline): a serial reader, the
+// per-article work on up to `threads` threads, and a serial step that sees each result in input
+// order, one at a time, on whichever thread is free. State that spans articles (the clusterer,
+// the output) lives only in that step, so results are byte-identical whatever the thread count.
+// At most `in_flight` articles are in the pipeline at once (being worked on or waiting their turn)
+// and one per thread waits in the reader's queue: that, not the corpus, bounds a streaming
+// command's memory. Tested in ordered_run_test.cc and
+// tests/golden (--threads 1, 2, 4).
+//
+//   RunInOrder<Result<Article>>(inputs, options,
+//       [&](RawDocument&& d) { return CleanDocument(std::move(d), options.clean); },   // any thread
+//       [&](Result<Article>&& a) { print(a); },                                         // in order
+//       [&](const InputProblem& p) { report(p); });                                      // in order
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include "pipeline/document_queue.h"
+#include "pipeline/pipeline.h"
+
+namespace corroborate {
+
+// The thread count a PipelineOptions asks for: `threads`, or, when it is 0, every core the
+// process may use (a run under `taskset -c 0` gets one thread).
+size_t ThreadCount(const PipelineOptions& options);
+// The articles allowed in flight: `in_flight`, or 4 per thread when it is 0.
+size_t InFlight(const PipelineOptions& options);
+
+// Runs `fn` inside an arena of ThreadCount(options) threads (for parallel loops after the pipeline).
+void RunInArena(const PipelineOptions& options, const std::function<void()>& fn);
+
+template <class T, class Work, class Step>
+void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& options, Work&& work,
+                Step&& step, const ProblemCallback& on_problem) {
+  const size_t threads = ThreadCount(options);
+  if (threads == 1) {
+    // One thread: the same work and step, called straight from the reader, without a queue.
+    InputReader(options.read).Read(
+        inputs, [&](RawDocument&& doc) { step(work(std::move(doc))); }, on_problem);
+    return;
+  }
+  struct Token {
+    ReadItem read;
+    std::optional<T> result;
+  };
+  DocumentQueue queue(inputs, options.read, threads);
+  RunInArena(options, [&] {
+    tbb::parallel_pipeline(
+        InFlight(options),
+        tbb::make_filter<void, Token*>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> Token* {
+                                         auto t = std::make_unique<Token>();
+                                         if (!queue.Pop(t->read)) {
+                                           fc.stop();
+                                           return nullptr;
+                                         }
+                                         return t.release();
+                                       }) &
+            tbb::make_filter<Token*, Token*>(tbb::filter_mode::parallel,
+                                             [&](Token* t) {
+                                               if (!t->read.problem) t->result.emplace(work(std::move(t->read.document)));
+                                               return t;
+                                             }) &
+            tbb::make_filter<Token*, void>(tbb::filter_mode::serial_in_order, [&](Token* raw) {
+              std::unique_ptr<Token> t(raw);
+              if (t->read.problem) on_problem(*t->read.problem);
+              else step(std::move(*t->result));
+            }));
+  });
+}
+
+// The usual shape of a command: clean each document, then `more` (Article&& → T) on any thread,
+// then `step` (T&&) in input order; documents clean refuses become problems, in order. Counts
+// articles and problems the way the contract's exit status needs.
+//
+//   RunSummary s = RunCleanThen<Features>(inputs, options,
+//       [](Article&& a) { return Features(a); },             // any thread
+//       [&](Features&& f) { clusterer.Add(f); }, report);     // input order
+template <class T, class More, class Step>
+RunSummary RunCleanThen(const std::vector<std::string>& inputs, const PipelineOptions& options, More&& more,
+                        Step&& step, const ProblemCallback& on_problem) {
+  struct Done {
+    std::string source;
+    size_t line = 0;
+    std::string error;  // why clean refused the document; empty when `value` holds the result
+    std::optional<T> value;
+  };
+  RunSummary summary;
+  auto report = [&](const InputProblem& p) {
+    ++summary.problems;
+    on_problem(p);
+  };
+  RunInOrder<Done>(
+      inputs, options,
+      [&](RawDocument&& doc) {
+        Done d{doc.source, doc.line, {}, std::nullopt};
+        Result<Article> article = CleanDocument(std::move(doc), options.clean);
+        if (article.ok()) d.value.emplace(more(article.take()));
+        else d.error = article.status().message();
+        return d;
+      },
+      [&](Done&& d) {
+        if (!d.value) return report({d.source, d.line, d.error});
+        ++summary.articles;
+        step(std::move(*d.value));
+      },
+      report);
+  return summary;
+}
+
+}  // namespace corroborate

@@ -8,6 +8,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libtbb-dev
   python3
   chromium nodejs  # the web page's browser tests (tests/web): playwright-core from npm drives chromium
+  # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships
+  # libclang_rt.fuzzer in libclang-rt-14-dev) for fuzz/, and /usr/bin/time for peak memory.
+  clang libclang-rt-14-dev time
 )
 # Debian's npm, unless an npm is there already: a nodejs from elsewhere bundles its own npm and
 # conflicts with Debian's npm package.

@@ -18,19 +18,29 @@ void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
   const DateScanner dates(ParseIsoDate(article.published));
   const size_t n = tokens.size();
   size_t i = 0;
+  // Scanners may look back before token i (a currency glued to the digits: "USD115"), where the
+  // previous mention may already have taken that token (".08USD115"); mentions never overlap, so
+  // such a find is dropped.
+  uint32_t taken = 0;
   while (i < n) {
     size_t end = 0;
     DateMention d;
     ScanResult r = dates.Scan(tokens, i, d, end);
     if (r != ScanResult::kNone && end > i) {
-      if (r == ScanResult::kFound) out.dates.push_back(d);
+      if (r == ScanResult::kFound && d.start >= taken) {
+        out.dates.push_back(d);
+        taken = d.end;
+      }
       i = end;
       continue;
     }
     Quantity q;
     r = ScanQuantity(tokens, i, q, end);
     if (r != ScanResult::kNone && end > i) {
-      if (r == ScanResult::kFound) out.quantities.push_back(q);
+      if (r == ScanResult::kFound && q.start >= taken) {
+        out.quantities.push_back(q);
+        taken = q.end;
+      }
       i = end;
       continue;
     }

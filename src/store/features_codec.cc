@@ -43,7 +43,7 @@ class Reader {
     uint32_t n = 0;
     if (!Get(n) || in_.size() / sizeof(T) < n) return false;
     v.resize(n);
-    std::memcpy(v.data(), in_.data(), n * sizeof(T));
+    if (n > 0) std::memcpy(v.data(), in_.data(), n * sizeof(T));  // an empty vector's data() may be null: UB for memcpy
     in_.remove_prefix(n * sizeof(T));
     return true;
   }

@@ -81,7 +81,7 @@ TEST(FeaturesCodec, RoundTripsAndRefusesTruncatedBlobs) {
   EXPECT_EQ(g->headline, f.headline);
   EXPECT_EQ(g->published_day, f.published_day);
   ASSERT_EQ(g->terms.size(), 2u);
-  EXPECT_EQ(g->terms[1].key, 17u);
+  EXPECT_EQ(uint64_t{g->terms[1].key}, 17u);  // a copy: Term is packed, a reference to its key is misaligned
   EXPECT_EQ(g->days, f.days);
   EXPECT_EQ(g->signature, f.signature);
   EXPECT_FALSE(DecodeFeatures(blob.substr(0, blob.size() - 1)).ok());

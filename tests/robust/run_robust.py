@@ -3,7 +3,8 @@
 
 Feeds every page, feed, WARC, text and JSON document of ../shared/robust (and generated bombs) to
 the built binary and checks, for every file: exit status 0 or 3 (no crash), finished within one
-second of CPU time (the machine is shared; a hang is caught by a 5 s wall-clock limit), stdout
+second of CPU time (the machine is shared; a hang is caught by a 5 s wall-clock limit; both scaled
+by --slowdown for a sanitizer build, see tests/robust/CMakeLists.txt), stdout
 valid UTF-8 with one JSON object per line, and every stderr line a contract problem line
 `corroborate: PATH[:LINE]: reason` naming an input of that run.
 
@@ -332,7 +333,12 @@ def main():
     ap.add_argument("--shared", required=True)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs")
+    ap.add_argument("--slowdown", type=float, default=1.0,
+                    help="how many times slower the binary is than a release build (sanitizers)")
     args = ap.parse_args()
+    global BUDGET_SECONDS, WALL_LIMIT_SECONDS
+    BUDGET_SECONDS *= args.slowdown
+    WALL_LIMIT_SECONDS *= args.slowdown
     robust = os.path.join(args.shared, "robust")
     if not os.path.isdir(robust):
         print("SKIP: %s not found; the bad-input corpora live in ../shared beside the project" % robust)

@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 namespace corroborate {
@@ -225,18 +224,17 @@ TEST(Entities, NominalsThatMayMeanAnotherAreLeftAlone) {
   EXPECT_TRUE(n.empty());
 }
 
-TEST(Entities, BadInputIsLinearAndBounded) {
-  // 10,000 capitalised words in a row, no sentence end, unbalanced quotes, a 1 MB quote.
+TEST(Entities, BadInputIsHandledAndBounded) {
+  // 10,000 capitalised words in a row, no sentence end, unbalanced quotes, a 1 MB quote: each is
+  // scanned without a crash and yields at most one mention per byte. That the time is linear is
+  // measured, not timed here: bench/extract/extract_stages_bench fits O(n) from 64 KB to 4 MB.
   std::string caps;
   for (int i = 0; i < 10000; ++i) caps += (i % 3 == 0 ? "Alpha " : i % 3 == 1 ? "Beta " : "Gamma ");
   std::string quote = "He said \"" + std::string(1 << 20, 'a') + " and more";
   std::string unbalanced;
   for (int i = 0; i < 20000; ++i) unbalanced += "\u201Cword \" said Jane Doe ";
   for (const std::string& s : {caps, quote, unbalanced}) {
-    auto t0 = std::chrono::steady_clock::now();
     EntityMentions em = ExtractFrom(s);
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(secs, 2.0);
     EXPECT_LE(em.mentions.size(), s.size());
   }
 }

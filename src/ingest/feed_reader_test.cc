@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "ingest/test_util.h"
 #include "ingest/xml_text.h"
@@ -135,10 +134,8 @@ TEST(FeedReaderTest, BillionLaughsDoesNotExpand) {
     dtd += "\">";
   }
   dtd += "]>";
-  const auto start = std::chrono::steady_clock::now();
+  // Expanded, &l12; would be 10^12 "ha"s: a small result shows the entities were not expanded.
   auto c = Read(dtd + "<rss><channel><item><title>&l12;</title><description>&l0;</description></item></channel></rss>");
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(1));
   for (const RawDocument& d : c.docs) {
     EXPECT_LT(d.title.size() + d.body.size(), 1000u);
   }

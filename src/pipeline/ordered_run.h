@@ -15,9 +15,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <tbb/global_control.h>
@@ -53,6 +56,10 @@ void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& o
     std::optional<T> result;
   };
   DocumentQueue queue(inputs, options.read, threads);
+  // Tokens travel between filters as raw pointers, so `live` owns them: when a step throws, TBB
+  // drops the tokens in flight, and `live` frees them as the run unwinds instead of leaking them.
+  std::mutex live_mutex;
+  std::unordered_map<Token*, std::unique_ptr<Token>> live;
   RunInArena(options, [&] {
     tbb::parallel_pipeline(
         InFlight(options),
@@ -63,17 +70,21 @@ void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& o
                                            fc.stop();
                                            return nullptr;
                                          }
-                                         return t.release();
+                                         Token* raw = t.get();
+                                         std::lock_guard<std::mutex> lock(live_mutex);
+                                         live.emplace(raw, std::move(t));
+                                         return raw;
                                        }) &
             tbb::make_filter<Token*, Token*>(tbb::filter_mode::parallel,
                                              [&](Token* t) {
                                                if (!t->read.problem) t->result.emplace(work(std::move(t->read.document)));
                                                return t;
                                              }) &
-            tbb::make_filter<Token*, void>(tbb::filter_mode::serial_in_order, [&](Token* raw) {
-              std::unique_ptr<Token> t(raw);
+            tbb::make_filter<Token*, void>(tbb::filter_mode::serial_in_order, [&](Token* t) {
               if (t->read.problem) on_problem(*t->read.problem);
               else step(std::move(*t->result));
+              std::lock_guard<std::mutex> lock(live_mutex);
+              live.erase(t);
             }));
   });
 }

@@ -13,6 +13,18 @@
 
 namespace corroborate::extract {
 
+namespace {
+
+// Fills `d` as a day-grain date; year 0 marks a day that does not exist ("February 30").
+void SetDay(DateMention& d, int year, int month, int day) {
+  d.year = year;
+  d.month = month;
+  d.day = day;
+  d.grain = DateGrain::kDay;
+}
+
+}  // namespace
+
 bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
   int m = 0;
   size_t p = 0;
@@ -69,10 +81,7 @@ bool DateScanner::MonthLed(const Tokens& t, size_t i, DateMention& d, size_t& en
     if (t.Is(r, ',') || (glued_sep && t.Is(r, t.items[p].cp) && t.Glued(r))) ++r;  // "Sep-23-2020"
     if (YearAt(t, r, year)) {
       // "February 30, 2025" names no day: consumed and left out (year 0 marks it), not read as 2025.
-      d.year = IsValidDate(year, m, day) ? year : 0;
-      d.month = m;
-      d.day = day;
-      d.grain = DateGrain::kDay;
+      SetDay(d, IsValidDate(year, m, day) ? year : 0, m, day);
       end = r + 1;
       return true;
     }
@@ -203,10 +212,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
     int y = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
     int m = (x[4] - '0') * 10 + (x[5] - '0'), dd = (x[6] - '0') * 10 + (x[7] - '0');
     if (y >= 1900 && y <= 2099 && IsValidDate(y, m, dd)) {
-      d.year = y;
-      d.month = m;
-      d.day = dd;
-      d.grain = DateGrain::kDay;
+      SetDay(d, y, m, dd);
       end = i + 1;
       return true;
     }
@@ -231,10 +237,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
         if (IsSep(t, s2) && t.IsDigits(s2 + 1) && Len(t, s2 + 1) <= 2 && Clean(t, s2 + 2)) {
           int dd = IntOf(t, s2 + 1);
           if (IsValidDate(y, m, dd)) {
-            d.year = y;
-            d.month = m;
-            d.day = dd;
-            d.grain = DateGrain::kDay;
+            SetDay(d, y, m, dd);
             end = s2 + 2;
             return true;
           }
@@ -326,10 +329,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
       }
       if (dot && Len(t, s2 + 1) != 4) return false;
       if (!IsValidDate(y, m, dd)) return false;
-      d.year = y;
-      d.month = m;
-      d.day = dd;
-      d.grain = DateGrain::kDay;
+      SetDay(d, y, m, dd);
       end = s2 + 2;
       return true;
     }
@@ -339,10 +339,7 @@ bool DateScanner::DigitsLed(const Tokens& t, size_t i, DateMention& d, size_t& e
       int c = IntOf(t, s2 + 1);
       int y = Len(t, s2 + 1) == 2 ? TwoDigitYear(c, pub_year) : c;
       if (!IsValidDate(y, v, b)) return false;
-      d.year = y;
-      d.month = v;
-      d.day = b;
-      d.grain = DateGrain::kDay;
+      SetDay(d, y, v, b);
       end = s2 + 2;
       return true;
     }
@@ -429,10 +426,7 @@ bool DateScanner::DayMonthYear(const Tokens& t, size_t i, int m, int dd, size_t 
   if (YearAt(t, y0, y)) {
     const bool valid = IsValidDate(y, m, dd);
     if (!valid && !keep_impossible) return false;
-    d.year = valid ? y : 0;
-    d.month = m;
-    d.day = dd;
-    d.grain = DateGrain::kDay;
+    SetDay(d, valid ? y : 0, m, dd);
     end = y0 + 1;
     return true;
   }

@@ -1,6 +1,7 @@
 // Debris-line recognition for scraped text (see boilerplate.h). Tested in plain_text_test.cc.
 #include "clean/boilerplate.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/embedded_data.h"
@@ -20,6 +21,29 @@ bool EndsWithImageName(std::string_view key) {
     if (key.size() >= ext.size() && key.substr(key.size() - ext.size()) == ext) return true;
   }
   return false;
+}
+
+bool IsKeyTrimmed(char c) { return c == ':' || c == '.' || c == '!' || c == ',' || c == '|'; }
+
+size_t CountKeyWords(std::string_view key) {
+  return key.empty() ? 0 : static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+// A lower bound on the words of BoilerplateKey(line), counting no further than `limit` + 1: words
+// made only of the punctuation the key trims from its end may vanish, any other word stays.
+size_t KeyWordsAtLeast(std::string_view line, size_t limit) {
+  size_t words = 0;
+  bool in_word = false, kept = false;
+  for (char c : line) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (in_word && kept && ++words > limit) return words;
+      in_word = kept = false;
+      continue;
+    }
+    in_word = true;
+    kept = kept || !IsKeyTrimmed(c);
+  }
+  return words + (in_word && kept);
 }
 
 }  // namespace
@@ -45,8 +69,7 @@ std::string BoilerplateKey(std::string_view line) {
     digits = false;
     key.push_back(static_cast<char>(std::tolower(u)));
   }
-  while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == '!' || key.back() == ',' ||
-                          key.back() == ' ' || key.back() == '|')) {
+  while (!key.empty() && (key.back() == ' ' || IsKeyTrimmed(key.back()))) {
     key.pop_back();
   }
   return key;
@@ -68,12 +91,18 @@ BoilerplateLines::BoilerplateLines(std::string_view list) {
     if (line.size() >= 2 && line.substr(line.size() - 2) == " *") {
       prefixes_.push_back(BoilerplateKey(line.substr(0, line.size() - 2)));
     } else {
-      exact_.insert(BoilerplateKey(line));
+      const std::string key = BoilerplateKey(line);
+      max_rule_words_ = std::max(max_rule_words_, CountKeyWords(key));
+      exact_.insert(key);
     }
   }
+  // The icon and image-name rules need at most two words; the prefix rules kMaxPrefixLineWords.
+  max_rule_words_ = std::max(max_rule_words_, kMaxPrefixLineWords);
 }
 
 bool BoilerplateLines::IsDebris(std::string_view line) const {
+  // Most lines are paragraphs of prose, longer than any rule.
+  if (KeyWordsAtLeast(line, max_rule_words_) > max_rule_words_) return false;
   const std::string key = BoilerplateKey(line);
   if (key.empty()) return true;  // punctuation only
   if (exact_.count(key)) return true;

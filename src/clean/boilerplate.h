@@ -24,6 +24,8 @@ class BoilerplateLines {
  private:
   std::unordered_set<std::string> exact_;
   std::vector<std::string> prefixes_;
+  // The most words any rule can match; a line with more is prose, judged without building its key.
+  size_t max_rule_words_ = 0;
 };
 
 // Lower-cased, spaces collapsed, digit runs as "0", trailing punctuation dropped.

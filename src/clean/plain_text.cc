@@ -127,17 +127,18 @@ bool LooksLikeHeadline(std::string_view line) {
   return last != '.' && last != ',' && last != ':' && last != ';';
 }
 
+// The line with each run of blanks made one space (the line is trimmed), copied a word at a time.
 std::string WhitespaceKey(std::string_view line) {
   std::string key;
-  bool space = false;
-  for (char c : line) {
-    if (IsBlank(c)) {
-      space = true;
-      continue;
-    }
-    if (space && !key.empty()) key.push_back(' ');
-    space = false;
-    key.push_back(c);
+  key.reserve(line.size());
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = i;
+    while (j < line.size() && !IsBlank(line[j])) ++j;
+    if (!key.empty()) key.push_back(' ');
+    key.append(line.data() + i, j - i);
+    while (j < line.size() && IsBlank(line[j])) ++j;
+    i = j;
   }
   return key;
 }

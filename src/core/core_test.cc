@@ -1,5 +1,8 @@
 // Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
 #include <gtest/gtest.h>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/ascii.h"
 #include "core/embedded_data.h"
@@ -34,6 +37,21 @@ TEST(Utf8, CountsCodePoints) {
   const std::string s = "\xE2\x80\x9Cok\xE2\x80\x9D";  // “ok”
   EXPECT_EQ(utf8::CodePointCount(s, s.size()), 4u);
   EXPECT_EQ(utf8::CodePointCount(s, 3), 1u);
+}
+
+TEST(Utf8, CountsCodePointsAcrossWordBoundaries) {
+  // The count works eight bytes at a time: mix one-, two-, three- and four-byte code points so
+  // that sequences straddle every eight-byte boundary, and check each prefix that ends between
+  // code points against the number of code points appended so far.
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80"};
+  std::string s;
+  std::vector<std::pair<size_t, size_t>> ends;  // (byte offset, code points before it)
+  for (size_t k = 0; k < 40; ++k) {
+    s += pieces[(k * 7 + k / 3) % 4];
+    ends.emplace_back(s.size(), k + 1);
+  }
+  for (const auto& [bytes, cps] : ends) EXPECT_EQ(utf8::CodePointCount(s, bytes), cps) << bytes;
+  EXPECT_EQ(utf8::CodePointCount(s, s.size() + 5), 40u);  // past the end counts the whole string
 }
 
 TEST(JsonWriter, EscapesAndNests) {

@@ -8,11 +8,26 @@
 
 namespace corroborate {
 
+namespace {
+
+// Bytes copied as they are: printable ASCII other than the quote and the backslash.
+constexpr bool IsPlainJsonByte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+}  // namespace
+
 void AppendJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   size_t i = 0;
   while (i < value.size()) {
+    // Most of a string is plain ASCII: copy each run in one append, not byte by byte.
+    size_t run = i;
+    while (run < value.size() && IsPlainJsonByte(static_cast<unsigned char>(value[run]))) ++run;
+    if (run > i) {
+      out.append(value.data() + i, run - i);
+      i = run;
+      if (i == value.size()) break;
+    }
     const unsigned char c = static_cast<unsigned char>(value[i]);
     if (c >= 0x80) {
       size_t len;
@@ -36,14 +51,10 @@ void AppendJsonString(std::string& out, std::string_view value) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default:  // the other control characters and DEL
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
     }
     ++i;
   }

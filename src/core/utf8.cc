@@ -1,6 +1,9 @@
 // UTF-8 decoding and repair (see utf8.h). Tested in utf8_test.cc.
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace corroborate::utf8 {
 
 char32_t Decode(std::string_view s, size_t pos, size_t& length) {
@@ -86,12 +89,22 @@ std::string Repair(std::string_view s) {
 
 size_t CodePointCount(std::string_view s, size_t byte_offset) {
   if (byte_offset > s.size()) byte_offset = s.size();
-  size_t n = 0;
-  for (size_t i = 0; i < byte_offset; ++i) {
-    // Count every byte that is not a continuation byte: valid UTF-8 has one such byte per code point.
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  // Valid UTF-8 has one byte per code point that is not a continuation byte (10xxxxxx): count the
+  // bytes and subtract the continuation bytes, eight at a time. In each byte of `x & ~(x << 1)`,
+  // bit 7 is set exactly when bit 7 is set and bit 6 is clear (the shift never carries into bit 7).
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  size_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= byte_offset; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // Each byte of `marks` is 0 or 1; the multiplication sums them into the top byte (at most 8,
+    // so no carry crosses bytes), cheaper than a popcount without the POPCNT instruction.
+    const uint64_t marks = (x & ~(x << 1) & kHighBits) >> 7;
+    continuation += static_cast<size_t>((marks * 0x0101010101010101ull) >> 56);
   }
-  return n;
+  for (; i < byte_offset; ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return byte_offset - continuation;
 }
 
 bool IsSpace(char32_t cp) {

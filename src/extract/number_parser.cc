@@ -785,8 +785,9 @@ int ScaleOf(const Tokens& t, size_t i, bool money) {
   return l.value;
 }
 
-bool StartsNumber(const Tokens& t, size_t i) {
-  if (i >= t.size()) return false;
+namespace {
+
+bool OpensNumber(const Tokens& t, size_t i) {
   const Token& k = t.items[i];
   if (k.kind == TokKind::kDigits) return true;
   if (k.cp == '.' && k.kind == TokKind::kPunct) return t.IsDigits(i + 1) && t.Glued(i + 1);
@@ -795,6 +796,14 @@ bool StartsNumber(const Tokens& t, size_t i) {
   if (k.lex.cat == Cat::kWord) return k.lex.value == W_A || k.lex.value == W_AN;
   return IsNumberWord(k.lex);
 }
+
+}  // namespace
+
+void MarkNumberStarts(Tokens& t) {
+  for (size_t i = 0; i < t.size(); ++i) t.items[i].starts_number = OpensNumber(t, i);
+}
+
+bool StartsNumber(const Tokens& t, size_t i) { return i < t.size() && t.items[i].starts_number; }
 
 bool ParseNumber(const Tokens& t, size_t i, bool money, NumberMatch& out) {
   out = NumberMatch{};

@@ -35,8 +35,10 @@ struct NumberMatch {
 // after an integer ("$5m"), which elsewhere are more often units ("5m" metres).
 bool ParseNumber(const Tokens& t, size_t i, bool money, NumberMatch& out);
 
-// True when token i can begin a number (a digit run, ".5", or a number word): a cheap test.
+// True when token i can begin a number (a digit run, ".5", a vulgar fraction, "a"/"an" or a number
+// word): Token::starts_number, which Tokenize sets through MarkNumberStarts.
 bool StartsNumber(const Tokens& t, size_t i);
+void MarkNumberStarts(Tokens& t);
 
 // The scale a word token names as a power of ten ("million" 6, "bn" 9), or 0.
 int ScaleOf(const Tokens& t, size_t i, bool money);

@@ -2,6 +2,7 @@
 #include "extract/tokens.h"
 
 #include "core/utf8.h"
+#include "extract/number_parser.h"
 
 namespace corroborate::extract {
 namespace {
@@ -139,6 +140,7 @@ void Tokenize(std::string_view text, Tokens& out) {
     push(t);
     i = j;
   }
+  MarkNumberStarts(out);
 }
 
 }  // namespace corroborate::extract

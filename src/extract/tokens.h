@@ -26,6 +26,9 @@ struct Token {
   bool capitalized = false;     // a word whose first letter is a capital
   char32_t cp = 0;              // the character of a kPunct/kSymbol token
   Lexeme lex;                   // for words
+  // A number can begin here (see StartsNumber): asked of every token several times over by the
+  // quantity scanner, so worked out once.
+  bool starts_number = false;
 };
 
 struct Tokens {

@@ -20,23 +20,48 @@ void TextBuilder::FlushPending(size_t raw_pos) {
   map_.AddRun(text_.size(), raw_pos);
 }
 
+namespace {
+
+// utf8::IsSpace for one ASCII byte, inline: space, tab, line feed, vertical tab, form feed, return.
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The bytes of the white-space code point starting at piece[i], or 0 when it is not white space.
+// ASCII, nearly every byte of news, is judged without decoding.
+size_t SpaceAt(std::string_view piece, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(piece[i]);
+  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  size_t len;
+  return utf8::IsSpace(utf8::Decode(piece, i, len)) ? len : 0;
+}
+
+// The end of the run of non-space code points starting at piece[i].
+size_t WordEnd(std::string_view piece, size_t i) {
+  while (i < piece.size()) {
+    const unsigned char c = static_cast<unsigned char>(piece[i]);
+    if (c < 0x80) {
+      if (IsAsciiSpace(c)) break;
+      ++i;
+      continue;
+    }
+    size_t len;
+    if (utf8::IsSpace(utf8::Decode(piece, i, len))) break;
+    i += len;
+  }
+  return i;
+}
+
+}  // namespace
+
 void TextBuilder::AppendInline(std::string_view piece, size_t raw_pos) {
   size_t i = 0;
   while (i < piece.size()) {
-    size_t len;
-    const char32_t cp = utf8::Decode(piece, i, len);
-    if (utf8::IsSpace(cp)) {
+    if (size_t space = SpaceAt(piece, i)) {
       if (pending_ == Pending::kNone && !text_.empty()) pending_ = Pending::kSpace;
-      i += len;
+      i += space;
       continue;
     }
     // Copy the whole run of non-space characters at once.
-    size_t j = i + len;
-    while (j < piece.size()) {
-      size_t l2;
-      if (utf8::IsSpace(utf8::Decode(piece, j, l2))) break;
-      j += l2;
-    }
+    const size_t j = WordEnd(piece, i);
     FlushPending(raw_pos + i);
     map_.AddRun(text_.size(), raw_pos + i);
     text_.append(piece.substr(i, j - i));

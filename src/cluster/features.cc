@@ -48,9 +48,15 @@ bool IsLetter(char32_t cp) { return cp >= 0x80 || ((cp | 0x20) >= 'a' && (cp | 0
 void Tokenize(std::string_view text, std::vector<Tok>& out) {
   bool at_initial = true;  // start of text, line, or after a sentence end
   size_t i = 0;
+  // ASCII, nearly all of news text, is read without decoding.
+  auto next = [&](size_t at, size_t& len) -> char32_t {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    len = 1;
+    return c < 0x80 ? c : utf8::Decode(text, at, len);
+  };
   while (i < text.size()) {
     size_t len = 1;
-    const char32_t cp = utf8::Decode(text, i, len);
+    const char32_t cp = next(i, len);
     if (!IsWordChar(cp)) {
       if (cp == '\n' || cp == '.' || cp == '!' || cp == '?') at_initial = true;
       i += len;
@@ -63,20 +69,20 @@ void Tokenize(std::string_view text, std::vector<Tok>& out) {
     int letters = 0, uppers = 0;
     while (i < text.size()) {
       size_t l = 1;
-      const char32_t c = utf8::Decode(text, i, l);
+      const char32_t c = next(i, l);
       if (!IsWordChar(c)) break;
       if (IsLetter(c)) {
         ++letters;
         uppers += IsUpper(c);
       }
-      if (c < 0x80) {
-        t.lower += char(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      } else {
-        t.lower.append(text.substr(i, l));
-      }
       i += l;
     }
     t.end = uint32_t(i);
+    // Lower-cased in one copy: ASCII capitals folded, every other byte kept.
+    t.lower.assign(text.data() + t.start, t.end - t.start);
+    for (char& c : t.lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
     t.has_letter = letters > 0;
     t.all_caps = letters >= 2 && uppers == letters;
     at_initial = false;

@@ -60,8 +60,10 @@ void TextBuilder::AppendInline(std::string_view piece, size_t raw_pos) {
       i += space;
       continue;
     }
-    // Copy the whole run of non-space characters at once.
-    const size_t j = WordEnd(piece, i);
+    // Copy the whole run of non-space characters at once, and the words after it that single
+    // ASCII spaces separate: the text keeps such a space as it is, so the run's offsets continue.
+    size_t j = WordEnd(piece, i);
+    while (j + 1 < piece.size() && piece[j] == ' ' && SpaceAt(piece, j + 1) == 0) j = WordEnd(piece, j + 1);
     FlushPending(raw_pos + i);
     map_.AddRun(text_.size(), raw_pos + i);
     text_.append(piece.substr(i, j - i));

@@ -1,6 +1,8 @@
 // MinHash LSH near-duplicate index (see duplicate_index.h). Tested in duplicate_index_test.cc.
 #include "cluster/duplicate_index.h"
 
+#include <vector>
+
 #include "cluster/hash.h"
 
 namespace corroborate::cluster {
@@ -19,21 +21,43 @@ double DuplicateIndex::Similarity(const std::array<uint32_t, kSignatureSize>& a,
 }
 
 std::optional<uint32_t> DuplicateIndex::Find(const std::array<uint32_t, kSignatureSize>& sig) const {
+  // Every band's bucket is looked up: start all the (likely) cache misses at once.
+  std::array<uint64_t, kBands> keys;
+  for (int band = 0; band < kBands; ++band) {
+    keys[band] = BandKey(sig, band);
+    latest_.Prefetch(keys[band]);
+  }
+  // The buckets are chains through next_, one cache miss per article at a million articles: walk
+  // the sixteen side by side, one link of each per round with the next prefetched, so the misses
+  // overlap. The candidates are compared afterwards, their signatures prefetched meanwhile.
+  std::array<uint32_t, kBands> link;
+  for (int band = 0; band < kBands; ++band) link[band] = latest_.Get(keys[band]);
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
+  for (size_t walked = 0; walked < bucket_cap_; ++walked) {
+    bool any = false;
+    for (int band = 0; band < kBands; ++band) {
+      if (link[band] == 0) continue;
+      const uint32_t article = link[band] - 1;
+      candidates.push_back(article);
+      __builtin_prefetch(&sigs_[size_t(article) * kSignatureSize]);
+      link[band] = next_[size_t(article) * kBands + band];
+      if (link[band] != 0) __builtin_prefetch(&next_[size_t(link[band] - 1) * kBands + band]);
+      any = true;
+    }
+    if (!any) break;
+  }
+  // The most matching values wins, ties going to the earlier article (the original rather than
+  // another reprint of it): the same answer in whatever order the candidates come.
   std::optional<uint32_t> best;
   int best_matches = min_matches_ - 1;
-  for (int band = 0; band < kBands; ++band) {
-    uint32_t link = latest_.Get(BandKey(sig, band));
-    for (size_t walked = 0; link != 0 && walked < bucket_cap_; ++walked) {
-      const uint32_t article = link - 1;
-      link = next_[size_t(article) * kBands + band];
-      const uint16_t* other = &sigs_[size_t(article) * kSignatureSize];
-      int matches = 0;
-      for (int i = 0; i < kSignatureSize; ++i) matches += uint16_t(sig[i]) == other[i];
-      // Ties go to the earlier article: the original rather than another reprint of it.
-      if (matches > best_matches || (matches == best_matches && best && article < *best)) {
-        best_matches = matches;
-        best = article;
-      }
+  for (const uint32_t article : candidates) {
+    const uint16_t* other = &sigs_[size_t(article) * kSignatureSize];
+    int matches = 0;
+    for (int i = 0; i < kSignatureSize; ++i) matches += uint16_t(sig[i]) == other[i];
+    if (matches > best_matches || (matches == best_matches && best && article < *best)) {
+      best_matches = matches;
+      best = article;
     }
   }
   return best;
@@ -45,7 +69,7 @@ void DuplicateIndex::Insert(uint32_t article, const std::array<uint32_t, kSignat
   if (next_.size() < n * kBands) next_.resize(n * kBands, 0);
   for (int i = 0; i < kSignatureSize; ++i) sigs_[size_t(article) * kSignatureSize + i] = uint16_t(sig[i]);
   for (int band = 0; band < kBands; ++band) {
-    uint32_t& head = latest_.Upsert(BandKey(sig, band));
+    uint32_t& head = latest_.Upsert(BandKey(sig, band));  // after Find (as Add calls them), cached
     next_[size_t(article) * kBands + band] = head;
     head = article + 1;
   }

@@ -3,6 +3,9 @@
 // node-based std::unordered_map would cost several times the memory at a million articles.
 // FlatMap32 keeps 32 bits of each key: 8 bytes a slot, for tables where two keys sharing a slot
 // only costs an extra candidate that is checked anyway, or a document frequency off by a few.
+// A slot holds its key and value side by side: at a million articles the tables are far larger
+// than the caches, and a look-up then costs one cache miss, not one for the key and one for the
+// value. Prefetch() starts that miss early for a key looked up soon after.
 // Tested in story_clusterer_test.cc.
 //
 //   FlatMap64 df;
@@ -21,36 +24,39 @@ class FlatMap {
   FlatMap() { Rehash(1024); }
 
   size_t size() const { return size_; }
-  // sizeof(Key) + 4 bytes a slot, at a load of at most 0.75.
-  size_t MemoryBytes() const { return keys_.capacity() * sizeof(Key) + values_.capacity() * sizeof(uint32_t); }
+  // sizeof(Entry) bytes a slot (16 for 64-bit keys, 8 for 32-bit ones), at a load of at most 0.75.
+  size_t MemoryBytes() const { return slots_.capacity() * sizeof(Entry); }
 
   uint32_t Get(uint64_t hash) const {
     const Key key = Fix(hash);
     for (size_t i = Slot(key);; i = (i + 1) & mask_) {
-      if (keys_[i] == key) return values_[i];
-      if (keys_[i] == kEmpty) return 0;
+      if (slots_[i].key == key) return slots_[i].value;
+      if (slots_[i].key == kEmpty) return 0;
     }
   }
 
   // The value for `key`, inserted as 0 when absent. The reference is valid until the next Upsert.
   uint32_t& Upsert(uint64_t hash) {
-    if ((size_ + 1) * 4 > keys_.size() * 3) Rehash(keys_.size() * 2);
+    if ((size_ + 1) * 4 > slots_.size() * 3) Rehash(slots_.size() * 2);
     const Key key = Fix(hash);
     size_t i = Slot(key);
-    while (keys_[i] != key && keys_[i] != kEmpty) i = (i + 1) & mask_;
-    if (keys_[i] == kEmpty) {
-      keys_[i] = key;
-      values_[i] = 0;
+    while (slots_[i].key != key && slots_[i].key != kEmpty) i = (i + 1) & mask_;
+    if (slots_[i].key == kEmpty) {
+      slots_[i] = {key, 0};
       ++size_;
     }
-    return values_[i];
+    return slots_[i].value;
   }
+
+  // A hint that `hash` is looked up soon: its slot is fetched into the cache meanwhile. Until a
+  // rehash (an Upsert may make one) the hint points at the right slot.
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Slot(Fix(hash))]); }
 
   // Calls f(value&) for every key present, in slot order.
   template <typename F>
   void ForEachValue(F&& f) {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != kEmpty) f(values_[i]);
+    for (Entry& e : slots_) {
+      if (e.key != kEmpty) f(e.value);
     }
   }
 
@@ -64,23 +70,24 @@ class FlatMap {
   }
   size_t Slot(Key k) const { return size_t(k ^ (k >> 17)) & mask_; }
 
+  struct Entry {
+    Key key;
+    uint32_t value;
+  };
+
   void Rehash(size_t capacity) {
-    std::vector<Key> old_keys = std::move(keys_);
-    std::vector<uint32_t> old_values = std::move(values_);
-    keys_.assign(capacity, kEmpty);
-    values_.assign(capacity, 0);
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(capacity, Entry{kEmpty, 0});
     mask_ = capacity - 1;
-    for (size_t j = 0; j < old_keys.size(); ++j) {
-      if (old_keys[j] == kEmpty) continue;
-      size_t i = Slot(old_keys[j]);
-      while (keys_[i] != kEmpty) i = (i + 1) & mask_;
-      keys_[i] = old_keys[j];
-      values_[i] = old_values[j];
+    for (const Entry& e : old) {
+      if (e.key == kEmpty) continue;
+      size_t i = Slot(e.key);
+      while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = e;
     }
   }
 
-  std::vector<Key> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Entry> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };

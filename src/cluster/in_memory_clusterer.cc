@@ -91,6 +91,16 @@ class InMemoryClusterer final : public StoryClusterer {
   // Scratch for candidate retrieval, indexed by story: reused across calls.
   std::vector<float> votes_;
   std::vector<uint32_t> touched_;
+  // Scratch for the walks of the looked-up terms' posting chains: where each walk is, and the
+  // stories it read (posting_cap slots per walk).
+  struct Walk {
+    uint32_t link;    // 1 + the next posting to read; 0 at the chain's end
+    uint32_t walked;  // postings read so far
+    float w;          // the term's weight in the article
+  };
+  std::vector<Walk> walks_;
+  std::vector<uint32_t> walked_stories_;
+  void WalkPostings();
 
   // Stories whose last article is this many days older than the newest publication date seen
   // drop their centroid: no dated article in the window could join them any more, and at a
@@ -100,6 +110,10 @@ class InMemoryClusterer final : public StoryClusterer {
 };
 
 constexpr uint32_t kSweepEvery = 4096;  // articles between two sweeps for old stories
+
+// At a million articles the term tables are far larger than the caches: each loop over terms asks
+// for the slot this many terms ahead, so its cache miss overlaps the work on the terms before it.
+constexpr size_t kPrefetchAhead = 8;
 
 bool InMemoryClusterer::InWindow(const ArticleFeatures& f, const Story& s) const {
   if (f.published_day == kNoDay || s.first_published == kNoDay) return true;
@@ -112,6 +126,7 @@ void InMemoryClusterer::Weigh(Story& s) {
   s.norm = 0;
   const float inv = 1.0f / float(s.articles);
   for (size_t j = 0; j < s.terms.size(); ++j) {
+    if (j + kPrefetchAhead < s.terms.size()) df_.Prefetch(s.terms[j + kPrefetchAhead].key);
     const Term& t = s.terms[j];
     const double w = double(t.tf) * inv * KindWeight(t.key) * Idf(t.key);
     s.weights[j] = float(w);
@@ -150,6 +165,7 @@ double InMemoryClusterer::Similarity(const std::vector<Weighted>& a, double a_no
 void InMemoryClusterer::Index(uint32_t story, const std::vector<Weighted>& by_weight) {
   if (postings_.size() >= 2 * compacted_size_ + 65536) CompactPostings();
   const size_t n = std::min(o_.query_terms, by_weight.size());
+  for (size_t i = 0; i < n; ++i) posting_head_.Prefetch(by_weight[i].key);
   for (size_t i = 0; i < n; ++i) {
     uint32_t& head = posting_head_.Upsert(by_weight[i].key);
     if (head != 0 && postings_[head - 1].first == story) continue;
@@ -179,6 +195,7 @@ void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std
   if (merged.size() > o_.story_terms) {
     std::vector<std::pair<float, uint32_t>> order(merged.size());
     for (size_t k = 0; k < merged.size(); ++k) {
+      if (k + kPrefetchAhead < merged.size()) df_.Prefetch(merged[k + kPrefetchAhead].key);
       order[k] = {merged[k].tf * KindWeight(merged[k].key) * Idf(merged[k].key), uint32_t(k)};
     }
     std::nth_element(order.begin(), order.begin() + o_.story_terms, order.end(),
@@ -268,11 +285,36 @@ void InMemoryClusterer::CompactPostings() {
   compacted_size_ = postings_.size();
 }
 
+// Reads every walk's chain up to posting_cap postings. The chains are walked side by side, one
+// posting of each per round, with the next posting of each prefetched: a chain is a pointer chase,
+// one cache miss per posting where it is scattered, and side by side the misses of different
+// chains overlap instead of queueing (at 300k articles the one-chain-at-a-time walk was half of
+// Add). What each walk reads, and so the votes, are as if walked one after another.
+void InMemoryClusterer::WalkPostings() {
+  walked_stories_.resize(walks_.size() * o_.posting_cap);
+  bool active = true;
+  while (active) {
+    active = false;
+    for (size_t t = 0; t < walks_.size(); ++t) {
+      Walk& w = walks_[t];
+      if (w.link == 0 || w.walked >= o_.posting_cap) continue;
+      const auto [story, next] = postings_[w.link - 1];
+      walked_stories_[t * o_.posting_cap + w.walked++] = story;
+      w.link = next;
+      if (next != 0) __builtin_prefetch(&postings_[next - 1]);
+      active = true;
+    }
+  }
+}
+
 Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
   const uint32_t number = articles_++;
   if (f.published_day != kNoDay && (newest_day_ == kNoDay || f.published_day > newest_day_)) newest_day_ = f.published_day;
   if (articles_ % kSweepEvery == 0) CloseOldStories();
-  for (const Term& t : f.terms) ++df_.Upsert(t.key);
+  for (size_t i = 0; i < f.terms.size(); ++i) {
+    if (i + kPrefetchAhead < f.terms.size()) df_.Prefetch(f.terms[i + kPrefetchAhead].key);
+    ++df_.Upsert(f.terms[i].key);
+  }
   ids_ += f.id;
   id_ends_.push_back(uint32_t(ids_.size()));
 
@@ -312,16 +354,20 @@ Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
   // terms that found them; only the best few are compared in full.
   if (votes_.size() < stories_.size() + 1) votes_.resize(stories_.size() + 1, 0);
   touched_.clear();
+  for (size_t i = 0; i < std::min(2 * o_.query_terms, by_weight.size()); ++i) posting_head_.Prefetch(by_weight[i].key);
   // A term only this article holds finds nothing, so the looked-up terms are the heaviest shared ones.
-  for (size_t i = 0, looked_up = 0; i < by_weight.size() && looked_up < o_.query_terms; ++i) {
+  walks_.clear();
+  for (size_t i = 0; i < by_weight.size() && walks_.size() < o_.query_terms; ++i) {
     if (df_.Get(by_weight[i].key) < 2) continue;
-    ++looked_up;
-    uint32_t link = posting_head_.Get(by_weight[i].key);
-    for (size_t walked = 0; link != 0 && walked < o_.posting_cap; ++walked) {
-      const auto& [story, next] = postings_[link - 1];
+    walks_.push_back({posting_head_.Get(by_weight[i].key), 0, by_weight[i].w});
+  }
+  WalkPostings();
+  for (size_t t = 0; t < walks_.size(); ++t) {  // votes summed term by term, as the walks read them
+    const uint32_t* stories = &walked_stories_[t * o_.posting_cap];
+    for (uint32_t k = 0; k < walks_[t].walked; ++k) {
+      const uint32_t story = stories[k];
       if (votes_[story] == 0) touched_.push_back(story);
-      votes_[story] += by_weight[i].w + 1e-6f;  // never 0 once touched
-      link = next;
+      votes_[story] += walks_[t].w + 1e-6f;  // never 0 once touched
     }
   }
   auto more_votes = [&](uint32_t x, uint32_t y) { return votes_[x] > votes_[y] || (votes_[x] == votes_[y] && x < y); };

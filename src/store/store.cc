@@ -184,6 +184,9 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
   };
   PipelineOptions run;
   run.threads = options.threads;
+  // Up to a batch in flight: while the in-order step commits one batch (a long serial step), the
+  // other threads prepare the next instead of stopping after a few articles. Memory: two batches.
+  run.in_flight = std::max(InFlight(run), options.batch_articles);
   RunInOrder<std::optional<Prepared>>(
       read, run,
       [&](RawDocument&& doc) -> std::optional<Prepared> {  // any thread

@@ -22,8 +22,9 @@
 // Threads: every method may be called from any thread at the same time. Reads use a pool of
 // read-only connections (WAL: readers never wait for the writer); writes are serialised inside
 // the process, and across processes by SQLite's write lock (with a busy timeout). Within one
-// ingest call, articles are prepared on StoreOptions::threads threads and committed in input
-// order (pipeline/ordered_run.h); memory is bounded by the articles in flight and the batch.
+// ingest call, articles are prepared on StoreOptions::threads threads, up to a batch ahead of the
+// commits, and committed in input order (pipeline/ordered_run.h): memory holds at most two
+// batches of articles (besides the writer's), whatever the input's size.
 //
 // The query methods return ready JSON (the shapes of the HTTP API, docs/ARCHITECTURE.md "Store");
 // kNotFound means no such story or article, kInvalidInput a bad query (a malformed search, a bad

@@ -1,6 +1,6 @@
 // `corroborate ingest` (see ingest_command.h): on a terminal, a progress bar on standard error
 // (articles/s, stories so far, time left estimated from input bytes) and a summary at the end;
-// otherwise nothing but the problems. Tested in tests/store.
+// otherwise nothing but the problems. Tested in tests/store and tests/threads.
 #include "ingest_command.h"
 
 #include <unistd.h>
@@ -99,6 +99,7 @@ class ProgressBar {
 int RunIngestCommand(const IngestCommand& command) {
   store::StoreOptions options;
   options.batch_articles = std::max<size_t>(command.batch, 1);
+  options.threads = command.threads;
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(command.db, options);
   if (!opened.ok()) {
     std::fprintf(stderr, "corroborate: %s\n", opened.status().message().c_str());

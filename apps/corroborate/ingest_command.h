@@ -1,4 +1,4 @@
-// `corroborate ingest --db PATH [--acks FILE] INPUT…`: adds articles to a store (src/store/store.h).
+// `corroborate ingest --db PATH [--acks FILE] [--batch N] [--threads N] INPUT…`: adds articles to a store (src/store/store.h).
 // Tested in tests/store (golden report, crash safety).
 #pragma once
 
@@ -14,6 +14,9 @@ struct IngestCommand {
   // line, right after its transaction commits: what the crash test checks the store against.
   std::string acks;
   size_t batch = 1000;
+  // Threads preparing articles (clean, extract, events, cluster features); 0 = every core the
+  // process may use. Commits stay in input order: the store is the same for any count.
+  size_t threads = 0;
 };
 
 // The exit status: 0 when every input was stored (or already was), 3 when some were skipped,

@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
   ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing")->required();
   ingest->add_option("--acks", ingest_cmd.acks, "append each stored article's id (a JSON string per line) once committed");
   ingest->add_option("--batch", ingest_cmd.batch, "articles per transaction")->capture_default_str();
+  ingest->add_option("--threads", ingest_cmd.threads, "threads preparing articles (default: every core this process may use)")
+      ->check(CLI::PositiveNumber);
   ingest->add_option("inputs", ingest_cmd.inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
   ServeArgs serve_args;

@@ -15,14 +15,18 @@ void DocumentQueue::Push(ReadItem&& item, bool end) {
   queue_.push(Slot{std::move(item), end});
 }
 
-DocumentQueue::DocumentQueue(const std::vector<std::string>& inputs, const ReadLimits& limits, size_t capacity) {
+ReadFunction ReadInputs(std::vector<std::string> inputs, ReadLimits limits) {
+  return [inputs = std::move(inputs), limits](const DocumentCallback& on_document, const ProblemCallback& on_problem) {
+    InputReader(limits).Read(inputs, on_document, on_problem);
+  };
+}
+
+DocumentQueue::DocumentQueue(ReadFunction read, size_t capacity) {
   queue_.set_capacity(std::ptrdiff_t(capacity < 1 ? 1 : capacity));
-  reader_ = std::thread([this, inputs, limits] {
+  reader_ = std::thread([this, read = std::move(read)] {
     try {
-      InputReader reader(limits);
-      reader.Read(
-          inputs, [&](RawDocument&& doc) { Push(ReadItem{std::move(doc), std::nullopt}, false); },
-          [&](const InputProblem& p) { Push(ReadItem{{}, p}, false); });
+      read([&](RawDocument&& doc) { Push(ReadItem{std::move(doc), std::nullopt}, false); },
+           [&](const InputProblem& p) { Push(ReadItem{{}, p}, false); });
       Push({}, true);
     } catch (const Stopped&) {
       // The consumer gave up (see ~DocumentQueue): nobody reads what is left.

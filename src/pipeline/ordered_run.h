@@ -1,11 +1,12 @@
 // The parallel runner every command shares (oneTBB's parallel_pipeline): a serial reader, the
 // per-article work on up to `threads` threads, and a serial step that sees each result in input
 // order, one at a time, on whichever thread is free. State that spans articles (the clusterer,
-// the output) lives only in that step, so results are byte-identical whatever the thread count.
-// At most `in_flight` articles are in the pipeline at once (being worked on or waiting their turn)
-// and one per thread waits in the reader's queue: that, not the corpus, bounds a streaming
-// command's memory. Tested in ordered_run_test.cc and
-// tests/golden (--threads 1, 2, 4).
+// the output, the store's batch) lives only in that step, so results are byte-identical whatever
+// the thread count. At most `in_flight` articles are in the pipeline at once (being worked on or
+// waiting their turn) and one per thread waits in the reader's queue: that, not the corpus,
+// bounds a streaming command's memory. The reader is the contract's inputs (files, folders, "-")
+// or any ReadFunction (document_queue.h), such as the store's reader of a POSTed body. Tested in
+// ordered_run_test.cc and tests/threads (every command with --threads 1, 2, 4).
 //
 //   RunInOrder<Result<Article>>(inputs, options,
 //       [&](RawDocument&& d) { return CleanDocument(std::move(d), options.clean); },   // any thread
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -41,21 +43,21 @@ size_t InFlight(const PipelineOptions& options);
 // Runs `fn` inside an arena of ThreadCount(options) threads (for parallel loops after the pipeline).
 void RunInArena(const PipelineOptions& options, const std::function<void()>& fn);
 
+// Reads with `read` (called on a thread of its own when threads > 1; options.read is not used).
 template <class T, class Work, class Step>
-void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& options, Work&& work,
-                Step&& step, const ProblemCallback& on_problem) {
+void RunInOrder(const ReadFunction& read, const PipelineOptions& options, Work&& work, Step&& step,
+                const ProblemCallback& on_problem) {
   const size_t threads = ThreadCount(options);
   if (threads == 1) {
     // One thread: the same work and step, called straight from the reader, without a queue.
-    InputReader(options.read).Read(
-        inputs, [&](RawDocument&& doc) { step(work(std::move(doc))); }, on_problem);
+    read([&](RawDocument&& doc) { step(work(std::move(doc))); }, on_problem);
     return;
   }
   struct Token {
     ReadItem read;
     std::optional<T> result;
   };
-  DocumentQueue queue(inputs, options.read, threads);
+  DocumentQueue queue(read, threads);
   // Tokens travel between filters as raw pointers, so `live` owns them: when a step throws, TBB
   // drops the tokens in flight, and `live` frees them as the run unwinds instead of leaking them.
   std::mutex live_mutex;
@@ -87,6 +89,14 @@ void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& o
               live.erase(t);
             }));
   });
+}
+
+// Reads the contract's inputs (files, folders, "-") within options.read.
+template <class T, class Work, class Step>
+void RunInOrder(const std::vector<std::string>& inputs, const PipelineOptions& options, Work&& work,
+                Step&& step, const ProblemCallback& on_problem) {
+  RunInOrder<T>(ReadInputs(inputs, options.read), options, std::forward<Work>(work), std::forward<Step>(step),
+                on_problem);
 }
 
 // The usual shape of a command: clean each document, then `more` (Article&& → T) on any thread,

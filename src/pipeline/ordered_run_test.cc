@@ -1,6 +1,6 @@
 // Tests of the parallel runner (ordered_run.h): results come back in input order whatever the
-// threads and the time each article takes, reading problems keep their place among them, and a
-// step that throws ends the run instead of hanging it.
+// threads and the time each article takes, whether read from files or from any reader, reading
+// problems keep their place among them, and a step that throws ends the run instead of hanging it.
 #include "pipeline/ordered_run.h"
 
 #include <gtest/gtest.h>
@@ -61,6 +61,42 @@ TEST_F(OrderedRunTest, ResultsAndProblemsComeInInputOrderForAnyThreadCount) {
         },
         [&](std::string&& id) { seen.push_back(id); },
         [&](const InputProblem& p) { seen.push_back("problem " + p.path); });
+    EXPECT_EQ(seen, expected) << threads << " threads";
+  }
+}
+
+// A reader that is not a list of files (the store's reader of a POSTed body is one): documents
+// made in memory with a problem between them, in the reader's order for any thread count.
+TEST(OrderedRunFromAReader, ResultsAndProblemsComeInTheReadersOrder) {
+  constexpr int kDocuments = 40;
+  const ReadFunction read = [](const DocumentCallback& on_document, const ProblemCallback& on_problem) {
+    for (int i = 0; i < kDocuments; ++i) {
+      if (i == kDocuments / 2) on_problem({"body", size_t(i), "unreadable"});
+      RawDocument d;
+      d.id = "d" + std::to_string(i);
+      d.body = std::to_string(i);
+      on_document(std::move(d));
+    }
+  };
+  std::vector<std::string> expected;
+  for (int i = 0; i < kDocuments; ++i) {
+    if (i == kDocuments / 2) expected.push_back("problem body:" + std::to_string(i));
+    expected.push_back("d" + std::to_string(i));
+  }
+  for (size_t threads : {1, 2, 4}) {
+    PipelineOptions options;
+    options.threads = threads;
+    options.in_flight = 3;
+    std::vector<std::string> seen;
+    RunInOrder<std::string>(
+        read, options,
+        [](RawDocument&& d) {
+          // Early documents take longest, so a parallel run finishes them last.
+          std::this_thread::sleep_for(std::chrono::microseconds(50 * (kDocuments - std::stoi(d.body))));
+          return d.id;
+        },
+        [&](std::string&& id) { seen.push_back(id); },
+        [&](const InputProblem& p) { seen.push_back("problem " + p.path + ":" + std::to_string(p.line)); });
     EXPECT_EQ(seen, expected) << threads << " threads";
   }
 }

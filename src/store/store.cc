@@ -1,12 +1,15 @@
 // The store (see store.h): opening and migrating, the pool of read connections, and ingest, which
-// reads and analyses articles (clean, extract, cluster features) and hands them to the Writer batch
-// by batch. Tested in store_test.cc and tests/store.
+// reads articles, analyses them (clean, extract, events, cluster features) on every thread it is
+// given, and hands them to the Writer batch by batch, in input order, through the runner of
+// pipeline/ordered_run.h. Tested in store_test.cc, tests/store and tests/threads.
 #include "store/store.h"
 
 #include <simdjson.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "clean/cleaner.h"
@@ -15,6 +18,7 @@
 #include "events/extract_events.h"
 #include "extract/extract.h"
 #include "ingest/jsonl_reader.h"
+#include "pipeline/ordered_run.h"
 #include "store/queries.h"
 #include "store/schema.h"
 #include "store/writer.h"
@@ -54,11 +58,29 @@ struct Store::Impl {
     return result;
   }
 
-  Result<IngestReport> IngestWith(const std::function<void(const DocumentCallback&, const ProblemCallback&)>& read,
-                                  const ProblemCallback& on_problem, const CommitCallback& on_commit,
-                                  const ReadCallback& on_read);
-  // Turns a raw document into a pending article; false (and a problem) when it cannot be stored.
-  bool Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& problem);
+  // Reads with `read`, prepares each article on options.threads threads and batches and commits
+  // them in input order.
+  Result<IngestReport> IngestWith(const ReadFunction& read, const ProblemCallback& on_problem,
+                                  const CommitCallback& on_commit, const ReadCallback& on_read);
+
+  // One article as the parallel step leaves it for the in-order step.
+  struct Prepared {
+    PendingArticle article;
+    std::optional<InputProblem> problem;  // set when it cannot be stored
+    uint64_t commits_seen = 0;            // `commits` when its id was looked up
+    size_t body_bytes = 0;                // for the ReadCallback
+  };
+  // What the store holds under an article's id: nothing, the same raw input, or another.
+  enum class Stored { kNo, kSame, kDifferent };
+  // Looks the article's id up and acts on it: the same raw input marks it known (a duplicate, to
+  // be confirmed by its batch), another makes it a problem (the id is reused).
+  Stored LookUp(Prepared& x);
+  // Turns a raw document into a pending article, or a problem when it cannot be stored. Any thread.
+  Prepared Prepare(RawDocument&& doc);
+
+  // Batches this object has committed. Prepare may run ahead of the commits (on another thread):
+  // the in-order step looks an id up again only when a batch committed after Prepare looked.
+  std::atomic<uint64_t> commits{0};
 };
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
@@ -83,12 +105,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
-bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& problem) {
-  p.id = doc.id;
-  p.source = doc.source;
-  p.line = doc.line;
-  p.raw_hash = RawHash(doc);
-  problem = {doc.source, doc.line, ""};
+Store::Impl::Stored Store::Impl::LookUp(Prepared& x) {
+  PendingArticle& p = x.article;
   Result<std::string> stored = Read([&](Db& db) -> Result<std::string> {
     Stmt s = db.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
     s.Bind(1, p.id);
@@ -96,34 +114,48 @@ bool Store::Impl::Prepare(RawDocument&& doc, PendingArticle& p, InputProblem& pr
     if (r == StepResult::kError) return s.status();
     return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
   });
-  if (stored.ok() && !stored->empty()) {
-    if (*stored == p.raw_hash) {
-      p.known = true;  // a duplicate: not cleaned again; the batch confirms it under the write lock
-      return true;
-    }
-    problem.reason = ReusedIdReason(p.id);
-    return false;
+  // A failed look-up counts as "not stored": the batch looks again under the write lock.
+  if (!stored.ok() || stored->empty()) return Stored::kNo;
+  if (*stored == p.raw_hash) {
+    p.known = true;
+    return Stored::kSame;
   }
+  x.problem = InputProblem{p.source, p.line, ReusedIdReason(p.id)};
+  return Stored::kDifferent;
+}
+
+Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
+  Prepared out;
+  PendingArticle& p = out.article;
+  p.id = doc.id;
+  p.source = doc.source;
+  p.line = doc.line;
+  p.raw_hash = RawHash(doc);
+  out.body_bytes = doc.body.size();
+  // Read before the look-up, so that every batch it counts is visible to the look-up.
+  out.commits_seen = commits.load(std::memory_order_acquire);
+  // A duplicate is not cleaned again; a reused id is not stored.
+  if (LookUp(out) != Stored::kNo) return out;
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});
   if (!article.ok()) {
-    problem.reason = article.status().message();
-    return false;
+    out.problem = InputProblem{p.source, p.line, article.status().message()};
+    return out;
   }
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
   p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions);
-  return true;
+  return out;
 }
 
-Result<IngestReport> Store::Impl::IngestWith(
-    const std::function<void(const DocumentCallback&, const ProblemCallback&)>& read,
-    const ProblemCallback& on_problem, const CommitCallback& on_commit, const ReadCallback& on_read) {
+Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const ProblemCallback& on_problem,
+                                             const CommitCallback& on_commit, const ReadCallback& on_read) {
   IngestReport report;
   std::set<uint32_t> stories;
   CommitProgress progress;
   std::vector<PendingArticle> batch;
   Status failure;
+  std::atomic<bool> failed{false};  // `failure` as the parallel step sees it
   auto problem = [&](const InputProblem& p) {
     report.rejected.push_back(p);
     if (on_problem) on_problem(p);
@@ -135,6 +167,7 @@ Result<IngestReport> Store::Impl::IngestWith(
     {
       std::lock_guard lock(write_mu);
       if (Status s = writer->CommitBatch(batch, out); !s.ok()) return s;
+      commits.fetch_add(1, std::memory_order_release);
       story_count = writer->StoryCount();
     }
     batch.clear();
@@ -149,18 +182,35 @@ Result<IngestReport> Store::Impl::IngestWith(
     if (on_commit) on_commit(progress);
     return Status::Ok();
   };
-  read(
-      [&](RawDocument&& doc) {
-        if (!failure.ok()) return;  // the store failed: nothing more can be stored
-        if (on_read) on_read(doc.body.size());
-        PendingArticle p;
-        InputProblem bad;
-        if (!Prepare(std::move(doc), p, bad)) {
-          problem(bad);
-          return;
+  PipelineOptions run;
+  run.threads = options.threads;
+  // Up to a batch in flight: while the in-order step commits one batch (a long serial step), the
+  // other threads prepare the next instead of stopping after a few articles. Memory: two batches.
+  run.in_flight = std::max(InFlight(run), options.batch_articles);
+  RunInOrder<std::optional<Prepared>>(
+      read, run,
+      [&](RawDocument&& doc) -> std::optional<Prepared> {  // any thread
+        if (failed.load()) return std::nullopt;  // the store failed: nothing more can be stored
+        return Prepare(std::move(doc));
+      },
+      [&](std::optional<Prepared>&& x) {  // input order
+        if (!failure.ok() || !x) return;
+        if (on_read) on_read(x->body_bytes);
+        PendingArticle& p = x->article;
+        if (!x->problem && !p.known && x->commits_seen != commits.load(std::memory_order_acquire)) {
+          // A batch committed since Prepare looked (it may hold an earlier copy of this id): decide
+          // as a run on one thread would have, looking only now, so any thread count stores the same.
+          if (LookUp(*x) == Stored::kSame) {  // a duplicate after all: its analysis is not needed
+            p.analysed = {};
+            p.features = {};
+          }
         }
+        if (x->problem) return problem(*x->problem);
         batch.push_back(std::move(p));
-        if (batch.size() >= options.batch_articles) failure = flush();
+        if (batch.size() >= options.batch_articles) {
+          failure = flush();
+          failed.store(!failure.ok());
+        }
       },
       problem);
   if (failure.ok()) failure = flush();
@@ -172,10 +222,7 @@ Result<IngestReport> Store::Impl::IngestWith(
 
 Result<IngestReport> Store::Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
                                    const CommitCallback& on_commit, const ReadCallback& on_read) {
-  InputReader reader(impl_->options.read);
-  return impl_->IngestWith(
-      [&](const DocumentCallback& on_doc, const ProblemCallback& on_bad) { reader.Read(inputs, on_doc, on_bad); },
-      on_problem, on_commit, on_read);
+  return impl_->IngestWith(ReadInputs(inputs, impl_->options.read), on_problem, on_commit, on_read);
 }
 
 namespace {

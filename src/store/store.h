@@ -21,7 +21,10 @@
 //
 // Threads: every method may be called from any thread at the same time. Reads use a pool of
 // read-only connections (WAL: readers never wait for the writer); writes are serialised inside
-// the process, and across processes by SQLite's write lock (with a busy timeout).
+// the process, and across processes by SQLite's write lock (with a busy timeout). Within one
+// ingest call, articles are prepared on StoreOptions::threads threads, up to a batch ahead of the
+// commits, and committed in input order (pipeline/ordered_run.h): memory holds at most two
+// batches of articles (besides the writer's), whatever the input's size.
 //
 // The query methods return ready JSON (the shapes of the HTTP API, docs/ARCHITECTURE.md "Store");
 // kNotFound means no such story or article, kInvalidInput a bad query (a malformed search, a bad
@@ -47,6 +50,11 @@ struct StoreOptions {
   // Articles committed per transaction by Ingest (a larger batch is faster; each article is
   // acknowledged only when its batch commits).
   size_t batch_articles = 1000;
+  // Threads that prepare articles for Ingest and IngestJsonLines (look the id up, clean, extract,
+  // events, cluster features); 0 = every core the process may use. Batches are still committed in
+  // input order, so the store ends the same for any count. 1 by default: `corroborate serve`
+  // answers requests on threads of its own and keeps each POST on its request's thread.
+  size_t threads = 1;
   ReadLimits read;
 };
 

@@ -127,6 +127,52 @@ TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
   EXPECT_EQ(third->stories, std::vector<std::string>{"s3"});
 }
 
+// Articles are prepared on several threads and committed in input order: the reports and the
+// stories are those of one thread. Copies of an article come right after the batch holding it,
+// where a parallel run may prepare them before that batch commits: the unchanged copy must still
+// count as a duplicate, and the changed one be rejected when read (before the line after it), not
+// when its own batch commits.
+TEST(Ingest, AnyThreadCountStoresTheSame) {
+  // Batches of 3: lines 1-3, then line 4 (a copy of line 3) with lines 7 and 8. Line 5 changes
+  // line 3's text under its id and line 6 has no text: both rejected, in that order.
+  const std::string t3 = Line("t3", "Gamma Wire", "Lumora Foods is closing its Tarvik plant; 300 workers will lose their jobs.");
+  const std::string body =
+      Line("t1", "Alpha Post", "Lumora Foods said on Monday it will close its plant in Tarvik, cutting 300 jobs.") +
+      Line("t2", "Beta Daily", "Lumora Foods will close the Tarvik plant and cut 300 jobs, the company said.") + t3 + t3 +
+      Line("t3", "Gamma Wire", "Lumora Foods will keep the Tarvik plant open.") + R"({"id":"t6"})" + "\n" +
+      Line("t7", "Delta News", "Lumora Foods confirmed that its Tarvik plant will close with the loss of 300 jobs.") +
+      Line("t8", "Delta News", "Orvane Textiles recalled forty thousand jackets over a faulty zip on Friday.");
+  struct Outcome {
+    IngestReport report;
+    std::vector<std::string> stories;  // each story's stored report
+  };
+  std::vector<Outcome> outcomes;
+  for (size_t threads : {1, 2, 4}) {
+    TempDb tmp;
+    StoreOptions options;
+    options.batch_articles = 3;
+    options.threads = threads;
+    auto store = OpenOrDie(tmp.path(), options);
+    ASSERT_TRUE(store);
+    Result<IngestReport> r = store->IngestJsonLines(body);
+    ASSERT_TRUE(r.ok());
+    Outcome o{*r, {}};
+    for (const std::string& id : r->stories) o.stories.push_back(*store->StoryJson(id));
+    outcomes.push_back(std::move(o));
+
+    EXPECT_EQ(r->accepted, 5u) << threads << " threads: t1, t2, t3, t7, t8";
+    EXPECT_EQ(r->duplicates, 1u) << threads << " threads: line 4";
+    ASSERT_EQ(r->rejected.size(), 2u) << threads << " threads";
+    EXPECT_EQ(r->rejected[0].line, 5u) << threads << " threads";
+    EXPECT_NE(r->rejected[0].reason.find("different content"), std::string::npos);
+    EXPECT_EQ(r->rejected[1].line, 6u) << threads << " threads";
+  }
+  for (size_t k = 1; k < outcomes.size(); ++k) {
+    EXPECT_EQ(outcomes[k].report.stories, outcomes[0].report.stories) << "run " << k;
+    EXPECT_EQ(outcomes[k].stories, outcomes[0].stories) << "run " << k;
+  }
+}
+
 // ../shared/robust: the naughty strings as ids, titles and texts of posted articles, as search
 // queries and as look-up keys; the JSON parsing suite's documents as request bodies. Nothing may
 // crash; every failure must be a clean status of the right kind.

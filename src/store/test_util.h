@@ -38,8 +38,8 @@ class TempDb {
   std::string path_;
 };
 
-inline std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  Result<std::unique_ptr<Store>> s = Store::Open(path, StoreOptions{});
+inline std::unique_ptr<Store> OpenOrDie(const std::string& path, const StoreOptions& options = {}) {
+  Result<std::unique_ptr<Store>> s = Store::Open(path, options);
   EXPECT_TRUE(s.ok()) << s.status().message();
   return s.ok() ? s.take() : nullptr;
 }

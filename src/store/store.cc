@@ -98,7 +98,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  impl->writer = std::make_unique<Writer>(db.take());
+  impl->writer = std::make_unique<Writer>(db.take(), options.threads);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 

@@ -180,60 +180,75 @@ std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& 
 
 }  // namespace
 
-Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
-                    const std::map<int64_t, const AnalyzedArticle*>& known, const std::set<int64_t>& fresh) {
+Status LoadStory(Db& db, uint32_t story, const std::string& headline,
+                 const std::map<int64_t, const AnalyzedArticle*>& known, StoryRebuild& out) {
+  out = StoryRebuild{};
+  out.story = story;
+  out.analysed.id = cluster::StoryName(story);
+  out.analysed.headline = headline;
   Stmt sel = db.Prepare(
       "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
       "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
   sel.Bind(1, static_cast<int64_t>(story));
-  std::vector<AnalyzedArticle> articles;
-  std::vector<int64_t> rowids;
-  std::vector<std::string> old_inferred;
   StepResult r;
   while ((r = sel.Step()) == StepResult::kRow) {
     const int64_t rowid = sel.Int(0);
     auto it = known.find(rowid);
     if (it != known.end()) {
-      articles.push_back(*it->second);
+      out.articles.push_back(*it->second);
+      out.read_back.push_back(false);
     } else {
       AnalyzedArticle a;
       a.article = RebuildArticle(sel);
-      a.mentions = ExtractMentions(a.article);
-      a.events = ExtractEvents(a.article, a.mentions);
       a.story = cluster::StoryName(story);
       a.duplicate_of = sel.Text(10);
-      articles.push_back(std::move(a));
+      out.articles.push_back(std::move(a));
+      out.read_back.push_back(true);
     }
-    rowids.push_back(rowid);
-    old_inferred.emplace_back(sel.Text(8));
+    out.rowids.push_back(rowid);
+    out.old_inferred.emplace_back(sel.Text(8));
   }
   if (r == StepResult::kError) return sel.status();
+  return Status::Ok();
+}
 
+void AnalyzeLoadedStory(StoryRebuild& r) {
+  for (size_t i = 0; i < r.articles.size(); ++i) {
+    if (!r.read_back[i]) continue;
+    AnalyzedArticle& a = r.articles[i];
+    a.mentions = ExtractMentions(a.article);
+    a.events = ExtractEvents(a.article, a.mentions);
+  }
+  r.analysed.articles.clear();
+  for (size_t i = 0; i < r.articles.size(); ++i) r.analysed.articles.push_back(i);
+  AnalyzeStory(r.articles, r.analysed);
   AnalyzeResult result;
-  AnalyzedStory s;
-  s.id = cluster::StoryName(story);
-  s.headline = headline;
-  for (size_t i = 0; i < articles.size(); ++i) s.articles.push_back(i);
-  AnalyzeStory(articles, s);
-  result.articles = std::move(articles);
-  result.stories.push_back(std::move(s));
+  result.articles = std::move(r.articles);
+  result.stories.push_back(std::move(r.analysed));
   JsonWriter w;
   WriteAnalyzeJson(result, w);
-  const std::string& report = w.str();
+  r.report = w.str();
+  r.articles = std::move(result.articles);
+  r.analysed = std::move(result.stories[0]);
+}
+
+Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
+  const uint32_t story = r.story;
+  const std::string& report = r.report;
 
   // Articles: inferred dates and mentions, where new or changed.
   simdjson::dom::parser parser;
   Stmt upd = db.Prepare("UPDATE articles SET published_inferred = ?1 WHERE rowid = ?2");
   std::set<std::string> outlets;
   std::string first, last;
-  for (size_t i = 0; i < result.articles.size(); ++i) {
-    const AnalyzedArticle& a = result.articles[i];
+  for (size_t i = 0; i < r.articles.size(); ++i) {
+    const AnalyzedArticle& a = r.articles[i];
     const std::string inferred = a.published_inferred ? a.article.published : "";
-    if (fresh.count(rowids[i]) || inferred != old_inferred[i]) {
+    if (fresh.count(r.rowids[i]) || inferred != r.old_inferred[i]) {
       upd.Bind(1, inferred);
-      upd.Bind(2, rowids[i]);
+      upd.Bind(2, r.rowids[i]);
       if (Status st = upd.Run(); !st.ok()) return st;
-      if (Status st = WriteMentions(db, rowids[i], a, parser); !st.ok()) return st;
+      if (Status st = WriteMentions(db, r.rowids[i], a, parser); !st.ok()) return st;
     }
     outlets.insert(a.article.outlet.empty() ? a.article.id : a.article.outlet);
     const std::string day = a.article.published.substr(0, 10);
@@ -248,7 +263,7 @@ Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
   std::vector<std::string> types;
   if (Status st = WriteEvents(db, story, doc, types); !st.ok()) return st;
 
-  std::vector<std::string> entities = EntitiesByArticles(result.articles);
+  std::vector<std::string> entities = EntitiesByArticles(r.articles);
   Stmt ent = db.Prepare("INSERT INTO story_entities (name, story) VALUES (?1, ?2)");
   for (const std::string& name : entities) {
     ent.Bind(1, name);
@@ -261,8 +276,8 @@ Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
       "INSERT OR REPLACE INTO stories (id, headline, articles, outlets, first_published, last_published, "
       "event_types, entities, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   put.Bind(1, static_cast<int64_t>(story));
-  put.Bind(2, result.stories[0].headline);
-  put.Bind(3, static_cast<int64_t>(result.articles.size()));
+  put.Bind(2, r.analysed.headline);
+  put.Bind(3, static_cast<int64_t>(r.articles.size()));
   put.Bind(4, static_cast<int64_t>(outlets.size()));
   put.Bind(5, first);
   put.Bind(6, last);

@@ -1,24 +1,50 @@
-// Recomputes one story after a batch touched it: its articles (the batch's analysed ones as they
+// Recomputes a story after a batch touched it: its articles (the batch's analysed ones as they
 // are, older ones rebuilt from their stored cleaned text and extracted again), the analysis
 // `corroborate analyze` does per story (pipeline/analyze_runner.h AnalyzeStory), and the rows that
 // make reading it a lookup: the story row with its report, events, their roles, sources and
 // evidence, the entities it names, and the articles' inferred dates and mentions. Tested in
 // store_test.cc and tests/store (the report equals `analyze --json`'s).
+//
+// In three steps, so that the analysis of a batch's stories can run on several threads while the
+// database is used from one:
+//
+//   StoryRebuild r;
+//   Status s = LoadStory(db, story, headline, known, r);   // the write connection's thread
+//   AnalyzeLoadedStory(r);                                  // any thread
+//   s = WriteStory(db, r, fresh);                           // the write connection's thread
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "pipeline/analyze_runner.h"
 #include "store/sqlite_db.h"
 
 namespace corroborate::store {
 
+// One story between its steps.
+struct StoryRebuild {
+  uint32_t story = 0;
+  std::vector<AnalyzedArticle> articles;  // in rowid order
+  std::vector<bool> read_back;            // read back from the store: still to be extracted
+  std::vector<int64_t> rowids;
+  std::vector<std::string> old_inferred;  // the published date inferred when last stored
+  AnalyzedStory analysed;                 // after AnalyzeLoadedStory, with `report`
+  std::string report;                     // the story's `analyze --json` report
+};
+
 // `known`: analysed articles at hand by rowid (as clean and extract made them, before the story
-// inferred anything), which need not be extracted again; `fresh`: this batch's rowids, whose
-// mentions rows are written here.
-Status RebuildStory(Db& db, uint32_t story, const std::string& headline,
-                    const std::map<int64_t, const AnalyzedArticle*>& known, const std::set<int64_t>& fresh);
+// inferred anything), which need not be extracted again.
+Status LoadStory(Db& db, uint32_t story, const std::string& headline,
+                 const std::map<int64_t, const AnalyzedArticle*>& known, StoryRebuild& out);
+
+// Extracts what was read back, analyses the story and renders its report. Touches only `r`.
+void AnalyzeLoadedStory(StoryRebuild& r);
+
+// `fresh`: this batch's rowids, whose mentions rows are written here.
+Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh);
 
 }  // namespace corroborate::store

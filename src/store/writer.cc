@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include <tbb/parallel_for.h>
+
 #include "cluster/hash.h"
 #include "store/features_codec.h"
 #include "store/story_builder.h"
@@ -134,11 +136,36 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     out.acknowledged.push_back(p.id);
   }
 
+  // The touched stories are rebuilt a group at a time: read (this thread), analysed (every thread
+  // the ingest has), written (this thread). A group holds stories until it holds
+  // kRebuildGroupArticles articles, which bounds the memory a batch of large stories takes.
+  constexpr size_t kRebuildGroupArticles = 4096;
+  std::vector<StoryRebuild> group;
+  size_t loaded = 0;
+  auto flush = [&]() -> Status {
+    if (threads_ == 1) {
+      for (StoryRebuild& r : group) AnalyzeLoadedStory(r);
+    } else {
+      // Called from the ingest runner's in-order step, inside its arena: the other threads join in.
+      tbb::parallel_for(size_t(0), group.size(), [&](size_t i) { AnalyzeLoadedStory(group[i]); });
+    }
+    for (StoryRebuild& r : group) {
+      if (Status s = WriteStory(db_, r, fresh); !s.ok()) return s;
+    }
+    group.clear();
+    loaded = 0;
+    return Status::Ok();
+  };
   for (uint32_t story : out.stories) {
     std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
-    if (Status s = RebuildStory(db_, story, info ? info->headline : "", known, fresh); !s.ok()) return s;
+    StoryRebuild& r = group.emplace_back();
+    if (Status s = LoadStory(db_, story, info ? info->headline : "", known, r); !s.ok()) return s;
+    loaded += r.articles.size();
+    if (loaded >= kRebuildGroupArticles) {
+      if (Status s = flush(); !s.ok()) return s;
+    }
   }
-  return Status::Ok();
+  return flush();
 }
 
 Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {

@@ -52,7 +52,9 @@ std::string ReusedIdReason(const std::string& id);
 
 class Writer {
  public:
-  explicit Writer(Db db) : db_(std::move(db)) {}
+  // `threads`: 1 rebuilds a batch's stories on the calling thread; any other count analyses them
+  // with tbb::parallel_for in the arena the caller runs in (the ingest runner's).
+  explicit Writer(Db db, size_t threads = 1) : db_(std::move(db)), threads_(threads) {}
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.
@@ -72,6 +74,7 @@ class Writer {
   void Forget();
 
   Db db_;
+  size_t threads_ = 1;
   std::unique_ptr<cluster::StoryClusterer> clusterer_;
   int64_t replayed_rowid_ = 0;
   std::map<int64_t, AnalyzedArticle> recent_;  // by rowid

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.h"
 #include "core/embedded_data.h"
 
 namespace corroborate {
@@ -35,7 +36,7 @@ size_t KeyWordsAtLeast(std::string_view line, size_t limit) {
   size_t words = 0;
   bool in_word = false, kept = false;
   for (char c : line) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (ascii::IsSpace(static_cast<unsigned char>(c))) {
       if (in_word && kept && ++words > limit) return words;
       in_word = kept = false;
       continue;
@@ -50,24 +51,25 @@ size_t KeyWordsAtLeast(std::string_view line, size_t limit) {
 
 std::string BoilerplateKey(std::string_view line) {
   std::string key;
+  key.reserve(line.size());
   bool space = false;
   bool digits = false;
   for (char c : line) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isspace(u)) {
+    if (ascii::IsSpace(u)) {
       space = !key.empty();
       digits = false;
       continue;
     }
     if (space) key.push_back(' ');
     space = false;
-    if (std::isdigit(u)) {
+    if (ascii::IsDigit(u)) {
       if (!digits) key.push_back('0');
       digits = true;
       continue;
     }
     digits = false;
-    key.push_back(static_cast<char>(std::tolower(u)));
+    key.push_back(ascii::ToLower(u));
   }
   while (!key.empty() && (key.back() == ' ' || IsKeyTrimmed(key.back()))) {
     key.pop_back();
@@ -109,7 +111,7 @@ bool BoilerplateLines::IsDebris(std::string_view line) const {
   size_t letters = 0;
   size_t words = 1;
   for (char c : key) {
-    if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) ++letters;
+    if (ascii::IsAlpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) ++letters;
     if (c == ' ') ++words;
   }
   // A lone icon label ("X", "f") or a bare counter.

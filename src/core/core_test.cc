@@ -1,5 +1,6 @@
 // Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
 #include <gtest/gtest.h>
+#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,18 @@ TEST(Utf8, RepairReplacesEachInvalidByte) {
   EXPECT_EQ(utf8::Repair("caf\xC3\xA9"), "caf\xC3\xA9");
   // Overlong encoding of '/' must not decode to '/'.
   EXPECT_FALSE(utf8::IsValid("\xC0\xAF"));
+}
+
+TEST(Ascii, ClassesEqualCctypeInTheCLocale) {
+  // The program never calls setlocale, so <cctype> answers for the "C" locale: the inline classes
+  // must agree with it on every byte.
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    EXPECT_EQ(ascii::IsSpace(u), std::isspace(u) != 0) << c;
+    EXPECT_EQ(ascii::IsDigit(u), std::isdigit(u) != 0) << c;
+    EXPECT_EQ(ascii::IsAlpha(u), std::isalpha(u) != 0) << c;
+    EXPECT_EQ(ascii::ToLower(u), static_cast<char>(std::tolower(u))) << c;
+  }
 }
 
 TEST(Utf8, CountsCodePoints) {

@@ -1,6 +1,7 @@
 // Streaming JSON writer (see json_writer.h). Tested in json_writer_test.cc.
 #include "core/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -10,8 +11,14 @@ namespace corroborate {
 
 namespace {
 
-// Bytes copied as they are: printable ASCII other than the quote and the backslash.
-constexpr bool IsPlainJsonByte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+// Bytes copied as they are: printable ASCII other than the quote and the backslash. A table,
+// since every byte of the output is tested.
+constexpr std::array<bool, 256> kPlainJsonByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+inline bool IsPlainJsonByte(unsigned char c) { return kPlainJsonByte[c]; }
 
 }  // namespace
 

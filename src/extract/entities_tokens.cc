@@ -82,6 +82,16 @@ void TokenizeNames(std::string_view text, const std::vector<Span>& sentences, NT
       size_t j = i;
       while (j < n) {
         unsigned char d = static_cast<unsigned char>(text[j]);
+        if (letters >= 2 && IsAsciiLower(d)) {
+          // The rest of a word past its second letter is mostly lower-case ASCII, which changes
+          // nothing below but the letter count: skip the run at once.
+          size_t k = j + 1;
+          while (k < n && IsAsciiLower(static_cast<unsigned char>(text[k]))) ++k;
+          letters += static_cast<int>(k - j);
+          any_lower = true;
+          j = k;
+          continue;
+        }
         size_t l = 1;
         char32_t q = d < 0x80 ? d : utf8::Decode(text, j, l);
         bool up = IsAsciiUpper(d) || (d >= 0x80 && IsWideUpper(q));

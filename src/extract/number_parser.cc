@@ -803,8 +803,6 @@ void MarkNumberStarts(Tokens& t) {
   for (size_t i = 0; i < t.size(); ++i) t.items[i].starts_number = OpensNumber(t, i);
 }
 
-bool StartsNumber(const Tokens& t, size_t i) { return i < t.size() && t.items[i].starts_number; }
-
 bool ParseNumber(const Tokens& t, size_t i, bool money, NumberMatch& out) {
   out = NumberMatch{};
   if (i >= t.size()) return false;

@@ -37,7 +37,7 @@ bool ParseNumber(const Tokens& t, size_t i, bool money, NumberMatch& out);
 
 // True when token i can begin a number (a digit run, ".5", a vulgar fraction, "a"/"an" or a number
 // word): Token::starts_number, which Tokenize sets through MarkNumberStarts.
-bool StartsNumber(const Tokens& t, size_t i);
+inline bool StartsNumber(const Tokens& t, size_t i) { return i < t.size() && t.items[i].starts_number; }
 void MarkNumberStarts(Tokens& t);
 
 // The scale a word token names as a power of ten ("million" 6, "bn" 9), or 0.

@@ -255,6 +255,16 @@ void SetCurrency(Quantity& q, const Amount& a) {
 }  // namespace
 
 ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
+  // Most tokens cannot begin a quantity; say so before any of the readers below is tried. Exactly
+  // what they would conclude: a word that is no function word ("percent", "per") and no number
+  // word can only open a currency, which needs a capital or at most four letters ("USD", "euro"
+  // is a unit after the number); punctuation other than "$" opens nothing unless a number.
+  const Token& k = t.items[i];
+  if (!k.starts_number) {
+    if (k.kind == TokKind::kWord && k.lex.cat != Cat::kWord && !(k.capitalized || k.end - k.start <= 4))
+      return ScanResult::kNone;
+    if (k.kind == TokKind::kPunct && k.cp != '$') return ScanResult::kNone;
+  }
   // The digits of a web address ("?q=30%25") are not quantities (its dates still are: the date
   // scanner runs first at every token).
   if (t.items[i].kind == TokKind::kDigits && t.Glued(i) && InWebAddress(t, i)) {

@@ -1,9 +1,11 @@
 // Streaming JSON writer (see json_writer.h). Tested in json_writer_test.cc.
 #include "core/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "core/utf8.h"
 
@@ -80,14 +82,14 @@ void JsonWriter::BeforeValue() {
   }
   if (!has_element_.empty()) {
     if (has_element_.back()) out_.push_back(',');
-    has_element_.back() = true;
+    has_element_.back() = 1;
   }
 }
 
 void JsonWriter::BeginObject() {
   BeforeValue();
   out_.push_back('{');
-  has_element_.push_back(false);
+  has_element_.push_back(0);
 }
 
 void JsonWriter::EndObject() {
@@ -98,7 +100,7 @@ void JsonWriter::EndObject() {
 void JsonWriter::BeginArray() {
   BeforeValue();
   out_.push_back('[');
-  has_element_.push_back(false);
+  has_element_.push_back(0);
 }
 
 void JsonWriter::EndArray() {
@@ -108,8 +110,18 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(out_, key);
-  out_.push_back(':');
+  // Keys are nearly always plain names: one append for the quoted key and its colon.
+  if (key.size() <= 32 && std::all_of(key.begin(), key.end(), [](char c) { return IsPlainJsonByte(c); })) {
+    char buf[35];
+    buf[0] = '"';
+    std::memcpy(buf + 1, key.data(), key.size());
+    buf[key.size() + 1] = '"';
+    buf[key.size() + 2] = ':';
+    out_.append(buf, key.size() + 3);
+  } else {
+    AppendJsonString(out_, key);
+    out_.push_back(':');
+  }
   after_key_ = true;
 }
 

@@ -40,7 +40,7 @@ class JsonWriter {
 
   std::string out_;
   // One entry per open container: true once it holds an element (a comma is needed before the next).
-  std::vector<bool> has_element_;
+  std::vector<uint8_t> has_element_;  // bytes, not vector<bool>: tested and set for every value
   bool after_key_ = false;
 };
 

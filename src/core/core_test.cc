@@ -46,6 +46,19 @@ TEST(Ascii, ClassesEqualCctypeInTheCLocale) {
   }
 }
 
+TEST(Utf8, AsciiRunEndsAtTheFirstNulOrNonAsciiByte) {
+  // Runs of every length around the eight-byte steps, ended by each kind of byte that ends them.
+  for (size_t len = 0; len < 20; ++len) {
+    const std::string run(len, 'a');
+    for (const std::string end : {std::string(1, '\0'), std::string("\xC3\xA9"), std::string("\x80"), std::string("\xFF")}) {
+      EXPECT_EQ(utf8::AsciiRunEnd(run + end + "bbbbbbbbbb", 0), len) << len;
+    }
+    EXPECT_EQ(utf8::AsciiRunEnd(run, 0), len);  // the end of the string ends it too
+    EXPECT_EQ(utf8::AsciiRunEnd("\x7F\x01" + run, 0), len + 2);  // DEL and 0x01 are ASCII
+  }
+  EXPECT_EQ(utf8::AsciiRunEnd("ab\xC3\xA9" "cd", 4), 6u);  // from a position
+}
+
 TEST(Utf8, CountsCodePoints) {
   const std::string s = "\xE2\x80\x9Cok\xE2\x80\x9D";  // “ok”
   EXPECT_EQ(utf8::CodePointCount(s, s.size()), 4u);

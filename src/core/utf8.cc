@@ -59,12 +59,27 @@ bool IsValid(std::string_view s) {
   return true;
 }
 
+size_t AsciiRunEnd(std::string_view s, size_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+  while (pos + 8 <= s.size()) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + pos, 8);
+    // A byte with its high bit set, or a zero byte (the classic has-zero-byte test), ends the run.
+    if ((x & kHighBits) != 0 || ((x - kOnes) & ~x & kHighBits) != 0) break;
+    pos += 8;
+  }
+  while (pos < s.size() && static_cast<unsigned char>(s[pos]) - 1u < 0x7Fu) ++pos;  // 0x01-0x7F
+  return pos;
+}
+
 std::string Repair(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
   size_t run = 0;  // start of the pending run of good bytes, copied in one append
   while (i < s.size()) {
+    i = AsciiRunEnd(s, i);
+    if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x01 && c < 0x80) {
       ++i;

@@ -25,6 +25,10 @@ bool IsValid(std::string_view s);
 // since no article text legitimately holds them.
 std::string Repair(std::string_view s);
 
+// The end of the run of ASCII bytes other than NUL (0x01-0x7F) that starts at s[pos]: the bytes
+// every check here may pass over untouched. Eight bytes at a time.
+size_t AsciiRunEnd(std::string_view s, size_t pos);
+
 // Number of code points in s[0, byte_offset).
 size_t CodePointCount(std::string_view s, size_t byte_offset);
 

@@ -5,6 +5,7 @@
 #include "clean/plain_text.h"
 
 #include <cctype>
+#include <deque>
 #include <string>
 #include <unordered_set>
 
@@ -127,6 +128,14 @@ bool LooksLikeHeadline(std::string_view line) {
   return last != '.' && last != ',' && last != ':' && last != ';';
 }
 
+// Whether WhitespaceKey(line) is the line itself: its only blanks are single spaces.
+bool HasSingleSpacesOnly(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == ' ' ? i + 1 < line.size() && IsBlank(line[i + 1]) : IsBlank(line[i])) return false;
+  }
+  return true;
+}
+
 // The line with each run of blanks made one space (the line is trimmed), copied a word at a time.
 std::string WhitespaceKey(std::string_view line) {
   std::string key;
@@ -143,18 +152,20 @@ std::string WhitespaceKey(std::string_view line) {
   return key;
 }
 
-size_t CountNonEmptyLines(std::string_view raw) {
+// Whether the text has two lines or more that are not blank; reads no further than the second.
+bool HasSeveralNonEmptyLines(std::string_view raw) {
   size_t n = 0;
   bool content = false;
   for (char c : raw) {
     if (c == '\n') {
       n += content;
+      if (n >= 2) return true;
       content = false;
     } else if (!IsBlank(c)) {
       content = true;
     }
   }
-  return n + content;
+  return n + content >= 2;
 }
 
 }  // namespace
@@ -162,11 +173,14 @@ size_t CountNonEmptyLines(std::string_view raw) {
 PlainTextResult CleanPlainText(std::string_view raw) {
   PlainTextResult r;
   const BoilerplateLines& boilerplate = BoilerplateLines::Default();
-  std::unordered_set<std::string> seen;  // lines already kept, to drop exact repetitions
+  // Lines already kept (blank runs made one space), to drop exact repetitions. A line that already
+  // has single spaces only, nearly every line, is its own key, seen in `raw` without a copy.
+  std::unordered_set<std::string_view> seen;
+  std::deque<std::string> rewritten_keys;
   bool body_started = false;
   bool pending_block = false;
   // Debris rules judge a line against the page around it; a text of one line is all article.
-  const bool single_line = CountNonEmptyLines(raw) <= 1;
+  const bool single_line = !HasSeveralNonEmptyLines(raw);
   size_t pos = 0;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
@@ -193,8 +207,9 @@ PlainTextResult CleanPlainText(std::string_view raw) {
       if (r.author.empty() && ParseByline(line, &r.author, &r.author_role)) continue;
       if (r.title.empty() && LooksLikeHeadline(line)) r.title = std::string(line);
     }
-    std::string key = WhitespaceKey(line);
-    if (!seen.insert(std::move(key)).second) continue;
+    std::string_view key = line;
+    if (!HasSingleSpacesOnly(line)) key = rewritten_keys.emplace_back(WhitespaceKey(line));
+    if (!seen.insert(key).second) continue;
     body_started = body_started || !(line == r.title);
 
     if (pending_block) {

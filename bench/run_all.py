@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Every speed figure in one command (issue #7): builds the corpus, then for each stage (clean,
-extract, cluster, analyze) and end to end prints articles/s, MB/s and peak RSS on one core and on
+extract, cluster, analyze, ingest into a fresh store) and end to end prints articles/s, MB/s and peak RSS on one core and on
 all cores, runs the peers of ../shared/peers on the same input in the same session, and prints
 ratios. Not a test: nothing fails on speed.
 
@@ -34,7 +34,7 @@ import generate_articles  # noqa: E402
 from common import loadavg, machine_info, measure, pin_command, say, size_arg, text_bytes  # noqa: E402
 
 PEER_PYTHON = '/usr/bin/python3'   # readability-lxml is Debian's package, for Debian's python
-STREAMING = ('clean', 'extract', 'cluster')
+STREAMING = ('clean', 'extract', 'cluster', 'ingest')
 
 
 def parse_args():
@@ -108,13 +108,13 @@ def build_corpus(args, tmp):
 
 
 # ---------------------------------------------------------------- runs
-def timed(args, argv, pin, out_path=None):
-    """Median wall of --reps runs; CPU and peak RSS of the median run."""
-    runs = [measure(argv, out_path, args.timeout, pin) for _ in range(max(1, args.reps))]
+def timed(args, run, what):
+    """`run()` --reps times: the median run by wall time, with its CPU and peak RSS."""
+    runs = [run() for _ in range(max(1, args.reps))]
     runs.sort(key=lambda r: r['wall_s'])
     r = runs[len(runs) // 2]
     if r['rc'] not in (0, 3):
-        say('  warning: %s ended with status %d: %s' % (' '.join(argv[:3]), r['rc'], r['stderr'][-300:]))
+        say('  warning: %s ended with status %d: %s' % (what, r['rc'], r['stderr'][-300:]))
     return r
 
 
@@ -130,12 +130,43 @@ def row(stage, corpus_name, corpus, tool, mode, r, articles=None, mb=None, secon
             'loadavg': '%s -> %s' % (r['loadavg_before'], r['loadavg_after'])}
 
 
-def corroborate_rows(args, binary, pin, stage, command, corpus_name, corpus):
+def fresh_store(tmp):
+    """A path for a store no run has used: ingest into a store that holds the articles only counts
+    duplicates. Each run's store is deleted after it (the 100k store takes 2 GB)."""
+    fresh_store.n = getattr(fresh_store, 'n', 0) + 1
+    return os.path.join(tmp, 'store-%d.db' % fresh_store.n)
+
+
+def remove_store(path):
+    for suffix in ('', '-wal', '-shm'):
+        try:
+            os.remove(path + suffix)
+        except OSError:
+            pass
+
+
+def command_argv(binary, command, tmp):
+    """argv for one run: `ingest` gets a fresh --db each time."""
+    if command[0] != 'ingest':
+        return [binary] + command, None
+    db = fresh_store(tmp)
+    return [binary, 'ingest', '--db', db] + command[1:], db
+
+
+def run_once(args, binary, command, extra, pin, tmp):
+    argv, db = command_argv(binary, command, tmp)
+    try:
+        return measure(argv + extra, None, args.timeout, pin)
+    finally:
+        if db:
+            remove_store(db)
+
+
+def corroborate_rows(args, binary, pin, stage, command, corpus_name, corpus, tmp):
     out = []
     for mode, prefix, threads in (('1 core', pin, ['--threads', '1']), ('all cores', [], [])):
-        argv = [binary] + command + threads + corpus['inputs']
         say('  %-10s %-9s corroborate %s ... (load %s)' % (stage, mode, ' '.join(command + threads), loadavg()))
-        r = timed(args, argv, prefix)
+        r = timed(args, lambda: run_once(args, binary, command, threads + corpus['inputs'], prefix, tmp), stage)
         out.append(row(stage, corpus_name, corpus, 'corroborate', mode, r))
         say('    %.2f s wall, %.2f s CPU, %.0f MB peak RSS' % (r['wall_s'], r['user_s'] + r['sys_s'],
                                                              r['peak_rss_mb']))
@@ -164,7 +195,7 @@ def peer_rows(args, pin, tmp, corpus):
             dest = os.path.join(tmp, 'peer-' + name)
             os.makedirs(dest, exist_ok=True)
             say('  clean      1 core    %s ... (load %s)' % (name, loadavg()))
-            r = timed(args, argv + [c['inputs'][0], dest], pin)
+            r = timed(args, lambda: measure(argv + [c['inputs'][0], dest], None, args.timeout, pin), name)
             out.append(row('clean', 'pages', c, name, '1 core', r))
     if 'texts' in corpus and node:
         c = corpus['texts']
@@ -176,7 +207,8 @@ def peer_rows(args, pin, tmp, corpus):
             once = name == 'compromise'   # about 100 times slower: the set once, unrepeated
             timing = os.path.join(tmp, 'timing-%s.json' % name)
             say('  extract    1 core    %s ... (load %s)' % (name, loadavg()))
-            r = timed(args, [node, runner, name, 'time', c['once' if once else 'ff'], 'docs'], pin, timing)
+            r = timed(args, lambda: measure([node, runner, name, 'time', c['once' if once else 'ff'], 'docs'], timing,
+                                            args.timeout, pin), name)
             own = peer_timing(timing)
             articles, mb = (c['once_docs'], c['once_mb']) if once else (c['articles'], c['mb'])
             # The peer's own loop time (no Node start-up, imports or file reading) favours the peer.
@@ -225,15 +257,16 @@ def main():
             plan.append(('clean', ['clean'], 'pages'))
         if 'texts' in corpus:
             plan.append(('extract', ['extract'], 'texts'))
-        plan += [('cluster', ['cluster'], main_gen), ('analyze', ['analyze', '--json'], main_gen)]
+        plan += [('cluster', ['cluster'], main_gen), ('analyze', ['analyze', '--json'], main_gen),
+                 ('ingest', ['ingest'], main_gen)]
         for stage, command, name in plan:
-            rows += corroborate_rows(args, binary, pin, stage, command, name, corpus[name])
+            rows += corroborate_rows(args, binary, pin, stage, command, name, corpus[name], tmp)
         # End to end: every input at once, clean → extract → cluster → events → reconcile → report.
         everything = {'inputs': sum((corpus[k]['inputs'] for k in ('pages', 'texts', main_gen) if k in corpus), []),
                       'articles': sum(corpus[k]['articles'] for k in ('pages', 'texts', main_gen) if k in corpus),
                       'mb': sum(corpus[k]['mb'] for k in ('pages', 'texts', main_gen) if k in corpus),
                       'what': 'MB of HTML and text'}
-        rows += corroborate_rows(args, binary, pin, 'end to end', ['analyze', '--json'], 'all', everything)
+        rows += corroborate_rows(args, binary, pin, 'end to end', ['analyze', '--json'], 'all', everything, tmp)
         if not args.no_peers:
             rows += peer_rows(args, pin, tmp, corpus)
 
@@ -243,14 +276,14 @@ def main():
             c = corpus['generated-%d' % n]
             for stage in STREAMING:
                 say('  memory     all cores corroborate %s on %s articles ... (load %s)' % (stage, '{:,}'.format(n), loadavg()))
-                r = measure([binary, stage] + c['inputs'], None, args.timeout)
+                r = run_once(args, binary, [stage], c['inputs'], [], tmp)
                 memory.append(row(stage, 'generated-%d' % n, c, 'corroborate', 'all cores', r))
 
         baseline = {'name': 'readability-lxml (clean), wink-nlp (extract)'}
         for r in rows:
             if (r['stage'], r['tool']) in (('clean', 'readability-lxml'), ('extract', 'wink')):
                 baseline[r['stage']] = r
-        order = ['clean', 'extract', 'cluster', 'analyze', 'end to end']
+        order = ['clean', 'extract', 'cluster', 'analyze', 'ingest', 'end to end']
         rows.sort(key=lambda r: (order.index(r['stage']), r['tool'] != 'corroborate', r['mode']))
         print_table(rows, baseline)
         if memory:
@@ -265,8 +298,8 @@ def main():
         say('')
         say('Ratios: corroborate ÷ the peer on one core, same input, same session; clean compares '
             'articles/s, extract MB/s against the peer\'s own analyze() loop time (no Node start-up or '
-            'file reading: favours the peer; compromise reads the set once). cluster, analyze and end to '
-            'end have no peer.')
+            'file reading: favours the peer; compromise reads the set once). cluster, analyze, ingest and '
+            'end to end have no peer.')
         machine['loadavg_at_end'] = loadavg()
         say('load average: %s at the start, %s at the end (nproc %s)' % (
             machine['loadavg_at_start'], machine['loadavg_at_end'], machine['nproc']))

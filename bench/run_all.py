@@ -130,13 +130,6 @@ def row(stage, corpus_name, corpus, tool, mode, r, articles=None, mb=None, secon
             'loadavg': '%s -> %s' % (r['loadavg_before'], r['loadavg_after'])}
 
 
-def fresh_store(tmp):
-    """A path for a store no run has used: ingest into a store that holds the articles only counts
-    duplicates. Each run's store is deleted after it (the 100k store takes 2 GB)."""
-    fresh_store.n = getattr(fresh_store, 'n', 0) + 1
-    return os.path.join(tmp, 'store-%d.db' % fresh_store.n)
-
-
 def remove_store(path):
     for suffix in ('', '-wal', '-shm'):
         try:
@@ -146,10 +139,11 @@ def remove_store(path):
 
 
 def command_argv(binary, command, tmp):
-    """argv for one run: `ingest` gets a fresh --db each time."""
+    """argv for one run: `ingest` writes into a store no run has used (a store that holds the
+    articles only counts duplicates); run_once deletes it after the run (at 100k it takes 2 GB)."""
     if command[0] != 'ingest':
         return [binary] + command, None
-    db = fresh_store(tmp)
+    db = os.path.join(tmp, 'store.db')
     return [binary, 'ingest', '--db', db] + command[1:], db
 
 

@@ -32,8 +32,8 @@ struct StoryRebuild {
   std::vector<bool> read_back;            // read back from the store: still to be extracted
   std::vector<int64_t> rowids;
   std::vector<std::string> old_inferred;  // the published date inferred when last stored
-  AnalyzedStory analysed;                 // after AnalyzeLoadedStory, with `report`
-  std::string report;                     // the story's `analyze --json` report
+  AnalyzedStory analysed;                 // after AnalyzeLoadedStory: the reconciled story
+  std::string report;                     // and its `analyze --json` rendering
 };
 
 // `known`: analysed articles at hand by rowid (as clean and extract made them, before the story

@@ -1,6 +1,7 @@
 // Cleaned-text assembly with offset tracking (see text_builder.h). Tested in text_test.cc.
 #include "text/text_builder.h"
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace corroborate {
@@ -22,14 +23,11 @@ void TextBuilder::FlushPending(size_t raw_pos) {
 
 namespace {
 
-// utf8::IsSpace for one ASCII byte, inline: space, tab, line feed, vertical tab, form feed, return.
-bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // The bytes of the white-space code point starting at piece[i], or 0 when it is not white space.
 // ASCII, nearly every byte of news, is judged without decoding.
 size_t SpaceAt(std::string_view piece, size_t i) {
   const unsigned char c = static_cast<unsigned char>(piece[i]);
-  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  if (c < 0x80) return ascii::IsSpace(c) ? 1 : 0;
   size_t len;
   return utf8::IsSpace(utf8::Decode(piece, i, len)) ? len : 0;
 }
@@ -39,7 +37,7 @@ size_t WordEnd(std::string_view piece, size_t i) {
   while (i < piece.size()) {
     const unsigned char c = static_cast<unsigned char>(piece[i]);
     if (c < 0x80) {
-      if (IsAsciiSpace(c)) break;
+      if (ascii::IsSpace(c)) break;
       ++i;
       continue;
     }

@@ -44,6 +44,27 @@ TEST(Schema, LaterMigrationsKeepAndIndexEarlierData) {
   EXPECT_EQ(s.Step(), StepResult::kRow);
 }
 
+// Every batch rebuilds the stories it touched, deleting and reading their rows by story: a table
+// with a story column that had to be scanned whole would make ingest slow down as the store grows.
+TEST(Schema, EveryTableWithAStoryColumnIsFoundByStory) {
+  TempDb tmp;
+  Result<Db> db = Db::Open(tmp.path(), false, 1000);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(Migrate(*db).ok());
+  Stmt tables = db->Prepare(
+      "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'story'");
+  int checked = 0;
+  while (tables.Step() == StepResult::kRow) {
+    const std::string table(tables.Text(0));
+    Stmt plan = db->Prepare("EXPLAIN QUERY PLAN DELETE FROM " + table + " WHERE story = 1");
+    ASSERT_EQ(plan.Step(), StepResult::kRow) << table;
+    EXPECT_EQ(plan.Text(3).find("SCAN"), std::string::npos) << table << ": " << plan.Text(3);
+    ++checked;
+  }
+  // articles, events, event_roles, event_sources, evidence and story_entities have one.
+  EXPECT_EQ(checked, 6);
+}
+
 TEST(Schema, RefusesOtherDatabasesAndNewerVersions) {
   TempDb other;
   {

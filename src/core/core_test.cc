@@ -1,6 +1,7 @@
 // Tests for core: Status/Result, UTF-8 helpers and the JSON writer.
 #include <gtest/gtest.h>
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,11 +47,44 @@ TEST(Ascii, ClassesEqualCctypeInTheCLocale) {
   }
 }
 
+TEST(Ascii, LowerEightEqualsToLowerOnEveryByteInEveryPosition) {
+  // Each byte value in each of the eight lanes, next to neighbours that could carry into it
+  // (0xFF, 'Z', '@', '[') if the lanes leaked.
+  for (int c = 0; c < 256; ++c) {
+    for (int lane = 0; lane < 8; ++lane) {
+      for (int fill : {0xFF, int{'Z'}, int{'@'}, int{'['}, 0x00}) {
+        unsigned char in[8], want[8];
+        for (int k = 0; k < 8; ++k) in[k] = static_cast<unsigned char>(k == lane ? c : fill);
+        for (int k = 0; k < 8; ++k) want[k] = static_cast<unsigned char>(std::tolower(in[k]));
+        uint64_t x;
+        std::memcpy(&x, in, 8);
+        x = ascii::LowerEight(x);
+        EXPECT_EQ(std::memcmp(&x, want, 8), 0) << c << " in lane " << lane;
+      }
+    }
+  }
+}
+
+TEST(Ascii, LowerIntoWritesEveryLengthWithAndWithoutSlack) {
+  const std::string src = "Hello WORLD, \xC3\x89TAT-Major 0123456789 [ABCxyz] @Z";
+  ASSERT_GE(src.size(), 40u + 7);  // every n below may read 7 bytes past itself
+  for (size_t n = 0; n <= 40; ++n) {
+    for (size_t slack : {size_t{0}, size_t{7}}) {
+      std::string dst(n + 8, '#');
+      ascii::LowerInto(src.data(), n, dst.data(), slack);
+      EXPECT_EQ(dst.substr(0, n), ascii::Lower(src.substr(0, n))) << n << " slack " << slack;
+      if (slack == 0) {
+        EXPECT_EQ(dst.substr(n), std::string(8, '#')) << n;  // nothing past n
+      }
+    }
+  }
+}
+
 TEST(Utf8, AsciiRunEndsAtTheFirstNulOrNonAsciiByte) {
   // Runs of every length around the eight-byte steps, ended by each kind of byte that ends them.
   for (size_t len = 0; len < 20; ++len) {
     const std::string run(len, 'a');
-    for (const std::string end : {std::string(1, '\0'), std::string("\xC3\xA9"), std::string("\x80"), std::string("\xFF")}) {
+    for (const std::string& end : {std::string(1, '\0'), std::string("\xC3\xA9"), std::string("\x80"), std::string("\xFF")}) {
       EXPECT_EQ(utf8::AsciiRunEnd(run + end + "bbbbbbbbbb", 0), len) << len;
     }
     EXPECT_EQ(utf8::AsciiRunEnd(run, 0), len);  // the end of the string ends it too

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
 #include "extract/entity_scanner.h"
 #include "text/segment.h"
 
@@ -28,7 +29,10 @@ void Scanner::PrepareTokens() {
   n_ = static_cast<uint32_t>(s_.tokens.size());
   flags_.assign(n_, 0);
   // The words are at most the text: written in place, then cut to size (no growth per word).
-  lower_.resize(text_.size());
+  // Since a word's lower-case copy starts at or before the word itself, the bytes after it in the
+  // text are also free in lower_: eight bytes are lower-cased at a time, over the word's end.
+  const std::string_view all = s_.tokens.text;
+  lower_.resize(all.size());
   lower_at_.assign(n_ + 1, 0);
   uint32_t at = 0;
   for (uint32_t i = 0; i < n_; ++i) {
@@ -36,7 +40,8 @@ void Scanner::PrepareTokens() {
     if (T(i).kind != NKind::kWord) continue;
     std::string_view w = Tx(i);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    for (char c : w) lower_[at++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    ascii::LowerInto(w.data(), w.size(), &lower_[at], all.size() - (T(i).start + w.size()));
+    at += static_cast<uint32_t>(w.size());
   }
   lower_at_[n_] = at;
   lower_.resize(at);

@@ -1,6 +1,9 @@
 // The tokenizer (see tokens.h). Tested in tokens_test.cc.
 #include "extract/tokens.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "core/utf8.h"
 #include "extract/number_parser.h"
 
@@ -77,9 +80,22 @@ void Tokenize(std::string_view text, Tokens& out) {
         t.upper = all_upper;
         t.capitalized = c <= 'Z';
         if (ascii && j - i < 32) {
+          // The lexicon's words are letters only, so or-ing 0x20 in lower-cases them; eight bytes
+          // at a time where the text has them (buf holds 32).
           char buf[32];
-          for (size_t k = i; k < j; ++k) buf[k - i] = static_cast<char>(text[k] | 0x20);
-          t.lex = LookUp(std::string_view(buf, j - i));
+          const size_t len = j - i;
+          size_t k = 0;
+          if (n - i >= 32) {
+            for (; k < len; k += 8) {
+              uint64_t x;
+              std::memcpy(&x, text.data() + i + k, 8);
+              x |= 0x2020202020202020ull;
+              std::memcpy(buf + k, &x, 8);
+            }
+          } else {
+            for (; k < len; ++k) buf[k] = static_cast<char>(text[i + k] | 0x20);
+          }
+          t.lex = LookUp(std::string_view(buf, len));
         }
         push(t);
         i = j;

@@ -29,9 +29,21 @@ inline uint64_t HashWord(std::string_view s) {
     h = (h ^ w) * kMul;
     h ^= h >> 29;
   }
-  if (i < s.size()) {
-    uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+  if (const size_t rest = s.size() - i; rest > 0) {
+    // The last 1 to 7 bytes without a copy of variable length (a call): two overlapping 4-byte
+    // loads, or the first, middle and last of up to 3 bytes. Together with the length, which
+    // seeds h, they determine the bytes.
+    const char* p = s.data() + i;
+    uint64_t w;
+    if (rest >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + rest - 4, 4);
+      w = a | (uint64_t{b} << 32);
+    } else {
+      w = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
+          (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
+    }
     h = (h ^ w) * kMul;
     h ^= h >> 29;
   }

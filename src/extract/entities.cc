@@ -61,7 +61,10 @@ void Scanner::PrepareTokens() {
       seen_lower_.push_back(0);
     }
     word_id_[i] = id;
-    if (!T(i).cap && !T(i).upper) seen_lower_[id] = 1;
+    if (!T(i).cap && !T(i).upper) {
+      seen_lower_[id] = 1;
+      continue;  // hyphen_lower_ is read of capitalised words only (CapWord)
+    }
     std::string_view w = Tx(i);
     size_t h = w.rfind('-');
     if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') hyphen_lower_[i] = 1;

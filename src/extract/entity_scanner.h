@@ -146,7 +146,7 @@ class Scanner {
   std::vector<uint32_t> word_id_;    // per token: its word's id (word tokens only)
   std::vector<uint8_t> seen_lower_;  // per word id: written in lower case somewhere
   std::vector<uint8_t> title_line_;  // per token: inside a title-case line
-  std::vector<uint8_t> hyphen_lower_;  // per token: "AI-driven", "Orbit-powered": an adjective
+  std::vector<uint8_t> hyphen_lower_;  // per capitalised word: "AI-driven", "Orbit-powered": an adjective
   std::vector<uint8_t> midcap_;  // per word id: opens a capitalised run mid-sentence somewhere
   std::vector<Cand> cands_;
   std::string key_buf_;

@@ -45,6 +45,8 @@ def parse_args():
     ap.add_argument('--no-peer', action='store_true', help='corroborate only')
     ap.add_argument('--errors', action='store_true',
                     help="list corroborate's false positives and negatives with sentence numbers")
+    ap.add_argument('--oracle', action='store_true',
+                    help='also score the oracle: the gold names and their later repeats (a ceiling)')
     ap.add_argument('--json', metavar='OUT', help='also write every figure as JSON')
     return ap.parse_args()
 
@@ -140,6 +142,27 @@ def score(S, docs, recs, cut=False):
     return out
 
 
+def oracle_records(docs):
+    """The best any tagger could print, by MEANTIME's own judgement: every scored gold name where
+    it is annotated, and every later whole-word repeat of one of those names, with the type the
+    annotators gave it, after the annotated opening. Real taggers also find names the opening
+    never mentions, so the oracle's precision is an upper bound (see docs/EVALUATION.md)."""
+    type_name = {'PER': 'PERSON', 'ORG': 'ORG', 'LOC': 'LOC'}
+    recs = {}
+    for d in docs:
+        text, end = d['text'], opening_end(d['text'])
+        ents, names = [], {}
+        for (s, e), typ, syn in d['entities']:
+            if syn == 'NAM' and typ in type_name:
+                ents.append({'text': text[s:e], 'start': s, 'end': e, 'type': type_name[typ]})
+                names.setdefault(text[s:e], type_name[typ])
+        for name, typ in names.items():
+            for m in re.finditer(r'(?<!\w)%s(?!\w)' % re.escape(name), text[end:]):
+                ents.append({'text': name, 'start': end + m.start(), 'end': end + m.end(), 'type': typ})
+        recs[d['id']] = {'id': d['id'], 'entities': ents}
+    return recs
+
+
 def print_table(title, res):
     print('\n' + title)
     print('| type | gold | predicted | P | R | F1 |\n|---|---:|---:|---:|---:|---:|')
@@ -213,6 +236,8 @@ def main():
         else:
             print('compromise skipped: no %s/nlp_run.mjs (bash bench/setup_peers.sh)' % args.peers)
     figures = {}
+    if args.oracle:
+        tools['oracle (ceiling)'] = oracle_records(docs)
     for name, recs in tools.items():
         figures[name] = {'whole text (official)': score(S, docs, recs),
                          'annotated opening, sentences 0-%d (diagnostic)' % OPENING_LAST_SENTENCE:

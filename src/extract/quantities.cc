@@ -264,6 +264,11 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     if (k.kind == TokKind::kWord && k.lex.cat != Cat::kWord && !(k.capitalized || k.end - k.start <= 4))
       return ScanResult::kNone;
     if (k.kind == TokKind::kPunct && k.cp != '$') return ScanResult::kNone;
+    // Nor can it without a number in the next five tokens: a currency stands at most five tokens
+    // before its number (ReadAmount), "per cent of" three (PercentBefore).
+    bool number_ahead = false;
+    for (size_t j = i + 1; j <= i + 5 && j < t.size() && !number_ahead; ++j) number_ahead = t.items[j].starts_number;
+    if (!number_ahead) return ScanResult::kNone;
   }
   // The digits of a web address ("?q=30%25") are not quantities (its dates still are: the date
   // scanner runs first at every token).

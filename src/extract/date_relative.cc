@@ -125,6 +125,7 @@ bool DateScanner::Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) co
 bool DateScanner::RelativeWord(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
   if (i >= t.size() || t.items[i].lex.cat != Cat::kWord) return false;
   const int w = t.items[i].lex.value;
+  if (!RelativeLead(w)) return false;
   if (w == W_TODAY || w == W_TONIGHT || w == W_YESTERDAY || w == W_TOMORROW) {
     end = i + 1;
     if (!Relative(d)) return true;
@@ -239,7 +240,7 @@ bool DateScanner::WeekdayLed(const Tokens& t, size_t i, DateMention& d, size_t& 
 bool DateScanner::Modified(const Tokens& t, size_t i, DateMention& d, size_t& end) const {
   if (i >= t.size() || t.items[i].lex.cat != Cat::kWord) return false;
   const int w = t.items[i].lex.value;
-  if (w != W_EARLY && w != W_LATE && w != W_MID && w != W_EARLIER && w != W_LATER) return false;
+  if (!ModifierLead(w)) return false;
   size_t k = i + 1;
   if (IsDash(t, k) && t.Glued(k)) ++k;
   if (t.IsWord(k, W_IN)) ++k;

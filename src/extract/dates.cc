@@ -44,8 +44,8 @@ bool DateScanner::ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end
     const int w = tok.lex.value;
     ok = ((w == W_THE || w == W_LAST) && NthLed(t, i, d, end)) ||
          ((w == W_THE || w == W_WEEK) && (d = DateMention{}, WeekOf(t, i, d, end))) ||
-         (d = DateMention{}, RelativeWord(t, i, d, end)) ||
-         (d = DateMention{}, Modified(t, i, d, end)) ||
+         (RelativeLead(w) && (d = DateMention{}, RelativeWord(t, i, d, end))) ||
+         (ModifierLead(w) && (d = DateMention{}, Modified(t, i, d, end))) ||
          ((w == W_A || w == W_AN) && (d = DateMention{}, Ago(t, i, d, end))) ||
          (w == W_IN && (d = DateMention{}, InUnits(t, i, d, end)));
   } else {

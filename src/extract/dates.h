@@ -36,6 +36,16 @@ class DateScanner {
   bool WeekdayLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool RelativeWord(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool Modified(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
+  // The words RelativeWord and Modified can begin with: asked before either is called, since most
+  // function words begin neither, and each checks them first too.
+  static bool RelativeLead(int w) {
+    return w == W_TODAY || w == W_TONIGHT || w == W_YESTERDAY || w == W_TOMORROW || w == W_DAY || w == W_WEEK ||
+           w == W_MONTH || w == W_YEAR || w == W_LAST || w == W_PREVIOUS || w == W_PAST || w == W_NEXT ||
+           w == W_COMING || w == W_FOLLOWING || w == W_UPCOMING || w == W_THIS || w == W_CURRENT;
+  }
+  static bool ModifierLead(int w) {
+    return w == W_EARLY || w == W_LATE || w == W_MID || w == W_EARLIER || w == W_LATER;
+  }
   bool Quarter(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool Ago(const Tokens& t, size_t i, DateMention& d, size_t& end) const;
   bool OrdinalWordLed(const Tokens& t, size_t i, DateMention& d, size_t& end) const;

@@ -22,9 +22,10 @@ void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
   // previous mention may already have taken that token (".08USD115"); mentions never overlap, so
   // such a find is dropped.
   uint32_t taken = 0;
+  DateMention d;  // both scanners reset their result before they fill it: no fresh one per token
+  Quantity q;
   while (i < n) {
     size_t end = 0;
-    DateMention d;
     ScanResult r = dates.Scan(tokens, i, d, end);
     if (r != ScanResult::kNone && end > i) {
       if (r == ScanResult::kFound && d.start >= taken) {
@@ -34,7 +35,6 @@ void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
       i = end;
       continue;
     }
-    Quantity q;
     r = ScanQuantity(tokens, i, q, end);
     if (r != ScanResult::kNone && end > i) {
       if (r == ScanResult::kFound && q.start >= taken) {

@@ -15,7 +15,7 @@ Runs: "1 core" = `taskset -c CPU corroborate CMD --threads 1`; "all cores" = `co
 (every core the process may use). Peers are single-threaded and run pinned to the same core.
 Seconds are wall-clock time of the whole process; CPU = user + sys; peak RSS from /usr/bin/time -v.
 
-usage: python3 bench/run_all.py [--bin build/corroborate] [--reps 1] [--articles 10k]
+usage: python3 bench/run_all.py [--bin build/corroborate] [--reps 1] [--stages clean,extract] [--articles 10k]
        [--memory-sizes 10k,100k] [--json OUT] [--no-peers]
 """
 import argparse
@@ -35,6 +35,7 @@ from common import loadavg, machine_info, measure, pin_command, say, size_arg, t
 
 PEER_PYTHON = '/usr/bin/python3'   # readability-lxml is Debian's package, for Debian's python
 STREAMING = ('clean', 'extract', 'cluster', 'ingest')
+STAGES = ('clean', 'extract', 'cluster', 'analyze', 'ingest', 'end to end')
 
 
 def parse_args():
@@ -54,6 +55,8 @@ def parse_args():
     ap.add_argument('--shared', default=SHARED)
     ap.add_argument('--no-peers', action='store_true', help='run corroborate only')
     ap.add_argument('--timeout', type=float, default=7200)
+    ap.add_argument('--stages', type=lambda v: [x.strip() for x in v.split(',') if x.strip()], default=list(STAGES),
+                    help='which stages to run, comma-separated (default all: %s)' % ','.join(STAGES))
     ap.add_argument('--json', metavar='OUT', help='also write every figure as JSON')
     return ap.parse_args()
 
@@ -109,10 +112,11 @@ def build_corpus(args, tmp):
 
 # ---------------------------------------------------------------- runs
 def timed(args, run, what):
-    """`run()` --reps times: the median run by wall time, with its CPU and peak RSS."""
+    """`run()` --reps times: the median run by wall time, with its CPU and peak RSS, and every run's
+    wall time (`walls`, fastest first: on a host whose speed drifts the spread says how much)."""
     runs = [run() for _ in range(max(1, args.reps))]
     runs.sort(key=lambda r: r['wall_s'])
-    r = runs[len(runs) // 2]
+    r = dict(runs[len(runs) // 2], walls=[x['wall_s'] for x in runs])
     if r['rc'] not in (0, 3):
         say('  warning: %s ended with status %d: %s' % (what, r['rc'], r['stderr'][-300:]))
     return r
@@ -126,7 +130,7 @@ def row(stage, corpus_name, corpus, tool, mode, r, articles=None, mb=None, secon
             'mb': mb, 'what': corpus['what'], 'wall_s': r['wall_s'], 'seconds': sec,
             'cpu_s': r['user_s'] + r['sys_s'], 'peak_rss_mb': r['peak_rss_mb'],
             'articles_per_s': articles / sec, 'mb_per_s': mb / sec,
-            'rss_mb_per_1000': r['peak_rss_mb'] / max(articles / 1000, 1e-9),
+            'rss_mb_per_1000': r['peak_rss_mb'] / max(articles / 1000, 1e-9), 'walls': r.get('walls', [r['wall_s']]),
             'loadavg': '%s -> %s' % (r['loadavg_before'], r['loadavg_after'])}
 
 
@@ -162,8 +166,8 @@ def corroborate_rows(args, binary, pin, stage, command, corpus_name, corpus, tmp
         say('  %-10s %-9s corroborate %s ... (load %s)' % (stage, mode, ' '.join(command + threads), loadavg()))
         r = timed(args, lambda: run_once(args, binary, command, threads + corpus['inputs'], prefix, tmp), stage)
         out.append(row(stage, corpus_name, corpus, 'corroborate', mode, r))
-        say('    %.2f s wall, %.2f s CPU, %.0f MB peak RSS' % (r['wall_s'], r['user_s'] + r['sys_s'],
-                                                             r['peak_rss_mb']))
+        say('    %.2f s wall (runs: %s), %.2f s CPU, %.0f MB peak RSS' % (
+            r['wall_s'], ' '.join('%.2f' % w for w in r['walls']), r['user_s'] + r['sys_s'], r['peak_rss_mb']))
     return out
 
 
@@ -179,7 +183,7 @@ def peer_timing(path):
 def peer_rows(args, pin, tmp, corpus):
     out = []
     node = shutil.which('node')
-    if 'pages' in corpus:
+    if 'pages' in corpus and 'clean' in args.stages:
         c = corpus['pages']
         for name, argv in (('readability-lxml', [PEER_PYTHON, os.path.join(args.peers, 'readability_lxml.py')]),
                            ('Readability.js', [node, os.path.join(args.peers, 'readability_js.js')])):
@@ -191,7 +195,7 @@ def peer_rows(args, pin, tmp, corpus):
             say('  clean      1 core    %s ... (load %s)' % (name, loadavg()))
             r = timed(args, lambda: measure(argv + [c['inputs'][0], dest], None, args.timeout, pin), name)
             out.append(row('clean', 'pages', c, name, '1 core', r))
-    if 'texts' in corpus and node:
+    if 'texts' in corpus and node and 'extract' in args.stages:
         c = corpus['texts']
         runner = os.path.join(args.peers, 'nlp_run.mjs')
         for name in ('wink', 'chrono', 'compromise'):
@@ -229,6 +233,9 @@ def print_table(rows, baseline):
 
 def main():
     args = parse_args()
+    unknown = [x for x in args.stages if x not in STAGES]
+    if unknown:
+        sys.exit('run_all: unknown stage %s (stages: %s)' % (', '.join(unknown), ', '.join(STAGES)))
     binary = os.path.abspath(args.bin)
     if not os.access(binary, os.X_OK):
         sys.exit('run_all: corroborate not found or not executable: %s (build it, or use --bin)' % args.bin)
@@ -254,13 +261,16 @@ def main():
         plan += [('cluster', ['cluster'], main_gen), ('analyze', ['analyze', '--json'], main_gen),
                  ('ingest', ['ingest'], main_gen)]
         for stage, command, name in plan:
+            if stage not in args.stages:
+                continue
             rows += corroborate_rows(args, binary, pin, stage, command, name, corpus[name], tmp)
         # End to end: every input at once, clean → extract → cluster → events → reconcile → report.
         everything = {'inputs': sum((corpus[k]['inputs'] for k in ('pages', 'texts', main_gen) if k in corpus), []),
                       'articles': sum(corpus[k]['articles'] for k in ('pages', 'texts', main_gen) if k in corpus),
                       'mb': sum(corpus[k]['mb'] for k in ('pages', 'texts', main_gen) if k in corpus),
                       'what': 'MB of HTML and text'}
-        rows += corroborate_rows(args, binary, pin, 'end to end', ['analyze', '--json'], 'all', everything, tmp)
+        if 'end to end' in args.stages:
+            rows += corroborate_rows(args, binary, pin, 'end to end', ['analyze', '--json'], 'all', everything, tmp)
         if not args.no_peers:
             rows += peer_rows(args, pin, tmp, corpus)
 
@@ -268,7 +278,7 @@ def main():
         memory = []
         for n in args.memory_sizes:
             c = corpus['generated-%d' % n]
-            for stage in STREAMING:
+            for stage in (s for s in STREAMING if s in args.stages):
                 say('  memory     all cores corroborate %s on %s articles ... (load %s)' % (stage, '{:,}'.format(n), loadavg()))
                 r = run_once(args, binary, [stage], c['inputs'], [], tmp)
                 memory.append(row(stage, 'generated-%d' % n, c, 'corroborate', 'all cores', r))
@@ -277,8 +287,7 @@ def main():
         for r in rows:
             if (r['stage'], r['tool']) in (('clean', 'readability-lxml'), ('extract', 'wink')):
                 baseline[r['stage']] = r
-        order = ['clean', 'extract', 'cluster', 'analyze', 'ingest', 'end to end']
-        rows.sort(key=lambda r: (order.index(r['stage']), r['tool'] != 'corroborate', r['mode']))
+        rows.sort(key=lambda r: (STAGES.index(r['stage']), r['tool'] != 'corroborate', r['mode']))
         print_table(rows, baseline)
         if memory:
             say('')

@@ -46,7 +46,8 @@ def parse_args():
     ap.add_argument('--errors', action='store_true',
                     help="list corroborate's false positives and negatives with sentence numbers")
     ap.add_argument('--oracle', action='store_true',
-                    help='also score the oracle: the gold names and their later repeats (a ceiling)')
+                    help='also score the oracle (the gold names and their later repeats: a ceiling) and list a '
+                         'sample of our later mentions that repeat no opening name')
     ap.add_argument('--json', metavar='OUT', help='also write every figure as JSON')
     return ap.parse_args()
 
@@ -163,6 +164,25 @@ def oracle_records(docs):
     return recs
 
 
+def late_new_names(S, docs, recs, sample=60, seed=7):
+    """Our mentions after the annotated opening that repeat none of its gold names: their count and
+    a seeded sample of them, to be judged by hand (the oracle's repeats leave these out)."""
+    import random
+    C = S.C
+    found = []
+    for d in docs:
+        text, end = d['text'], opening_end(d['text'])
+        names = {text[s:e] for (s, e), t, syn in d['entities'] if syn == 'NAM' and t in ('PER', 'ORG', 'LOC')}
+        ents = [m for m in recs[d['id']]['entities'] if m.get('type') in ('PERSON', 'ORG', 'LOC')]
+        where = C.locate_all(text, ents, C.Issues())
+        for m in ents:
+            w = where.get(id(m))
+            if w and w[0] >= end and m['text'] not in names:
+                found.append((m['type'], m['text'], d['id']))
+    random.seed(seed)
+    return len(found), random.sample(found, min(sample, len(found)))
+
+
 def print_table(title, res):
     print('\n' + title)
     print('| type | gold | predicted | P | R | F1 |\n|---|---:|---:|---:|---:|---:|')
@@ -244,6 +264,12 @@ def main():
                              score(S, docs, recs, cut=True)}
         for title, res in figures[name].items():
             print_table('%s, %s%s' % (name, title, ' ' + json.dumps(versions) if name == 'compromise' else ''), res)
+    if args.oracle:
+        count, sample = late_new_names(S, docs, tools['corroborate'])
+        print('\ncorroborate mentions after sentence %d that repeat no opening name: %d; a sample of %d '
+              '(seed 7) to judge:' % (OPENING_LAST_SENTENCE, count, len(sample)))
+        for typ, txt, doc in sample:
+            print('  %-6s %-40s %s' % (typ, txt, doc))
     if args.errors:
         list_errors(S, docs, tools['corroborate'])
     if args.json:

@@ -1,0 +1,96 @@
+// Per-token facts for the speaker scanners (see quote_context.h). Tested through quotes_test.cc.
+#include "extract/quote_context.h"
+
+namespace corroborate::extract {
+
+QuoteContext::QuoteContext(const EntityScan& s, const EntityMentions& m, const std::vector<QuoteSpan>& q)
+    : scan(s), em(m), quotes(q), n(static_cast<uint32_t>(s.tokens.size())) {
+  para_.resize(n);
+  sentence_.resize(n);
+  uint32_t para = 0, sentence = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0 && T(i).newline_before) ++para;
+    if (i > 0 && (T(i).sentence_start || T(i).newline_before)) ++sentence;
+    para_[i] = para;
+    sentence_[i] = sentence;
+  }
+  quoted_.assign(n, 0);
+  quote_at_.assign(n, -1);
+  for (size_t k = 0; k < q.size(); ++k) {
+    const uint32_t end = q[k].after < n ? q[k].after : n;
+    for (uint32_t i = q[k].open; i < end; ++i) {
+      quoted_[i] = 1;
+      quote_at_[i] = static_cast<int32_t>(k);
+    }
+  }
+  cache_.assign(n, 0);
+}
+
+bool QuoteContext::PersonTail(int32_t k) const {
+  if (k < 0 || Name(k).nominal || EntityOf(k).type == EntityType::kPerson) return false;
+  const NameSpan& s = Name(k);
+  if (s.e < s.b + 3) return false;
+  const uint32_t last = s.e - 1, given = s.e - 2;
+  return Word(last) && Word(given) && T(last).cap && !T(last).upper && T(given).cap &&
+         (Flags(given) & kGivenName) && !(Flags(given) & (kNotName | kOrgSuffix | kRole | kRoleModifier)) &&
+         !(Flags(last) & (kOrgSuffix | kLocSuffix | kGeneric | kNotName));
+}
+
+bool QuoteContext::Dash(uint32_t i) const {
+  if (i >= n || T(i).kind != NKind::kPunct) return false;
+  return IsDash(T(i).cp) || (T(i).cp == '-' && T(i).space_before);
+}
+
+bool QuoteContext::SentenceEnd(uint32_t i) const {
+  if (i >= n || T(i).kind != NKind::kPunct) return false;
+  const char32_t c = T(i).cp;
+  return c == '.' || c == '!' || c == '?' || c == ';';
+}
+
+std::string_view QuoteContext::Low(uint32_t i) const {
+  if (!Word(i)) return {};
+  std::string_view w = Text(i);
+  if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+  low_.clear();
+  AppendLower(low_, w);
+  return low_;
+}
+
+uint16_t QuoteContext::Flags(uint32_t i) const {
+  if (!Word(i)) return 0;
+  if (cache_[i] == 0) {
+    std::string_view w = Low(i);
+    cache_[i] = 1u | (uint32_t{Gazetteer::Get().Flags(w)} << 1) | (uint32_t{QuoteWords::Get().Flags(w)} << 17);
+  }
+  return static_cast<uint16_t>(cache_[i] >> 1);
+}
+
+uint8_t QuoteContext::QFlags(uint32_t i) const {
+  if (!Word(i)) return 0;
+  Flags(i);
+  return static_cast<uint8_t>(cache_[i] >> 17);
+}
+
+bool QuoteContext::SpeakerNoun(uint32_t i) const {
+  if (!Word(i)) return false;
+  if ((QFlags(i) & kSpeakerNoun) || (Flags(i) & kRole)) return true;
+  std::string_view w = Low(i);  // a plural: "officials", "analysts", "spokespeople" is listed
+  if (w.size() < 4 || w.back() != 's') return false;
+  std::string one(w.substr(0, w.size() - 1));
+  return QuoteWords::Get().Has(one, kSpeakerNoun) || (Gazetteer::Get().Flags(one) & kRole);
+}
+
+bool QuoteContext::Pronoun(uint32_t i) const {
+  if (!Word(i)) return false;
+  std::string_view w = Low(i);
+  return w == "he" || w == "she" || w == "they" || w == "it";
+}
+
+bool QuoteContext::Determiner(uint32_t i) const {
+  if (!Word(i)) return false;
+  std::string_view w = Low(i);
+  return w == "a" || w == "an" || w == "the" || w == "another" || w == "its" || w == "his" || w == "her" ||
+         w == "their" || w == "one" || w == "our";
+}
+
+}  // namespace corroborate::extract

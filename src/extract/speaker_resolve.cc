@@ -1,0 +1,272 @@
+// A quotation's speaker from the words that name it (see speaker_resolve.h). Tested in
+// quotes_test.cc.
+#include "extract/speaker_resolve.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace corroborate::extract {
+namespace {
+
+constexpr size_t kLookBack = 400;  // mentions searched back for a pronoun's or title's person
+
+// The lower-case words of a name or role, without a final full stop.
+std::vector<std::string> LowerWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    const char c = i < s.size() ? s[i] : ' ';
+    if (c == ' ' || c == ',') {
+      if (!cur.empty() && cur.back() == '.') cur.pop_back();
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+    }
+  }
+  return out;
+}
+
+bool Suffix(const std::string& w) { return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv"; }
+
+// Whether a role names the job `key` ("chairman"; "ceo" also stands for "chief executive").
+bool RoleHas(const std::string& role, std::string_view key) {
+  const std::vector<std::string> w = LowerWords(role);
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == key) return true;
+    if (key == "ceo" && w[i] == "chief" && i + 1 < w.size() && w[i + 1] == "executive") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SpeakerResolver::SpeakerResolver(const QuoteContext& cx) : cx_(cx) {
+  const size_t ne = cx.em.entities.size();
+  first_.assign(ne, UINT32_MAX);
+  gender_.assign(ne, Gender::kUnknown);
+  for (size_t k = 0; k < cx.scan.names.size(); ++k) {
+    const NameSpan& s = cx.scan.names[k];
+    if (s.entity < 0) continue;
+    const size_t e = static_cast<size_t>(s.entity);
+    first_[e] = std::min(first_[e], s.b);
+    if (s.nominal || cx.Quoted(s.b)) continue;
+    const EntityType t = cx.em.entities[e].type;
+    if (t == EntityType::kPerson) people_.push_back({s.b, static_cast<int32_t>(k)});
+    if (t == EntityType::kOrg) orgs_.push_back({s.b, static_cast<int32_t>(k)});
+  }
+  const Gazetteer& g = Gazetteer::Get();
+  for (size_t e = 0; e < ne; ++e) {
+    const Entity& en = cx.em.entities[e];
+    if (en.type != EntityType::kPerson || first_[e] == UINT32_MAX) continue;
+    std::vector<std::string> w = LowerWords(en.canonical);
+    while (w.size() > 2 && Suffix(w.back())) w.pop_back();
+    if (w.empty()) continue;
+    gender_[e] = g.GivenNameGender(w.front());
+    if (w.size() < 2) continue;
+    by_surname_[w.back()].push_back(static_cast<int32_t>(e));
+    by_given_[w.front()].push_back(static_cast<int32_t>(e));
+  }
+  auto by_first = [&](int32_t a, int32_t b) { return first_[static_cast<size_t>(a)] < first_[static_cast<size_t>(b)]; };
+  for (auto& [_, v] : by_surname_) std::sort(v.begin(), v.end(), by_first);
+  for (auto& [_, v] : by_given_) std::sort(v.begin(), v.end(), by_first);
+  // "Mr." and "Ms." say what the given name may not.
+  for (const Mention& m : people_) {
+    uint32_t t = m.tok;
+    if (t > 0 && cx.Punct(t - 1, '.')) --t;
+    if (t == 0 || !cx.Word(t - 1)) continue;
+    std::string_view h = cx.Low(t - 1);
+    const Gender sex = h == "mr" ? Gender::kMale : (h == "ms" || h == "mrs" || h == "miss") ? Gender::kFemale : Gender::kUnknown;
+    if (sex != Gender::kUnknown) {
+      const int32_t p = PersonOf(m);
+      if (p >= 0) gender_[static_cast<size_t>(p)] = sex;
+    }
+  }
+}
+
+int32_t SpeakerResolver::FullPerson(std::string_view lower_word, uint32_t at) const {
+  const std::string key(lower_word);
+  const std::vector<int32_t>* v = nullptr;
+  if (auto s = by_surname_.find(key); s != by_surname_.end()) {
+    v = &s->second;
+  } else if (auto f = by_given_.find(key); f != by_given_.end()) {
+    v = &f->second;
+  } else {
+    return -1;
+  }
+  int32_t best = v->front();  // introduced only later: the first of them
+  for (int32_t p : *v)
+    if (first_[static_cast<size_t>(p)] <= at) best = p;  // the latest introduced before `at`
+  return best;
+}
+
+int32_t SpeakerResolver::PersonOf(const Mention& m) const {
+  const int32_t e = cx_.Name(m.span).entity;
+  const std::string& c = cx_.em.entities[static_cast<size_t>(e)].canonical;
+  if (c.find(' ') != std::string::npos) return e;
+  std::string low;
+  AppendLower(low, c);
+  const int32_t p = FullPerson(low, m.tok);
+  return p >= 0 ? p : e;
+}
+
+int32_t SpeakerResolver::RecentPerson(uint32_t at, Gender g) const {
+  auto it = std::lower_bound(people_.begin(), people_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
+  const size_t idx = static_cast<size_t>(it - people_.begin());
+  int32_t best = -1;
+  uint32_t sentence = UINT32_MAX;
+  for (size_t i = idx; i-- > 0 && idx - i < kLookBack;) {
+    const Mention& m = people_[i];
+    if (sentence != UINT32_MAX && cx_.Sentence(m.tok) != sentence) break;
+    const int32_t p = PersonOf(m);
+    const Gender pg = gender_[static_cast<size_t>(p)];
+    if (g != Gender::kUnknown && pg != Gender::kUnknown && pg != g) continue;
+    best = p;  // the earliest fitting person of the latest sentence that has one: its subject
+    sentence = cx_.Sentence(m.tok);
+  }
+  return best;
+}
+
+int32_t SpeakerResolver::RecentOrg(uint32_t at) const {
+  auto it = std::lower_bound(orgs_.begin(), orgs_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
+  const size_t idx = static_cast<size_t>(it - orgs_.begin());
+  int32_t best = -1;
+  uint32_t sentence = UINT32_MAX;
+  for (size_t i = idx; i-- > 0 && idx - i < kLookBack;) {
+    const Mention& m = orgs_[i];
+    if (sentence != UINT32_MAX && cx_.Sentence(m.tok) != sentence) break;
+    best = cx_.Name(m.span).entity;
+    sentence = cx_.Sentence(m.tok);
+  }
+  return best;
+}
+
+int32_t SpeakerResolver::PersonWithRole(std::string_view key, const std::string& org, uint32_t at) const {
+  auto it = std::lower_bound(people_.begin(), people_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
+  const size_t idx = static_cast<size_t>(it - people_.begin());
+  for (size_t i = idx; i-- > 0 && idx - i < kLookBack;) {
+    const int32_t p = PersonOf(people_[i]);
+    const Entity& en = cx_.em.entities[static_cast<size_t>(p)];
+    if (!RoleHas(en.role, key)) continue;
+    if (!org.empty() && !en.org.empty() && en.org != org) continue;
+    return p;
+  }
+  return -1;
+}
+
+ResolvedSpeaker SpeakerResolver::FromEntity(int32_t entity, SpeakerKind kind) const {
+  ResolvedSpeaker r;
+  if (entity < 0) return r;
+  const Entity& en = cx_.em.entities[static_cast<size_t>(entity)];
+  r.entity = entity;
+  r.name = en.canonical;
+  if (en.type == EntityType::kPerson) {
+    r.role = en.role;
+    r.org = en.org;
+  }
+  r.kind = kind;
+  return r;
+}
+
+ResolvedSpeaker SpeakerResolver::Nominal(const SpeakerCue& cue) const {
+  // The head: the last speaker noun outside names ("a spokeswoman for Acme", "the company's
+  // chief executive").
+  uint32_t head = cue.e;
+  for (uint32_t j = cue.b; j < cue.e; ++j)
+    if (cx_.NameAt(j) < 0 && cx_.SpeakerNoun(j)) head = j;
+  if (head == cue.e) return {};
+  // The organisation the phrase names; "… for Acme" after the head is not part of the role.
+  std::string org;
+  uint32_t rb = cue.b, re = cue.e;
+  for (uint32_t j = cue.b; j < cue.e; ++j) {
+    const int32_t nm = cx_.NameAt(j);
+    if (nm < 0) continue;
+    const Entity& en = cx_.EntityOf(nm);
+    if (en.type == EntityType::kOrg && org.empty()) {
+      org = en.canonical;
+      for (uint32_t p = head + 1; p < j && re == cue.e; ++p)
+        if (cx_.Word(p) && cx_.T(p).lower_initial && !cx_.Determiner(p) && !cx_.SpeakerNoun(p)) re = p;
+    }
+    j = std::max(j, cx_.Name(nm).e - 1);
+  }
+  while (rb < head && (cx_.Determiner(rb) || cx_.NameAt(rb) >= 0 || cx_.T(rb).possessive)) {
+    const int32_t nm = cx_.NameAt(rb);
+    rb = nm >= 0 ? std::max(cx_.Name(nm).e, rb + 1) : rb + 1;
+  }
+  // "the chairman", "the company's chief executive": a role the article gives a person.
+  const std::string_view first = cx_.Low(cue.b);
+  const bool definite = first == "the" || first == "its" || first == "his" || first == "her" || first == "their" ||
+                        (cx_.NameAt(cue.b) >= 0 && head > cue.b && cx_.T(head - 1).possessive);
+  if (definite && (cx_.Flags(head) & kRole)) {
+    std::string key(cx_.Low(head));
+    if (key == "executive" && head > cue.b && cx_.Low(head - 1) == "chief") key = "ceo";
+    const int32_t p = PersonWithRole(key, org, cue.b);
+    if (p >= 0) return FromEntity(p, SpeakerKind::kResolved);
+  }
+  ResolvedSpeaker r;
+  r.kind = SpeakerKind::kNominal;
+  if (rb < re) {
+    const uint32_t s = cx_.T(rb).start, e = cx_.T(re - 1).end;
+    r.role = std::string(cx_.scan.tokens.text.substr(s, e - s));
+  }
+  r.org = org;
+  return r;
+}
+
+ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
+  switch (cue.kind) {
+    case CueKind::kNone:
+      return {};
+    case CueKind::kPronoun: {
+      const std::string_view w = cx_.Low(cue.b);
+      if (w == "he" || w == "she") {
+        const int32_t p = RecentPerson(cue.b, w == "he" ? Gender::kMale : Gender::kFemale);
+        return FromEntity(p, SpeakerKind::kResolved);
+      }
+      return FromEntity(RecentOrg(cue.b), SpeakerKind::kOrganisation);
+    }
+    case CueKind::kNominal:
+      return Nominal(cue);
+    case CueKind::kName:
+      break;
+  }
+  if (cue.name < 0) {  // capitals the entity scan left out: a surname of someone named, or a name
+    const int32_t p = FullPerson(cx_.Low(cue.e - 1), cue.b);
+    if (p >= 0) return FromEntity(p, SpeakerKind::kResolved);
+    ResolvedSpeaker r;
+    const uint32_t s = cx_.T(cue.b).start, e = cx_.T(cue.e - 1).end;
+    r.name = std::string(cx_.scan.tokens.text.substr(s, e - s));
+    r.kind = SpeakerKind::kNamed;
+    return r;
+  }
+  const NameSpan& span = cx_.Name(cue.name);
+  const int32_t e = span.entity;
+  const Entity& en = cx_.em.entities[static_cast<size_t>(e)];
+  if (span.nominal) return FromEntity(e, en.type == EntityType::kOrg ? SpeakerKind::kOrganisation : SpeakerKind::kResolved);
+  const bool one_word = en.canonical.find(' ') == std::string::npos;
+  if (en.type == EntityType::kPerson) {
+    if (one_word) {
+      std::string low;
+      AppendLower(low, en.canonical);
+      const int32_t p = FullPerson(low, cue.b);
+      if (p >= 0 && p != e) return FromEntity(p, SpeakerKind::kResolved);
+    }
+    return FromEntity(e, span.e - span.b >= 2 ? SpeakerKind::kNamed : SpeakerKind::kResolved);
+  }
+  if (cx_.PersonTail(cue.name)) {  // "Air Force for Acquisition Jane Roe": her name is the tail
+    ResolvedSpeaker r;
+    const uint32_t s = cx_.T(span.e - 2).start, end = cx_.T(span.e - 1).end;
+    r.name = std::string(cx_.scan.tokens.text.substr(s, end - s));
+    r.kind = SpeakerKind::kNamed;
+    return r;
+  }
+  if (en.type != EntityType::kOrg && one_word) {  // "said Jordan" after "Jim Jordan", typed a place
+    std::string low;
+    AppendLower(low, en.canonical);
+    const int32_t p = FullPerson(low, cue.b);
+    if (p >= 0) return FromEntity(p, SpeakerKind::kResolved);
+  }
+  return FromEntity(e, SpeakerKind::kOrganisation);
+}
+
+}  // namespace corroborate::extract

@@ -1,6 +1,8 @@
 // Per-token facts for the speaker scanners (see quote_context.h). Tested through quotes_test.cc.
 #include "extract/quote_context.h"
 
+#include "core/ascii.h"
+
 namespace corroborate::extract {
 
 QuoteContext::QuoteContext(const EntityScan& s, const EntityMentions& m, const std::vector<QuoteSpan>& q)
@@ -24,6 +26,10 @@ QuoteContext::QuoteContext(const EntityScan& s, const EntityMentions& m, const s
     }
   }
   cache_.assign(n, 0);
+  // The whole text lower-cased once (eight bytes at a time), so that Low's views stay valid.
+  const std::string_view text = s.tokens.text;
+  lower_.resize(text.size());
+  ascii::LowerInto(text.data(), text.size(), lower_.data(), 0);
 }
 
 bool QuoteContext::PersonTail(int32_t k) const {
@@ -49,36 +55,33 @@ bool QuoteContext::SentenceEnd(uint32_t i) const {
 
 std::string_view QuoteContext::Low(uint32_t i) const {
   if (!Word(i)) return {};
-  std::string_view w = Text(i);
-  if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-  low_.clear();
-  AppendLower(low_, w);
-  return low_;
+  const NToken& t = T(i);
+  uint32_t len = t.end - t.start;
+  if (len > 1 && lower_[t.end - 1] == '.') --len;
+  return std::string_view(lower_).substr(t.start, len);
 }
 
-uint16_t QuoteContext::Flags(uint32_t i) const {
-  if (!Word(i)) return 0;
-  if (cache_[i] == 0) {
-    std::string_view w = Low(i);
-    cache_[i] = 1u | (uint32_t{Gazetteer::Get().Flags(w)} << 1) | (uint32_t{QuoteWords::Get().Flags(w)} << 17);
+// The lists' verdicts on word i, looked up once: bit 0 says they are known, bits 1-16 hold the
+// gazetteer's flags, 17-24 the quote words' flags, 25 whether it is a speaker noun.
+uint32_t QuoteContext::Known(uint32_t i) const {
+  if (cache_[i] != 0) return cache_[i];
+  const std::string_view w = Low(i);
+  const uint16_t g = Gazetteer::Get().Flags(w);
+  const uint8_t q = QuoteWords::Get().Flags(w);
+  bool speaker = (q & kSpeakerNoun) || (g & kRole);
+  if (!speaker && w.size() >= 4 && w.back() == 's') {  // a plural: "officials", "analysts"
+    const std::string_view one = w.substr(0, w.size() - 1);
+    speaker = QuoteWords::Get().Has(one, kSpeakerNoun) || (Gazetteer::Get().Flags(one) & kRole);
   }
-  return static_cast<uint16_t>(cache_[i] >> 1);
+  cache_[i] = 1u | (uint32_t{g} << 1) | (uint32_t{q} << 17) | (speaker ? 1u << 25 : 0u);
+  return cache_[i];
 }
 
-uint8_t QuoteContext::QFlags(uint32_t i) const {
-  if (!Word(i)) return 0;
-  Flags(i);
-  return static_cast<uint8_t>(cache_[i] >> 17);
-}
+uint16_t QuoteContext::Flags(uint32_t i) const { return Word(i) ? static_cast<uint16_t>(Known(i) >> 1) : 0; }
 
-bool QuoteContext::SpeakerNoun(uint32_t i) const {
-  if (!Word(i)) return false;
-  if ((QFlags(i) & kSpeakerNoun) || (Flags(i) & kRole)) return true;
-  std::string_view w = Low(i);  // a plural: "officials", "analysts", "spokespeople" is listed
-  if (w.size() < 4 || w.back() != 's') return false;
-  std::string one(w.substr(0, w.size() - 1));
-  return QuoteWords::Get().Has(one, kSpeakerNoun) || (Gazetteer::Get().Flags(one) & kRole);
-}
+uint8_t QuoteContext::QFlags(uint32_t i) const { return Word(i) ? static_cast<uint8_t>(Known(i) >> 17) : 0; }
+
+bool QuoteContext::SpeakerNoun(uint32_t i) const { return Word(i) && (Known(i) >> 25 & 1u) != 0; }
 
 bool QuoteContext::Pronoun(uint32_t i) const {
   if (!Word(i)) return false;

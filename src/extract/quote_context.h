@@ -33,6 +33,7 @@ class QuoteContext {
   bool Dash(uint32_t i) const;  // – — ― or a hyphen standing alone
   bool SentenceEnd(uint32_t i) const;  // . ! ? ;
   // The word in ASCII lower case without a final full stop ("mr" for "Mr."); empty for non-words.
+  // A view into a lower-case copy of the text, valid as long as the context.
   std::string_view Low(uint32_t i) const;
   bool Is(uint32_t i, std::string_view lower) const { return Word(i) && Low(i) == lower; }
   uint16_t Flags(uint32_t i) const;        // Gazetteer WordFlag bits of a word (0 for others)
@@ -58,11 +59,12 @@ class QuoteContext {
   int32_t QuoteAt(uint32_t i) const { return quote_at_[i]; }
 
  private:
+  uint32_t Known(uint32_t i) const;
   std::vector<uint32_t> para_, sentence_;
   std::vector<uint8_t> quoted_;   // inside a quotation's marks (marks included)
   std::vector<int32_t> quote_at_;
-  mutable std::vector<uint32_t> cache_;  // per token: 0 unknown, else 1 | flags << 1 | qflags << 17
-  mutable std::string low_;
+  mutable std::vector<uint32_t> cache_;  // per token: Known's bits, 0 until looked up
+  std::string lower_;  // the text, ASCII lower case
 };
 
 }  // namespace corroborate::extract

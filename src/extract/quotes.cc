@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "extract/entities_scan.h"
+#include "extract/entity_scanner.h"
 #include "extract/quote_context.h"
 #include "extract/quote_marks.h"
 #include "extract/speaker_cue.h"
@@ -37,6 +38,27 @@ struct Attributed {
   SpeakerCue cue;  // the words naming the speaker (of the quotation it was shared from)
   bool own = false;  // named by a cue of its own
 };
+
+// A short quotation in title case ("Man of the Woods", "The Art of Deals") names a work, a show or
+// a slogan rather than quoting anyone: every word capitalised or a title's function word.
+bool TitleCase(const NTokens& t, const QuoteSpan& q) {
+  constexpr uint32_t kMaxTitleWords = 6;
+  uint32_t words = 0, caps = 0;
+  std::string low;
+  for (uint32_t k = q.b; k < q.e; ++k) {
+    const NToken& w = t.items[k];
+    if (w.kind != NKind::kWord) continue;
+    if (++words > kMaxTitleWords) return false;
+    if (w.cap || w.upper) {
+      ++caps;
+      continue;
+    }
+    low.clear();
+    AppendLower(low, t.Text(k));
+    if (!IsTitleFunctionWord(low)) return false;
+  }
+  return caps >= 2;
+}
 
 uint32_t CountWords(const NTokens& t, const QuoteSpan& q) {
   uint32_t words = 0;
@@ -92,7 +114,7 @@ void FindQuotes(const Article& article, const EntityScan& scan, EntityMentions& 
   for (size_t i = 0; i < quotes.size(); ++i) {
     const QuoteSpan& q = quotes[i];
     const Attributed& a = found[i];
-    if (CountWords(tokens, q) < kMinQuoteWords && !a.own) continue;
+    if ((CountWords(tokens, q) < kMinQuoteWords || TitleCase(tokens, q)) && !a.own) continue;
     uint32_t e = q.e;
     while (e > q.b + 1 && tokens.IsPunct(e - 1, ',')) --e;  // "…," said: the comma is the sentence's
     QuoteMention m;

@@ -55,6 +55,13 @@ class CueFinder {
     return w == "for" || w == "at" || w == "of" || w == "with" || w == "from" || w == "in" || w == "to" ||
            w == "on" || w == "close" || w == "familiar" || w == "briefed";
   }
+  // Whether the name starting at token j follows a preposition (past its honorifics), not before k:
+  // "a spokeswoman for Sen. Jane Roe" speaks for her.
+  bool ObjectOfPreposition(uint32_t j, uint32_t k) const {
+    uint32_t p = j;
+    while (p > k && (cx_.Honorific(p - 1) || cx_.Punct(p - 1, '.'))) --p;
+    return p > k && Preposition(p - 1);
+  }
   // Honorifics and their full stops starting at i ("Sen.", "Dr.").
   uint32_t SkipTitles(uint32_t i, uint32_t limit) const {
     for (uint32_t k = 0; k < 4 && i < limit; ++k) {
@@ -91,26 +98,41 @@ class CueFinder {
   SpeakerCue SubjectForward(uint32_t k, uint32_t limit) const {
     if (k >= limit || cx_.Quoted(k)) return {};
     if (cx_.Pronoun(k)) return Cue(CueKind::kPronoun, k, k + 1);
-    // Titles, roles and organisations before a person's name. A title whose last name the entity
-    // scan ran together with the person's ("Secretary of the Air Force Jane Roe") ends the chain.
-    bool titled = false;
+    // Titles, roles, organisations and their modifiers before a person's name ("US President",
+    // "Chinese defense ministry spokesman"). A title whose last name the entity scan ran together
+    // with the person's ("Secretary of the Air Force Jane Roe") ends the chain; a person right
+    // after a preposition ("a spokeswoman for Sen. Jane Roe") is the role's, not the speaker.
+    bool titled = false, after_preposition = false;
     for (uint32_t j = k, steps = 0; j < limit && steps < kPrefixWindow && !cx_.Quoted(j); ++steps) {
       if (j > k && Newline(j)) break;
       const int32_t nm = cx_.NameAt(j);
       if (nm >= 0) {
-        if (cx_.PersonName(nm)) return PersonCue(nm, k);
-        if (titled && cx_.PersonTail(nm)) return Cue(CueKind::kName, std::max(cx_.Name(nm).b, j), cx_.Name(nm).e, nm);
-        j = cx_.Name(nm).e;
-        if (j < limit && cx_.T(j).possessive) ++j;
+        const NameSpan& s = cx_.Name(nm);
+        const bool possessed = s.e < n_ && cx_.T(s.e).possessive;  // "Jane Roe's lawyer"
+        if (cx_.PersonName(nm) && !possessed) {
+          if (after_preposition) break;
+          return PersonCue(nm, k);
+        }
+        if (titled && cx_.PersonTail(nm)) return Cue(CueKind::kName, std::max(s.b, j), s.e, nm);
+        j = s.e;
+        if (possessed) ++j;
+        after_preposition = false;
         continue;
       }
       if (cx_.Word(j)) {
         std::string_view w = cx_.Low(j);
         const bool role = (cx_.Flags(j) & (kRole | kRoleModifier | kHonorific)) != 0;
         titled |= role;
+        if (cx_.Honorific(j)) {  // "Sen." before the name: no preposition in between
+          ++j;
+          continue;
+        }
         const bool joiner = j > k && (w == "and" || w == "of" || w == "for" || w == "at" || w == "the");
-        const bool title_word = cx_.T(j).cap && !(cx_.Flags(j) & kNotName) && !(cx_.QFlags(j) & kSpeechVerb);
-        if (role || joiner || title_word || (j == k && w == "the")) {
+        const bool stop = Verb(j) || Aux(j) || cx_.Pronoun(j) || Preposition(j) || (cx_.Determiner(j) && w != "the") ||
+                          w == "who" || w == "which" || w == "that" || w == "or" || w == "but" || w == "as" ||
+                          w == "by" || w == "when" || w == "while" || w == "after" || w == "before";
+        if (role || joiner || !stop || (j == k && w == "the")) {
+          after_preposition = joiner && w != "and" && w != "the";
           ++j;
           continue;
         }
@@ -121,14 +143,25 @@ class CueFinder {
         ++j;
         continue;
       }
-      if (cx_.T(j).possessive) {
+      if (cx_.T(j).possessive || (cx_.Punct(j, '-') && !cx_.T(j).space_before)) {
         ++j;
         continue;
       }
-      // "Acme President and Chief Executive, Jane Roe"
-      if (j > k && cx_.Comma(j) && cx_.PersonName(cx_.NameAt(SkipTitles(j + 1, limit)))) {
-        ++j;
-        continue;
+      // "Acme President and Chief Executive, Jane Roe"; "the district's sub-prefect, Jean Roe,"
+      // whom the entity scan did not type: a name set off after the title, then a comma or the
+      // sentence's end.
+      if (j > k && cx_.Comma(j)) {
+        const uint32_t u = SkipTitles(j + 1, limit);
+        const int32_t pn = cx_.NameAt(u);
+        if (cx_.PersonName(pn)) {
+          ++j;
+          continue;
+        }
+        if (titled && pn >= 0 && !cx_.Name(pn).nominal && cx_.Name(pn).b == u) {
+          const uint32_t e = cx_.Name(pn).e;
+          if (e >= limit || cx_.Comma(e) || cx_.SentenceEnd(e) || Verb(e))
+            return Cue(CueKind::kName, u, e, pn);
+        }
       }
       break;
     }
@@ -163,7 +196,7 @@ class CueFinder {
       const int32_t nm = cx_.NameAt(j);
       if (nm >= 0) {
         const NameSpan& s = cx_.Name(nm);
-        if (cx_.PersonName(nm) && !(s.e < n_ && cx_.T(s.e).possessive)) return PersonCue(nm, k);
+        if (cx_.PersonName(nm) && !(s.e < n_ && cx_.T(s.e).possessive) && !ObjectOfPreposition(j, k)) return PersonCue(nm, k);
         if (document && !noun && cx_.EntityOf(nm).type == EntityType::kOrg)
           return Cue(CueKind::kName, std::max(s.b, j), s.e, nm);
         j = std::max(s.e, j + 1);
@@ -226,15 +259,24 @@ class CueFinder {
       t = p - 1;
     }
     if (cx_.Comma(t)) return Apposition(t, lo);
+    // "the university said", "the agency said": an organisation named by its kind.
+    if (t > lo && cx_.Is(t - 1, "the") && cx_.NameAt(t) < 0 && cx_.Word(t) && cx_.T(t).lower_initial &&
+        (cx_.Flags(t) & (kOrgSuffix | kNominal)) && !cx_.SpeakerNoun(t))
+      return Cue(CueKind::kNominal, t - 1, e);
     const int32_t nm = cx_.NameAt(t);
     if (nm >= 0 && cx_.Name(nm).e == e) {
       if (cx_.PersonName(nm)) return PersonCue(nm, lo);
       if (cx_.PersonTail(nm)) return Cue(CueKind::kName, std::max(cx_.Name(nm).b, lo), e, nm);
       const uint32_t b = std::max(cx_.Name(nm).b, lo);
-      // "a spokeswoman for Acme said"
+      // "a spokeswoman for Acme said"; "Jane Roe of Acme said", "the weather service in Gray said"
       if (b > lo && Preposition(b - 1)) {
         SpeakerCue np = NominalBack(e, lo);
         if (np.kind != CueKind::kNone) return WithApposedPerson(np, lo);
+        const int32_t owner = b >= lo + 2 ? cx_.NameAt(b - 2) : -1;
+        if (owner >= 0 && cx_.Name(owner).e == b - 1 && !cx_.Name(owner).nominal &&
+            cx_.EntityOf(owner).type != EntityType::kLoc)
+          return cx_.PersonName(owner) ? PersonCue(owner, lo)
+                                       : Cue(CueKind::kName, std::max(cx_.Name(owner).b, lo), b - 1, owner);
       }
       // "Jane Roe, chief executive of Acme said"
       SpeakerCue p = ApposedPerson(b, lo);
@@ -394,9 +436,18 @@ class CueFinder {
   bool VerbLike(uint32_t m, uint32_t v) const {
     if (m >= v || !cx_.Word(m) || !cx_.T(m).lower_initial || cx_.NameAt(m) >= 0) return false;
     if (Preposition(m) || cx_.Determiner(m) || cx_.SpeakerNoun(m) || cx_.Pronoun(m)) return false;
+    if (cx_.QFlags(m) & (kSpeechVerb | kAux)) return true;
     std::string_view w = cx_.Low(m);
-    return !(w == "and" || w == "or" || w == "but" || w == "by" || w == "as" || w == "who" || w == "which" ||
-             w == "that" || w == "than" || w == "s");
+    // Without a part-of-speech lexicon: the regular past and present forms, and common irregular
+    // past forms ("Jane Roe started", "officials met"; not "the student paper").
+    if (EndsWith(w, "ed") || (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us"))) return true;
+    static constexpr std::string_view kIrregular[] = {
+        "went", "came", "gave", "took", "made", "left", "met", "saw", "got", "put", "ran", "sent", "spent",
+        "held", "kept", "felt", "found", "brought", "thought", "sought", "began", "became", "spoke", "stood",
+        "told", "wrote", "knew", "led", "rose", "fell", "won", "lost", "paid", "built", "chose", "drove"};
+    for (std::string_view v2 : kIrregular)
+      if (w == v2) return true;
+    return false;
   }
 
   // The subject of the clause before the verb at v, for a verb whose subject stands further back
@@ -443,14 +494,26 @@ class CueFinder {
   // ---- after the closing mark: "…," said NAME / NAME said / he said / — NAME, ROLE
   // A quotation ending in a full stop ends its sentence: what follows names its speaker only as
   // a clause of its own ("“….” Jane Roe said."), not as the next sentence's subject.
+  // A quotation inside a sentence may be attributed at the sentence's end instead: "… the
+  // “beginning of the end” for the circus, said Jane Roe."
   SpeakerCue After(const QuoteSpan& q) const {
-    SpeakerCue c = AfterClause(q);
-    if (c.kind == CueKind::kNone || !cx_.Punct(q.e - 1, '.')) return c;
-    return verb_end_ > 0 && ClauseEnds(verb_end_) ? c : SpeakerCue{};
+    const bool full_stop = cx_.Punct(q.e - 1, '.');
+    SpeakerCue c = AfterClause(q.after);
+    if (c.kind != CueKind::kNone) {
+      if (!full_stop) return c;
+      return verb_end_ > 0 && ClauseEnds(verb_end_) ? c : SpeakerCue{};
+    }
+    if (full_stop || cx_.Punct(q.e - 1, '?') || cx_.Punct(q.e - 1, '!')) return {};
+    for (uint32_t k = q.after; k < n_ && k - q.after < kAfterWindow; ++k) {
+      if (Newline(k) || cx_.Quoted(k) || cx_.SentenceEnd(k)) break;
+      if (!cx_.Comma(k)) continue;
+      c = AfterClause(k);
+      if (c.kind != CueKind::kNone && verb_end_ > 0 && ClauseEnds(verb_end_) && !cx_.Comma(verb_end_)) return c;
+    }
+    return {};
   }
-  SpeakerCue AfterClause(const QuoteSpan& q) const {
+  SpeakerCue AfterClause(uint32_t k) const {
     verb_end_ = 0;
-    uint32_t k = q.after;
     bool dash = false;
     for (int s = 0; s < 2 && k < n_ && !Newline(k); ++s) {
       if (cx_.Comma(k)) {
@@ -482,6 +545,15 @@ class CueFinder {
       uint32_t s = k + 1;
       while (s < limit && Aux(s) && s - k < 3) ++s;  // "said today Jane Roe" is rare, "said also" is not
       SpeakerCue c = SubjectForward(s, limit);
+      if (c.kind == CueKind::kNone && Preposition(s)) {  // "wrote on Twitter Jane Roe"
+        uint32_t p = s + 1;
+        if (cx_.Determiner(p)) ++p;
+        for (int w = 0; w < 2 && p < limit && cx_.Word(p) && cx_.NameAt(p) < 0; ++w) ++p;
+        if (cx_.NameAt(p) >= 0) p = cx_.Name(cx_.NameAt(p)).e;
+        c = SubjectForward(p, limit);
+        if (c.kind != CueKind::kName || !cx_.PersonName(c.name)) c = {};
+      }
+      if (c.kind == CueKind::kPronoun) return {};  // "said it was": the pronoun begins a clause
       verb_end_ = c.e;
       return c;
     }
@@ -505,7 +577,9 @@ class CueFinder {
       if (!cx_.Punct(m, ')')) return {};
       ++m;
     }
-    if (cx_.Comma(m)) {  // "Jane Roe, a California Democrat, said"
+    if (cx_.Comma(m) && (Verb(m + 1) || Aux(m + 1))) {  // "the spokesman, Jane Roe, said": the comma closed it
+      ++m;
+    } else if (cx_.Comma(m)) {  // "Jane Roe, a California Democrat, said"
       uint32_t j = m + 1;
       while (j < limit && !(cx_.Comma(j) && (Verb(j + 1) || Aux(j + 1))) && !cx_.SentenceEnd(j) && j - m < kAppositionWindow) ++j;
       if (!cx_.Comma(j)) return {};
@@ -530,20 +604,10 @@ class CueFinder {
     return {};
   }
 
-  // ---- before the opening mark, in its sentence.
-  SpeakerCue Before(const QuoteSpan& q) const {
-    const uint32_t o = q.open;
-    if (o == 0) return {};
-    uint32_t lo = o;
-    // The sentence holding the opening mark; a paragraph ending in a colon leads into the next.
-    while (lo > 0 && o - lo < kSentenceWindow) {
-      const NToken& t = cx_.T(lo);
-      if (lo < o && t.newline_before) break;
-      if (lo == o && (t.newline_before || t.sentence_start) && !cx_.Punct(o - 1, ':')) break;
-      if (lo < o && t.sentence_start && (!cx_.Quoted(lo) || OpensQuote(lo))) break;
-      --lo;
-    }
-    if (lo == o) return {};
+  // The reporting verb nearest before token o in [lo, o) and the speaker it names (see Before);
+  // found_verb_ tells whether there was one.
+  SpeakerCue VerbCue(uint32_t lo, uint32_t o) const {
+    found_verb_ = false;
     for (uint32_t j = o; j-- > lo;) {
       if (cx_.Quoted(j)) continue;
       if (cx_.Is(j, "according") && cx_.Is(j + 1, "to")) {
@@ -551,6 +615,7 @@ class CueFinder {
         if (c.kind != CueKind::kNone) return c;
       }
       if (!Verb(j)) continue;
+      found_verb_ = true;
       // The passive names its speaker after "by" ("was praised by Jane Roe as"), or not at all.
       uint32_t p = j;
       while (p > lo && Aux(p - 1) && !BeForm(p - 1) && j - p < 2) --p;
@@ -583,12 +648,45 @@ class CueFinder {
       }
       SpeakerCue c = SubjectBefore(j, lo);
       if (c.kind != CueKind::kNone) return c;
-      if (cx_.QFlags(j) & kInverts) {  // "said Jane Roe: “…”"
+      if (cx_.QFlags(j) & kInverts) {  // "said Jane Roe: “…”" (but "said it was “…”" begins a clause)
         c = SubjectForward(j + 1, o);
-        if (c.kind != CueKind::kNone && c.e + 2 >= o) return c;
+        if (c.kind != CueKind::kNone && c.kind != CueKind::kPronoun && c.e + 2 >= o) return c;
       }
       return ClauseSubject(lo, j);
     }
+    return {};
+  }
+
+  // A quotation opening a sentence with no speaker of its own, after a sentence of the same
+  // paragraph that reports someone's words: "Jane Roe said the plant would close. “We tried.”"
+  // A paragraph that opens with a quotation may follow one whose last sentence reports the
+  // speaker ("Jane Roe said she saw the cars. ¶ “It was sad.”"), unless that ends in a quotation.
+  SpeakerCue PreviousSentence(uint32_t o) const {
+    if (o == 0 || (Newline(o) && cx_.Quoted(o - 1))) return {};
+    uint32_t lo = o - 1;
+    while (lo > 0 && o - lo < kSentenceWindow && !Newline(lo) &&
+           !(cx_.T(lo).sentence_start && (!cx_.Quoted(lo) || OpensQuote(lo))))
+      --lo;
+    if (!(cx_.T(lo).sentence_start || Newline(lo) || lo == 0)) return {};
+    return VerbCue(lo, o);
+  }
+
+  // ---- before the opening mark, in its sentence.
+  SpeakerCue Before(const QuoteSpan& q) const {
+    const uint32_t o = q.open;
+    if (o == 0) return {};
+    uint32_t lo = o;
+    // The sentence holding the opening mark; a paragraph ending in a colon leads into the next.
+    while (lo > 0 && o - lo < kSentenceWindow) {
+      const NToken& t = cx_.T(lo);
+      if (lo < o && t.newline_before) break;
+      if (lo == o && (t.newline_before || t.sentence_start) && !cx_.Punct(o - 1, ':')) break;
+      if (lo < o && t.sentence_start && (!cx_.Quoted(lo) || OpensQuote(lo))) break;
+      --lo;
+    }
+    if (lo == o) return PreviousSentence(o);
+    SpeakerCue c = VerbCue(lo, o);
+    if (c.kind != CueKind::kNone || found_verb_) return c;
     // A label: "Jane Roe, chief executive of Acme: “…”": the nearest person before the colon
     // whose name a comma (a role follows) or the colon ends.
     if (cx_.Punct(o - 1, ':')) {
@@ -602,7 +700,7 @@ class CueFinder {
     // No reporting verb, but a clause of a person's leading into the quotation: "Jane Roe left
     // this farewell, “…”".
     if (cx_.Comma(o - 1) || cx_.Punct(o - 1, ':')) {
-      SpeakerCue c = ClauseSubject(lo, o - 1);
+      c = ClauseSubject(lo, o - 1);
       if ((c.kind == CueKind::kName && cx_.PersonName(c.name)) || c.kind == CueKind::kPronoun) return c;
     }
     return {};
@@ -611,6 +709,7 @@ class CueFinder {
   const QuoteContext& cx_;
   const uint32_t n_;
   mutable uint32_t verb_end_ = 0;  // AfterClause: the token after the attribution's verb (or subject)
+  mutable bool found_verb_ = false;  // VerbCue: a reporting verb was seen
 };
 
 }  // namespace

@@ -113,18 +113,49 @@ int32_t SpeakerResolver::PersonOf(const Mention& m) const {
 int32_t SpeakerResolver::RecentPerson(uint32_t at, Gender g) const {
   auto it = std::lower_bound(people_.begin(), people_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
   const size_t idx = static_cast<size_t>(it - people_.begin());
+  // The latest sentence naming a fitting person; in it, the one a reporting verb follows
+  // ("Mr. Roe said"), else the earliest (most often the sentence's subject).
   int32_t best = -1;
   uint32_t sentence = UINT32_MAX;
+  bool speaking = false;
   for (size_t i = idx; i-- > 0 && idx - i < kLookBack;) {
     const Mention& m = people_[i];
     if (sentence != UINT32_MAX && cx_.Sentence(m.tok) != sentence) break;
     const int32_t p = PersonOf(m);
     const Gender pg = gender_[static_cast<size_t>(p)];
     if (g != Gender::kUnknown && pg != Gender::kUnknown && pg != g) continue;
-    best = p;  // the earliest fitting person of the latest sentence that has one: its subject
     sentence = cx_.Sentence(m.tok);
+    const bool says = SaysNext(cx_.Name(m.span).e);
+    if (speaking && !says) continue;
+    best = p;
+    last_seen_ = m.tok;
+    speaking |= says;
   }
   return best;
+}
+
+uint32_t SpeakerResolver::DescribedSince(uint32_t from, uint32_t at) const {
+  constexpr uint32_t kWindow = 300;  // tokens searched back
+  uint32_t found = cx_.n;
+  for (uint32_t t = std::max(from + 1, at > kWindow ? at - kWindow : 0); t + 2 < at; ++t) {
+    if (!(cx_.T(t).sentence_start || cx_.T(t).newline_before) || cx_.Quoted(t)) continue;
+    const std::string_view d = cx_.Low(t);  // a view into the context's lower-case text: stays valid
+    if (d != "the" && d != "a" && d != "an" && d != "another" && d != "one") continue;
+    for (uint32_t k = t + 1; k <= t + 2 && k < at; ++k) {
+      if (!cx_.Word(k) || !cx_.T(k).lower_initial || cx_.NameAt(k) >= 0) break;
+      // "the man", "a spokeswoman"; not "the chairman": a title with "the" names someone named
+      if (cx_.SpeakerNoun(k) && !(d == "the" && (cx_.Flags(k) & kRole))) {
+        found = k;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+bool SpeakerResolver::SaysNext(uint32_t i) const {
+  for (int k = 0; k < 2 && i < cx_.n && cx_.Word(i) && (cx_.QFlags(i) & kAux); ++k) ++i;
+  return i < cx_.n && cx_.Word(i) && (cx_.QFlags(i) & kSpeechVerb) && cx_.T(i).lower_initial;
 }
 
 int32_t SpeakerResolver::RecentOrg(uint32_t at) const {
@@ -139,6 +170,18 @@ int32_t SpeakerResolver::RecentOrg(uint32_t at) const {
     sentence = cx_.Sentence(m.tok);
   }
   return best;
+}
+
+int32_t SpeakerResolver::RecentOrgNamed(std::string_view word, uint32_t at) const {
+  const std::string key(word);
+  auto it = std::lower_bound(orgs_.begin(), orgs_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
+  const size_t idx = static_cast<size_t>(it - orgs_.begin());
+  for (size_t i = idx; i-- > 0 && idx - i < kLookBack;) {
+    const int32_t e = cx_.Name(orgs_[i].span).entity;
+    for (const std::string& w : LowerWords(cx_.em.entities[static_cast<size_t>(e)].canonical))
+      if (w == key) return e;
+  }
+  return -1;
 }
 
 int32_t SpeakerResolver::PersonWithRole(std::string_view key, const std::string& org, uint32_t at) const {
@@ -174,7 +217,12 @@ ResolvedSpeaker SpeakerResolver::Nominal(const SpeakerCue& cue) const {
   uint32_t head = cue.e;
   for (uint32_t j = cue.b; j < cue.e; ++j)
     if (cx_.NameAt(j) < 0 && cx_.SpeakerNoun(j)) head = j;
-  if (head == cue.e) return {};
+  if (head == cue.e) {
+    // "the university": the latest organisation whose name has that word.
+    const uint32_t w = cue.e - 1;
+    if (!(cx_.Flags(w) & (kOrgSuffix | kNominal))) return {};
+    return FromEntity(RecentOrgNamed(cx_.Low(w), cue.b), SpeakerKind::kOrganisation);
+  }
   // The organisation the phrase names; "… for Acme" after the head is not part of the role.
   std::string org;
   uint32_t rb = cue.b, re = cue.e;
@@ -182,6 +230,12 @@ ResolvedSpeaker SpeakerResolver::Nominal(const SpeakerCue& cue) const {
     const int32_t nm = cx_.NameAt(j);
     if (nm < 0) continue;
     const Entity& en = cx_.EntityOf(nm);
+    // "a spokeswoman for Sen. Jane Roe": she speaks for a person, named in the organisation's place.
+    if (en.type == EntityType::kPerson && org.empty() && j > head && !cx_.Name(nm).nominal) {
+      org = en.canonical;
+      for (uint32_t p = head + 1; p < j && re == cue.e; ++p)
+        if (cx_.Word(p) && cx_.T(p).lower_initial && !cx_.Determiner(p) && !cx_.SpeakerNoun(p)) re = p;
+    }
     if (en.type == EntityType::kOrg && org.empty()) {
       org = en.canonical;
       for (uint32_t p = head + 1; p < j && re == cue.e; ++p)
@@ -221,6 +275,16 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
       const std::string_view w = cx_.Low(cue.b);
       if (w == "he" || w == "she") {
         const int32_t p = RecentPerson(cue.b, w == "he" ? Gender::kMale : Gender::kFemale);
+        // A person described without a name since ("The man, who had hurt his ankle, …") is
+        // more recent than any named one: a nominal speaker.
+        const uint32_t from = p >= 0 ? last_seen_ : 0;
+        const uint32_t noun = DescribedSince(from, cue.b);
+        if (noun < cx_.n) {
+          ResolvedSpeaker r;
+          r.kind = SpeakerKind::kNominal;
+          r.role = std::string(cx_.Text(noun));
+          return r;
+        }
         return FromEntity(p, SpeakerKind::kResolved);
       }
       return FromEntity(RecentOrg(cue.b), SpeakerKind::kOrganisation);

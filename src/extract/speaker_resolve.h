@@ -37,12 +37,19 @@ class SpeakerResolver {
   int32_t FullPerson(std::string_view lower_word, uint32_t at) const;
   int32_t PersonOf(const Mention& m) const;  // the full person a mention names
   int32_t RecentPerson(uint32_t at, Gender g) const;
+  bool SaysNext(uint32_t i) const;  // a reporting verb at i, past adverbs: "Roe also said"
+  // The speaker noun of the latest sentence in (from, at) that opens with a description of
+  // someone ("The man …", "A witness …"), or cx_.n.
+  uint32_t DescribedSince(uint32_t from, uint32_t at) const;
+  
   int32_t RecentOrg(uint32_t at) const;
+  int32_t RecentOrgNamed(std::string_view lower_word, uint32_t at) const;  // "the university"
   int32_t PersonWithRole(std::string_view role_key, const std::string& org, uint32_t at) const;
   ResolvedSpeaker FromEntity(int32_t entity, SpeakerKind kind) const;
   ResolvedSpeaker Nominal(const SpeakerCue& cue) const;
 
   const QuoteContext& cx_;
+  mutable uint32_t last_seen_ = 0;  // RecentPerson: the mention it settled on
   std::vector<Mention> people_, orgs_;  // outside quotations, in text order
   std::vector<uint32_t> first_;         // per entity: its first mention's token
   std::vector<Gender> gender_;          // per entity

@@ -226,14 +226,18 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
     const uint32_t g = last - 1;
     const bool given = (F(g) & kGivenName) &&
                        !(F(g) & (kNotName | kOrgSuffix | kLocSuffix | kRole | kRoleModifier | kHonorific | kGeneric));
-    const bool surname = CapWord(last) && !T(last).upper && Tx(last).size() >= 2 &&
+    bool letters = true;  // "France A330" is a model
+    for (char ch : Tx(last)) letters &= !(ch >= '0' && ch <= '9');
+    const bool surname = letters && CapWord(last) && !T(last).upper && Tx(last).size() >= 2 &&
                          !(F(last) & (kOrgSuffix | kLocSuffix | kGeneric | kNotName | kEvent | kProductSuffix));
     const bool after_title = org_cue || (F(g - 1) & (kOrgSuffix | kRole | kRoleModifier)) != 0;
     EntityType lt{};
     Strength ls{};
     const CompanyInfo* lc = nullptr;
     const PlaceInfo* lp = nullptr;
-    if (given && surname && after_title && !(F(g - 1) & kGivenName) && !LookupSpan(b, e, lt, ls, lc, lp)) {
+    // A given name that also names a place or company ("France") is taken for that.
+    if (given && surname && after_title && !(F(g - 1) & kGivenName) && !LookupSpan(g, g + 1, lt, ls, lc, lp) &&
+        !LookupSpan(b, e, lt, ls, lc, lp)) {
       ClassifySegment(b, g, false, org_cue);
       return AddCand(g, e, EntityType::kPerson, kLikely);
     }

@@ -39,6 +39,10 @@ class CueFinder {
     return c;
   }
   bool Newline(uint32_t i) const { return i < n_ && cx_.T(i).newline_before; }
+  // The full stop of an abbreviation ("Corp.", "Dr.") inside a sentence, not one ending it.
+  bool AbbrevDot(uint32_t i) const {
+    return cx_.Punct(i, '.') && !cx_.T(i).space_before && i + 1 < n_ && !cx_.T(i + 1).sentence_start && !Newline(i + 1);
+  }
   bool OpensQuote(uint32_t i) const {
     const int32_t q = cx_.QuoteAt(i);
     return q >= 0 && cx_.quotes[static_cast<size_t>(q)].open == i;
@@ -139,7 +143,7 @@ class CueFinder {
         break;
       }
       // The full stop of "Dr." or "Inc." inside the chain, not one ending the sentence.
-      if (j > k && cx_.Punct(j, '.') && !cx_.T(j).space_before && j + 1 < limit && !cx_.T(j + 1).sentence_start) {
+      if (j > k && j + 1 < limit && AbbrevDot(j)) {
         ++j;
         continue;
       }
@@ -205,7 +209,7 @@ class CueFinder {
         ++words;
         continue;
       }
-      if (cx_.T(j).possessive || (cx_.Punct(j, '-') && !cx_.T(j).space_before)) {
+      if (cx_.T(j).possessive || (cx_.Punct(j, '-') && !cx_.T(j).space_before) || AbbrevDot(j)) {
         ++j;
         continue;
       }
@@ -572,6 +576,7 @@ class CueFinder {
     SpeakerCue c = SubjectForward(k, limit);
     if (c.kind == CueKind::kNone) return {};
     uint32_t m = c.e;
+    if (AbbrevDot(m)) ++m;  // "Acme Corp. said"
     if (cx_.Punct(m, '(')) {
       while (m < limit && !cx_.Punct(m, ')') && m - c.e < kBracketWindow) ++m;
       if (!cx_.Punct(m, ')')) return {};

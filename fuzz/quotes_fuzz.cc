@@ -1,6 +1,5 @@
-// Fuzz target: quotes and their speakers, the words naming them, and the entities and people
-// they hang on
-// (ExtractEntities over text cleaned as a .txt file is). See docs/RELIABILITY.md.
+// Fuzz target: quotes, their speakers and the words naming them, with the entities and people they
+// hang on (ExtractEntities over text cleaned as a .txt file is). See docs/RELIABILITY.md.
 #include "extract/entities.h"
 #include "fuzz/fuzz_support.h"
 

@@ -115,6 +115,13 @@ class CueFinder {
         const bool possessed = s.e < n_ && cx_.T(s.e).possessive;  // "Jane Roe's lawyer"
         if (cx_.PersonName(nm) && !possessed) {
           if (after_preposition) break;
+          // "Roe campaign spokesman Jim Poe": a lower-case word after the name goes on to the title
+          // of someone else, named after it.
+          if (s.e < limit && cx_.Word(s.e) && cx_.T(s.e).lower_initial && !Verb(s.e) && !Aux(s.e) &&
+              !Preposition(s.e) && !cx_.Determiner(s.e) && !cx_.Pronoun(s.e)) {
+            SpeakerCue later = SubjectForward(s.e, limit);
+            if (later.kind == CueKind::kName && cx_.PersonName(later.name)) return Cue(CueKind::kName, later.b, later.e, later.name);
+          }
           return PersonCue(nm, k);
         }
         if (titled && cx_.PersonTail(nm)) return Cue(CueKind::kName, std::max(s.b, j), s.e, nm);
@@ -490,7 +497,12 @@ class CueFinder {
   bool ClauseEnds(uint32_t i) const {
     for (uint32_t steps = 0; steps < 8; ++steps, ++i) {
       if (i >= n_ || Newline(i) || cx_.SentenceEnd(i) || cx_.Comma(i) || cx_.Quoted(i)) return true;
-      if (cx_.Is(i, "that") || Verb(i)) return false;
+      // "said that …", "said he would …", "said the bill was …": a statement follows.
+      if (cx_.Is(i, "that") || Verb(i) || cx_.Pronoun(i) || (cx_.Word(i) && (cx_.QFlags(i) & kAux) && !cx_.Is(i, "also") &&
+                                                           !cx_.Is(i, "later") && !cx_.Is(i, "earlier") &&
+                                                           !cx_.Is(i, "today") && !cx_.Is(i, "yesterday") &&
+                                                           !cx_.Is(i, "tonight")))
+        return false;
     }
     return false;
   }

@@ -257,6 +257,8 @@ ResolvedSpeaker SpeakerResolver::Nominal(const SpeakerCue& cue) const {
     const int32_t p = PersonWithRole(key, org, cue.b);
     if (p >= 0) return FromEntity(p, SpeakerKind::kResolved);
   }
+  // "the spokesperson" after "an Acme spokesperson": the organisation it was introduced with.
+  if (org.empty() && definite) org = IntroducedOrg(cx_.Low(head), cue.b);
   ResolvedSpeaker r;
   r.kind = SpeakerKind::kNominal;
   if (rb < re) {
@@ -265,6 +267,31 @@ ResolvedSpeaker SpeakerResolver::Nominal(const SpeakerCue& cue) const {
   }
   r.org = org;
   return r;
+}
+
+std::string SpeakerResolver::IntroducedOrg(std::string_view head, uint32_t at) const {
+  constexpr uint32_t kWindow = 300;  // tokens searched back
+  const std::string word(head);
+  for (uint32_t t = at; t-- > 0 && at - t < kWindow;) {
+    if (cx_.Quoted(t) || !cx_.Word(t) || cx_.Low(t) != word) continue;
+    // "an Acme spokesperson", "Acme's spokesperson": an organisation just before (past one modifier)
+    for (uint32_t p = t; p > 0 && t - p < 3; --p) {
+      const int32_t nm = cx_.NameAt(p - 1);
+      if (nm >= 0) {
+        if (cx_.EntityOf(nm).type == EntityType::kOrg) return cx_.EntityOf(nm).canonical;
+        break;
+      }
+      if (!cx_.Word(p - 1) && !cx_.T(p - 1).possessive) break;
+    }
+    // "a spokesperson for Acme"
+    uint32_t f = t + 1;
+    if (f < cx_.n && (cx_.Is(f, "for") || cx_.Is(f, "at") || cx_.Is(f, "of"))) {
+      if (cx_.Determiner(f + 1)) ++f;
+      const int32_t nm = cx_.NameAt(f + 1);
+      if (nm >= 0 && cx_.EntityOf(nm).type == EntityType::kOrg) return cx_.EntityOf(nm).canonical;
+    }
+  }
+  return {};
 }
 
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {

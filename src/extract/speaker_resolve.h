@@ -47,6 +47,9 @@ class SpeakerResolver {
   int32_t PersonWithRole(std::string_view role_key, const std::string& org, uint32_t at) const;
   ResolvedSpeaker FromEntity(int32_t entity, SpeakerKind kind) const;
   ResolvedSpeaker Nominal(const SpeakerCue& cue) const;
+  // The organisation "the spokesperson" was introduced with before token at ("an Acme
+  // spokesperson", "a spokesperson for Acme"), or "".
+  std::string IntroducedOrg(std::string_view head, uint32_t at) const;
 
   const QuoteContext& cx_;
   mutable uint32_t last_seen_ = 0;  // RecentPerson: the mention it settled on

@@ -75,6 +75,16 @@ TEST(SpeakerResolve, DescriptionIsANominalSpeaker) {
   EXPECT_EQ(MentionOf(s, em.quotes[0]), "a spokeswoman for Orvane Corp");
 }
 
+TEST(SpeakerResolve, DescriptionKeepsTheOrganisationItWasIntroducedWith) {
+  std::string s = "An Orvane Technologies spokesperson declined to comment on the report.\n"
+                  "\"We do not comment on rumors,\" the spokesperson said.\n";
+  EntityMentions em = ExtractFrom(s);
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(em.quotes[0].speaker_kind, SpeakerKind::kNominal);
+  EXPECT_EQ(em.quotes[0].speaker_role, "spokesperson");
+  EXPECT_EQ(em.quotes[0].speaker_org, "Orvane Technologies");
+}
+
 TEST(SpeakerResolve, OrganisationSpeaks) {
   EntityMentions em = ExtractFrom("Orvane Corp. said in a statement that \"no jobs will be lost in the merger.\"");
   ASSERT_EQ(em.quotes.size(), 1u);

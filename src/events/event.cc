@@ -85,4 +85,24 @@ const std::vector<std::string>& KeyRoles(EventType t) {
   }
 }
 
+void RoleValue::Restate(const RoleValue& other) {
+  auto add = [&](const RoleValue& v) {
+    if (v.span.end <= v.span.start || v.span == span) return;
+    for (const RoleValue& r : restatements) {
+      if (r.span == v.span) return;
+    }
+    RoleValue copy = v;
+    copy.restatements.clear();
+    restatements.push_back(std::move(copy));
+  };
+  add(other);
+  for (const RoleValue& r : other.restatements) add(r);
+}
+
+void RoleValue::Replace(RoleValue other) {
+  RoleValue old = std::move(*this);
+  *this = std::move(other);
+  Restate(old);
+}
+
 }  // namespace corroborate

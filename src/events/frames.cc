@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "events/citations.h"
 #include "events/extract_events.h"
 #include "events/lexicon.h"
 #include "events/orgs.h"
@@ -71,7 +72,9 @@ class Framer {
 
   std::vector<Event> Run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
-    return MergeWithinArticle();
+    std::vector<Event> out = MergeWithinArticle();
+    Cite(out);
+    return out;
   }
 
  private:
@@ -343,8 +346,8 @@ class Framer {
       RoleValue v;
       v.kind = RoleValue::Kind::kQuantity;
       v.quantity = *q;
-      v.span = Span{q->start, q->end};
-      v.text = a_.text.substr(q->start, q->end - q->start);
+      v.span = Span{q->phrase_start, q->end};
+      v.text = a_.text.substr(q->phrase_start, q->end - q->phrase_start);
       return v;
     };
     switch (ev.type) {
@@ -569,9 +572,10 @@ class Framer {
       if (nearer_twin) continue;
       if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
     }
-    // A date set off at the sentence's start ("By late 2031, X had ... and built ...") dates every
-    // clause of the sentence, however far the trigger.
-    for (uint32_t i = b; best < 0 && i < e && i < b + 3; ++i) {
+    // A date set off at the sentence's start ("By late 2031, X had ... and built ...", "Days
+    // earlier, on May 4, the group said it had cut ...") dates every clause of the sentence, however
+    // far the trigger.
+    for (uint32_t i = b; best < 0 && i < e && i < b + 8 && i < t.w0; ++i) {
       if (w[i].date < 0) continue;
       uint32_t j = i;
       while (j < e && w[j].date == w[i].date) ++j;
@@ -746,6 +750,35 @@ class Framer {
 
   std::vector<Event> MergeWithinArticle();
 
+  // The first paragraph when it is the article's title, else an empty span.
+  Span Headline() const {
+    if (a_.paragraphs.empty() || a_.title.empty()) return Span{};
+    Span p = a_.paragraphs[0];
+    return std::string_view(a_.text).substr(p.start, p.end - p.start) == a_.title ? p : Span{};
+  }
+
+  // Each value takes the citation of the sentence that states it; a value the sentence leaves to
+  // context, and the event itself, that of the event's first sentence.
+  void Cite(std::vector<Event>& events) const {
+    if (events.empty()) return;
+    std::vector<Citation> by_sentence = events::SentenceCitations(a_, m_, words_);
+    auto sentence_of = [&](uint32_t byte) {
+      auto it = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), byte,
+                                 [](uint32_t b, const Span& s) { return b < s.start; });
+      return it == a_.sentences.begin() ? size_t{0} : static_cast<size_t>(it - a_.sentences.begin() - 1);
+    };
+    for (Event& ev : events) {
+      if (!ev.evidence.empty() && !by_sentence.empty()) ev.cited = by_sentence[sentence_of(ev.evidence[0].start)];
+      auto cite = [&](RoleValue& v) {
+        v.cited = v.span.end > v.span.start && !by_sentence.empty() ? by_sentence[sentence_of(v.span.start)] : ev.cited;
+      };
+      for (Role& r : ev.roles) {
+        cite(r.value);
+        for (RoleValue& again : r.value.restatements) cite(again);
+      }
+    }
+  }
+
   const Article& a_;
   const Mentions& m_;
   ArticleWords words_;
@@ -760,17 +793,26 @@ class Framer {
 // do; what one leaves out the other may fill.
 bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
 
-void Absorb(Event& into, const Event& from) {
+// `headline` is the span of the article's headline when its text opens with it: a headline drops
+// the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.
+void Absorb(Event& into, const Event& from, Span headline) {
+  auto in_headline = [&](const RoleValue& v) { return v.span.end > v.span.start && v.span.end <= headline.end; };
   for (const Role& r : from.roles) {
     RoleValue* mine = into.Find(r.name);
     if (mine == nullptr) {
       into.roles.push_back(r);
+    } else if (!ValuesAgree(*mine, r.value)) {
+      continue;
+    } else if (in_headline(*mine) && !in_headline(r.value) && r.value.span.end > r.value.span.start) {
+      mine->Replace(r.value);
     } else if (r.value.kind == RoleValue::Kind::kDate && mine->kind == RoleValue::Kind::kDate &&
-               r.value.date.grain < mine->date.grain && ValuesAgree(*mine, r.value)) {
-      *mine = r.value;  // the more precise of two agreeing dates
-    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier != Qualifier::kExact &&
+               r.value.date.grain < mine->date.grain) {
+      mine->Replace(r.value);  // the more precise of two agreeing dates
+    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier == Qualifier::kAbout &&
                r.value.quantity.qualifier == Qualifier::kExact) {
-      *mine = r.value;
+      mine->Replace(r.value);  // a precise figure over its approximation
+    } else {
+      mine->Restate(r.value);
     }
   }
   if (from.status == EventStatus::kDenied || from.status == EventStatus::kCancelled) into.status = from.status;
@@ -790,7 +832,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : out) {
       if (Compatible(o, ev)) { target = &o; break; }
     }
-    if (target) Absorb(*target, ev);
+    if (target) Absorb(*target, ev, Headline());
     else out.push_back(std::move(ev));
   }
   // A second pass: an event without its number that several candidates could take stays apart;
@@ -802,7 +844,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : merged) {
       if (Compatible(o, ev)) { target = &o; ++n; }
     }
-    if (n == 1) Absorb(*target, ev);
+    if (n == 1) Absorb(*target, ev, Headline());
     else merged.push_back(std::move(ev));
   }
   for (Event& ev : merged) std::sort(ev.evidence.begin(), ev.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });

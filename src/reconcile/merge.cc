@@ -135,11 +135,13 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       if (se.sources.empty() || se.sources.back() != id) {
         se.sources.push_back(id);
         se.claims.push_back(*c.event);
-        if (sa.duplicate_of.empty()) outlets.insert(sa.outlet.empty() ? id : sa.outlet);
+        outlets.insert(OutletName(sa));
       } else {
         // A second claim of one article (a bare mention) adds its roles and evidence.
         for (const Role& r : c.event->roles) {
-          if (se.claims.back().Find(r.name) == nullptr) se.claims.back().roles.push_back(r);
+          RoleValue* mine = se.claims.back().Find(r.name);
+          if (mine == nullptr) se.claims.back().roles.push_back(r);
+          else if (ValuesAgree(*mine, r.value)) mine->Restate(r.value);
         }
       }
       for (const Span& s : c.event->evidence) {

@@ -97,6 +97,17 @@ TEST(Citations, ScopeIsTheSentenceAndWhatCarriesItOn) {
   EXPECT_EQ(c[2].origin, "Bloomberg");  // "the report added" carries it on
 }
 
+TEST(Citations, BackReferencesGoToAnEarlierCitationOfTheirKind) {
+  std::vector<Citation> c = Cite(
+      "Globex is close to a deal for Initech, people familiar with the matter said. "
+      "Its chairman, Ada Moss, said the talks were friendly. "
+      "Globex would pay about $4 billion, the people said.");
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[1].origin, "Ada Moss");
+  // "the people" are the unnamed people of the first sentence, not the chairman quoted since.
+  EXPECT_EQ(c[2].origin, "people familiar with the matter");
+}
+
 TEST(Citations, RumoursCiteNobodyAndTellersAreSources) {
   std::vector<Citation> c = Cite(
       "Globex is said to be considering a bid for Initech. "

@@ -15,9 +15,10 @@ namespace corroborate {
 
 enum class EventType : uint8_t {
   kInvestment, kFundingRound, kValuation, kAcquisition, kIpo, kLayoffs, kHiring, kCapex,
-  kFacility, kContract, kPartnership, kStockMove, kEarnings,
+  kFacility, kContract, kPartnership, kStockMove, kEarnings, kExecutiveChange, kBankruptcy, kFinancing,
+  kLegal, kClosure,
 };
-constexpr int kEventTypeCount = 13;
+constexpr int kEventTypeCount = 18;
 
 // Ordered from least to most certain; kUnknown is "the sentence claims no status".
 enum class EventStatus : uint8_t {

@@ -8,6 +8,7 @@
 
 #include "events/citations.h"
 #include "events/extract_events.h"
+#include "events/frame_context.h"
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
@@ -45,6 +46,11 @@ bool HasDigit(std::string_view s) {
 }
 
 bool Accepts(EventType t, QuantityKind k) {
+  // Frames that read the clause's syntax find their own figures (frame_context.h).
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+      t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
+      t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
+    return false;
   switch (k) {
     case QuantityKind::kMoney:
       return t != EventType::kLayoffs && t != EventType::kHiring && t != EventType::kPartnership;
@@ -165,6 +171,8 @@ class Framer {
     }
     // 3. One draft event per trigger.
     std::vector<OrgRef> orgs = orgs_.SentenceOrgs(s);
+    std::vector<events::Party> parties = Parties(s, orgs);
+    events::Syntax syntax(words_, b, e, parties);
     std::vector<Event> drafts;
     for (size_t k = 0; k < trigs.size(); ++k) {
       if (trigs[k].entry->members) {
@@ -176,6 +184,13 @@ class Framer {
       ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
       ev.verbal = trigs[k].entry->verb;
       ev.evidence.push_back(a_.sentences[s]);
+      if (ReadsSyntax(ev.type)) {
+        // Frames that read the clause's grammatical roles fill the event or abstain.
+        if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        if (ev.status == EventStatus::kUnknown) Status(s, trigs[k], ev);
+        drafts.push_back(std::move(ev));
+        continue;
+      }
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
       // A price move is a fact of the market, not a deal: the hedges around it are the deal's.
@@ -185,6 +200,94 @@ class Framer {
     }
     Attach(drafts);
     for (Event& ev : drafts) Keep(std::move(ev));
+  }
+
+  static bool ReadsSyntax(EventType t) {
+    switch (t) {
+      case EventType::kAcquisition:
+      case EventType::kContract:
+      case EventType::kLegal:
+      case EventType::kExecutiveChange:
+      case EventType::kEarnings:
+      case EventType::kStockMove:
+      case EventType::kClosure:
+      case EventType::kBankruptcy:
+      case EventType::kFinancing: return true;
+      default: return false;
+    }
+  }
+
+  // The sentence's organisations and people as the syntax sees them: a pronoun for a person
+  // ("he", "her") stands for the person last named in the article.
+  std::vector<events::Party> Parties(uint32_t s, const std::vector<OrgRef>& orgs) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    std::vector<events::Party> out;
+    for (const OrgRef& o : orgs) {
+      events::Party p;
+      p.name = o.name;
+      p.w0 = o.w0;
+      p.w1 = o.w1;
+      p.possessive = o.possessive;
+      p.stand_in = o.stand_in;
+      p.reporter = o.reporter;
+      out.push_back(std::move(p));
+    }
+    for (uint32_t i = b; i < e; ++i) {
+      events::Party p;
+      if (w[i].entity >= 0) {
+        const EntityMention& m = m_.entities.mentions[w[i].entity];
+        const Entity& ent = m_.entities.entities[m.entity];
+        uint32_t j = i;
+        while (j < e && w[j].entity == w[i].entity) ++j;
+        if (ent.type != EntityType::kPerson || m.nominal) { i = j - 1; continue; }
+        p.name = ent.canonical;
+        p.w0 = i;
+        p.w1 = j;
+        last_person_ = ent.canonical;
+      } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
+                  w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {
+        p.name = last_person_;
+        p.w0 = i;
+        p.w1 = i + 1;
+        p.stand_in = true;
+      } else {
+        continue;
+      }
+      p.person = true;
+      p.possessive = w[p.w1 - 1].possessive || w[i].lower == "his" || w[i].lower == "her";
+      i = p.w1 - 1;
+      out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    return out;
+  }
+
+  // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
+  // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
+  // verb; buying goods rather than a company is a contract.
+  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
+    const auto& w = W();
+    TriggerEntry entry = *t.entry;
+    if (!entry.verb && t.w0 > syntax.begin() && (w[t.w0 - 1].lower == "to" || events::IsAuxiliary(w[t.w0 - 1].lower)))
+      entry.verb = true;
+    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    switch (ev.type) {
+      case EventType::kAcquisition:
+        if (events::FillAcquisition(c, ev)) return true;
+        ev.roles.clear();
+        ev.type = EventType::kContract;
+        return events::FillContract(c, ev);
+      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kLegal: return events::FillLegal(c, ev);
+      case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
+      case EventType::kEarnings: return events::FillEarnings(c, ev);
+      case EventType::kStockMove: return events::FillStockMove(c, ev);
+      case EventType::kClosure: return events::FillClosure(c, ev);
+      case EventType::kBankruptcy: return events::FillBankruptcy(c, ev);
+      case EventType::kFinancing: return events::FillFinancing(c, ev);
+      default: return false;
+    }
   }
 
   bool Viable(const Trig& t, uint32_t e) const {
@@ -736,6 +839,10 @@ class Framer {
       bool complete = true;
       for (const std::string& k : KeyRoles(x.type)) complete &= x.Find(k) != nullptr;
       if (!has_key) continue;
+      if (ReadsSyntax(x.type)) {  // its frame has already decided
+        events_.push_back(std::move(x));
+        continue;
+      }
       // Types whose trigger words are common ("shares", "plant", "agreement") need their number.
       bool needs_value = x.type == EventType::kStockMove || x.type == EventType::kFacility ||
                          x.type == EventType::kCapex || x.type == EventType::kValuation || x.type == EventType::kContract ||
@@ -785,6 +892,7 @@ class Framer {
   OrgResolver orgs_;
   const EventLexicon& lex_;
   std::string topic_;
+  std::string last_person_;  // the person the article named last, for "he" and "she"
   std::vector<Event> events_;
   const Role events_member_marker_{"_member", RoleValue{}};
 };

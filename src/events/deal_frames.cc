@@ -50,6 +50,9 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   // "20 of Boeing's larger 777 planes": the count, "of", then the goods.
   if (j == i + 1 && counted && j < end && w[j].lower == "of") return Goods(c, j + 1, w0, w1) && (*w0 = i, true);
   if (j <= i || !(counted || named || plural)) return false;
+  // "the Dutch port operator Kestrel Terminals": a noun phrase that ends in an organisation's
+  // name is that organisation, bought as a company.
+  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive) return false;
   *w0 = i;
   *w1 = j;
   return true;
@@ -138,6 +141,8 @@ bool FillAcquisition(const FrameContext& c, Event& ev) {
       // "X agreed to pay $2 billion for Y".
       SetParty(c, ev, "target", syn.After(c.t1, {"for"}));
       SetParty(c, ev, "acquirer", syn.Subject(c.t0));
+      int32_t q = c.QuantityAt(c.t1);
+      if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(q));
     } else if (syn.Passive(c.t0)) {
       // "Y was acquired by X", "Y, which was bought by X".
       SetParty(c, ev, "target", syn.Subject(c.t0));
@@ -160,7 +165,7 @@ bool FillAcquisition(const FrameContext& c, Event& ev) {
   const RoleValue* target = ev.Find("target");
   const RoleValue* acquirer = ev.Find("acquirer");
   if (target == nullptr || (acquirer != nullptr && acquirer->text == target->text)) return false;
-  SetAmounts(c, ev, "amount", "price_per_share");
+  if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", "price_per_share");
   int32_t stake = c.QuantityBefore(c.t0, QuantityKind::kPercent);
   if (stake < 0) stake = c.QuantityAfter(c.t1, {"of"}, QuantityKind::kPercent);
   if (stake >= 0) ev.Set("stake", c.QuantityValue(stake));

@@ -187,7 +187,14 @@ class Framer {
       if (ReadsSyntax(ev.type)) {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
-        if (ev.status == EventStatus::kUnknown) Status(s, trigs[k], ev);
+        if (ev.status == EventStatus::kUnknown) {
+          Status(s, trigs[k], ev);
+        } else if (ev.status == EventStatus::kInTalks) {
+          Event hedges;  // the stage of the talks ("in advanced talks") from the hedge list
+          Status(s, trigs[k], hedges);
+          ev.stage = hedges.stage;
+        }
+        if (ev.Find("date") == nullptr && ev.Find("period") == nullptr) WeekdayHint(s, ev);
         drafts.push_back(std::move(ev));
         continue;
       }
@@ -686,19 +693,7 @@ class Framer {
       break;
     }
     if (best < 0) {
-      // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
-      for (uint32_t i = b; i < e; ++i) {
-        static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-        for (int d = 0; d < 7; ++d) {
-          if (w[i].lower == kDays[d]) {
-            RoleValue v;
-            v.kind = RoleValue::Kind::kText;
-            v.text = kDays[d];
-            v.span = Span{w[i].start, w[i].end};
-            ev.Set("weekday", v);
-          }
-        }
-      }
+      WeekdayHint(s, ev);
       return;
     }
     const DateMention& d = m_.dates[best];
@@ -708,6 +703,23 @@ class Framer {
     v.text = DateValue(d);
     v.span = Span{d.start, d.end};
     ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
+  }
+
+  // A weekday the extractor could not resolve (no publication date yet) is kept as a hint, from
+  // which reconcile/published.h infers the article's date.
+  void WeekdayHint(uint32_t s, Event& ev) const {
+    const auto& w = W();
+    static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      for (int d = 0; d < 7; ++d) {
+        if (w[i].lower != kDays[d] || w[i].date >= 0) continue;
+        RoleValue v;
+        v.kind = RoleValue::Kind::kText;
+        v.text = kDays[d];
+        v.span = Span{w[i].start, w[i].end};
+        ev.Set("weekday", v);
+      }
+    }
   }
 
   // The round or offering nearest to a valuation's trigger: "a raise ... as it prepares for an

@@ -175,7 +175,8 @@ const Party* Syntax::Subject(uint32_t v) const {
 const Party* Syntax::Object(uint32_t v_end) const {
   uint32_t j = v_end;
   if (j < e_ && In(w_[j].lower, {"up", "out", "over", "off", "down"}) && !w_[j].comma_before) ++j;
-  for (uint32_t k = j; k < e_ && k < j + 4; ++k) {
+  // Up to five words of modifiers before the name: "the Dutch port operator Kestrel Terminals".
+  for (uint32_t k = j; k < e_ && k < j + 6; ++k) {
     if (w_[k].comma_before || w_[k].clause_before) return nullptr;
     if (const Party* p = At(k)) return p->reporter ? nullptr : p;
     const std::string& x = w_[k].lower;

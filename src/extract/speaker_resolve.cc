@@ -134,7 +134,7 @@ int32_t SpeakerResolver::RecentPerson(uint32_t at, Gender g) const {
   return best;
 }
 
-uint32_t SpeakerResolver::DescribedSince(uint32_t from, uint32_t at) const {
+uint32_t SpeakerResolver::DescribedSince(uint32_t from, uint32_t at, Gender g) const {
   constexpr uint32_t kWindow = 300;  // tokens searched back
   uint32_t found = cx_.n;
   for (uint32_t t = std::max(from + 1, at > kWindow ? at - kWindow : 0); t + 2 < at; ++t) {
@@ -144,13 +144,29 @@ uint32_t SpeakerResolver::DescribedSince(uint32_t from, uint32_t at) const {
     for (uint32_t k = t + 1; k <= t + 2 && k < at; ++k) {
       if (!cx_.Word(k) || !cx_.T(k).lower_initial || cx_.NameAt(k) >= 0) break;
       // "the man", "a spokeswoman"; not "the chairman": a title with "the" names someone named
-      if (cx_.SpeakerNoun(k) && !(d == "the" && (cx_.Flags(k) & kRole))) {
-        found = k;
-        break;
+      if (!cx_.SpeakerNoun(k) || (d == "the" && (cx_.Flags(k) & kRole))) continue;
+      if (NounSex(cx_.Low(k)) != Gender::kUnknown && g != Gender::kUnknown && NounSex(cx_.Low(k)) != g) break;
+      // "A spokeswoman did not respond to a request for comment" quotes nobody afterwards.
+      bool silent = false;
+      for (uint32_t j = k + 1; j < at && j < k + 12 && !cx_.T(j).sentence_start; ++j) {
+        const std::string_view w = cx_.Low(j);
+        silent |= w == "declined" || w == "respond" || w == "responded" || w == "reached" || w == "unavailable";
       }
+      if (!silent) found = k;
+      break;
     }
   }
   return found;
+}
+
+Gender SpeakerResolver::NounSex(std::string_view w) {
+  if (w == "man" || w == "men" || w == "father" || w == "husband" || w == "son" || w == "brother" ||
+      w == "spokesman" || w == "chairman" || w == "boy")
+    return Gender::kMale;
+  if (w == "woman" || w == "women" || w == "mother" || w == "wife" || w == "daughter" || w == "sister" ||
+      w == "spokeswoman" || w == "chairwoman" || w == "girl")
+    return Gender::kFemale;
+  return Gender::kUnknown;
 }
 
 bool SpeakerResolver::SaysNext(uint32_t i) const {
@@ -304,8 +320,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
         const int32_t p = RecentPerson(cue.b, w == "he" ? Gender::kMale : Gender::kFemale);
         // A person described without a name since ("The man, who had hurt his ankle, …") is
         // more recent than any named one: a nominal speaker.
+        const Gender sex = w == "he" ? Gender::kMale : Gender::kFemale;
         const uint32_t from = p >= 0 ? last_seen_ : 0;
-        const uint32_t noun = DescribedSince(from, cue.b);
+        const uint32_t noun = DescribedSince(from, cue.b, sex);
         if (noun < cx_.n) {
           ResolvedSpeaker r;
           r.kind = SpeakerKind::kNominal;

@@ -39,8 +39,9 @@ class SpeakerResolver {
   int32_t RecentPerson(uint32_t at, Gender g) const;
   bool SaysNext(uint32_t i) const;  // a reporting verb at i, past adverbs: "Roe also said"
   // The speaker noun of the latest sentence in (from, at) that opens with a description of
-  // someone ("The man …", "A witness …"), or cx_.n.
-  uint32_t DescribedSince(uint32_t from, uint32_t at) const;
+  // someone of sex g ("The man …", "A witness …") who is not said to be silent, or cx_.n.
+  uint32_t DescribedSince(uint32_t from, uint32_t at, Gender g) const;
+  static Gender NounSex(std::string_view lower_noun);  // "woman" → female, "man" → male
   
   int32_t RecentOrg(uint32_t at) const;
   int32_t RecentOrgNamed(std::string_view lower_word, uint32_t at) const;  // "the university"

@@ -105,6 +105,16 @@ TEST(SpeakerResolve, ADescribedPersonIsMoreRecentThanANamedOne) {
   EXPECT_EQ(em.quotes[0].speaker_role, "man");
 }
 
+TEST(SpeakerResolve, ASilentDescribedPersonIsNoAntecedent) {
+  // The spokeswoman said nothing; "she" is still Laura Bennett.
+  std::string s = "Laura Bennett opened the plant.\n"
+                  "A spokeswoman for the ministry did not respond to a request for comment.\n"
+                  "\"We hired two hundred people,\" she said.\n";
+  EntityMentions em = ExtractFrom(s);
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(em.quotes[0].speaker_name, "Laura Bennett");
+}
+
 TEST(SpeakerResolve, NoSpeakerLeavesTheMentionEmpty) {
   EntityMentions em = ExtractFrom("The report ended with the line \"nothing more can be done here today.\"");
   ASSERT_EQ(em.quotes.size(), 1u);

@@ -326,9 +326,13 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
       !CapWord(b - 2) && (F(b - 2) & kRole) && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
     return AddCand(b, e, EntityType::kPerson, kLikely);
   // "says senior vice president Ana Souza": a name the lists do not know, right after a role
-  // written in lower case, is that person's.
+  // written in lower case, is that person's; not after a word that also names a kind of company
+  // ("port operator Kestrel Terminals"), nor when it ends in a plural that is no surname.
+  const std::string_view last_word = Tx(last);
+  const bool plural = last_word.size() > 3 && last_word.back() == 's' && last_word[last_word.size() - 2] != 's' &&
+                      !(F(last) & kSurname);
   if (words >= 2 && words <= 3 && !org_cue && b >= 1 && Word(b - 1) && T(b - 1).lower_initial && (F(b - 1) & kRole) &&
-      !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
+      !(F(b - 1) & kNominal) && !plural && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
     return AddCand(b, e, EntityType::kPerson, kLikely);
   // A given name first makes a person, unless a word in capitals follows ("Mac OS X Lion"): names
   // of people hold no acronyms.

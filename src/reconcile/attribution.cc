@@ -167,9 +167,20 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
                      Describe(a) + " and " + Describe(b) + ": one role at one organisation, two names"});
     }
   }
-  // Quoted people whom no other outlet names as the same person.
+  // Quoted people whom no other outlet names as the same person: one issue per name, with every
+  // article that quotes them so (two outlets may each quote a namesake with another job).
+  std::map<std::string, size_t> speaker_issue;  // normalised name → index in out
   for (const Person& p : people) {
-    if (!p.quoted || Corroborated(p, people) || !flagged.insert("u:" + NormalName(p.name)).second) continue;
+    if (!p.quoted || Corroborated(p, people)) continue;
+    const std::string key = NormalName(p.name);
+    auto it = speaker_issue.find(key);
+    if (it != speaker_issue.end()) {
+      std::vector<std::string>& sources = out[it->second].sources;
+      if (std::find(sources.begin(), sources.end(), p.article) == sources.end()) sources.push_back(p.article);
+      continue;
+    }
+    if (!flagged.insert("u:" + key).second) continue;
+    speaker_issue.emplace(key, out.size());
     out.push_back({"uncorroborated_speaker", {p.name}, {p.article},
                    Describe(p) + " is quoted, and no other outlet names them with a compatible affiliation"});
   }

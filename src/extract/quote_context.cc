@@ -1,6 +1,9 @@
 // Per-token facts for the speaker scanners (see quote_context.h). Tested through quotes_test.cc.
 #include "extract/quote_context.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "core/ascii.h"
 
 namespace corroborate::extract {
@@ -30,6 +33,73 @@ QuoteContext::QuoteContext(const EntityScan& s, const EntityMentions& m, const s
   const std::string_view text = s.tokens.text;
   lower_.resize(text.size());
   ascii::LowerInto(text.data(), text.size(), lower_.data(), 0);
+  FindPeople();
+}
+
+namespace {
+// The lower-case words of a name, without final full stops.
+std::vector<std::string> NameWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    const char c = i < s.size() ? s[i] : ' ';
+    if (c == ' ') {
+      if (!cur.empty() && cur.back() == '.') cur.pop_back();
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(ascii::ToLower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+}  // namespace
+
+bool QuoteContext::WrittenInLowerCase(std::string_view w) const {
+  const std::string_view text = scan.tokens.text;
+  for (size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+    const bool starts = at == 0 || !ascii::IsAlpha(static_cast<unsigned char>(text[at - 1]));
+    const bool ends = at + w.size() >= text.size() || !ascii::IsAlpha(static_cast<unsigned char>(text[at + w.size()]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+void QuoteContext::FindPeople() {
+  const size_t ne = em.entities.size();
+  person_.assign(ne, 0);
+  std::vector<uint32_t> first(ne, UINT32_MAX);
+  for (const NameSpan& s : scan.names)
+    if (s.entity >= 0) first[static_cast<size_t>(s.entity)] = std::min(first[static_cast<size_t>(s.entity)], s.b);
+  std::unordered_map<std::string, std::vector<size_t>> single;  // one-word entities by lower case
+  for (size_t e = 0; e < ne; ++e) {
+    const Entity& en = em.entities[e];
+    if (en.type == EntityType::kPerson) person_[e] = 1;
+    if (first[e] == UINT32_MAX || en.canonical.find(' ') != std::string::npos) continue;
+    const std::vector<std::string> w = NameWords(en.canonical);
+    if (!w.empty()) single[w.front()].push_back(e);
+  }
+  const Gazetteer& g = Gazetteer::Get();
+  for (size_t e = 0; e < ne; ++e) {
+    const Entity& en = em.entities[e];
+    if (en.type != EntityType::kOrg || !en.ticker.empty() || first[e] == UINT32_MAX) continue;
+    const std::vector<std::string> w = NameWords(en.canonical);
+    if (w.size() < 2 || w.size() > 3) continue;
+    bool name_like = true;  // capitalised words only, no organisation or place word
+    size_t at = 0;
+    for (const std::string& word : w) {
+      at = en.canonical.find_first_not_of(' ', at);
+      name_like &= at != std::string::npos && en.canonical[at] >= 'A' && en.canonical[at] <= 'Z';
+      name_like &= !(g.Flags(word) & (kOrgSuffix | kOrgPrefix | kGeneric | kLocSuffix | kNotName));
+      at = en.canonical.find(' ', at);
+    }
+    auto it = single.find(w.back());
+    // A last word the article also writes in lower case is a common word ("Falcon Heavy"), no surname.
+    if (!name_like || it == single.end() || WrittenInLowerCase(w.back())) continue;
+    person_[e] = 1;
+    for (size_t one : it->second)
+      if (em.entities[one].type != EntityType::kLoc || first[one] > first[e]) person_[one] = 1;
+  }
 }
 
 bool QuoteContext::PersonTail(int32_t k) const {

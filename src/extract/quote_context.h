@@ -47,7 +47,11 @@ class QuoteContext {
   int32_t NameAt(uint32_t i) const { return i < n ? scan.name_at[i] : -1; }
   const NameSpan& Name(int32_t k) const { return scan.names[static_cast<size_t>(k)]; }
   const Entity& EntityOf(int32_t k) const { return em.entities[static_cast<size_t>(Name(k).entity)]; }
-  bool PersonName(int32_t k) const { return k >= 0 && !Name(k).nominal && EntityOf(k).type == EntityType::kPerson; }
+  // People: PERSON entities, and names the entity scan typed as organisations that the article
+  // shortens to their last word, as it does people's ("Elon Roe" … "Roe"; organisations are
+  // shortened to their first word), with those one-word mentions.
+  bool PersonEntity(size_t e) const { return person_[e] != 0; }
+  bool PersonName(int32_t k) const { return k >= 0 && !Name(k).nominal && Name(k).entity >= 0 && person_[static_cast<size_t>(Name(k).entity)]; }
   // A name the entity scan ran together with the title before it ("Air Force for Acquisition Jane
   // Roe"): three words or more, ending in a given name and one more capitalised word.
   bool PersonTail(int32_t k) const;
@@ -61,6 +65,9 @@ class QuoteContext {
  private:
   uint32_t Known(uint32_t i) const;
   std::vector<uint32_t> para_, sentence_;
+  void FindPeople();
+  bool WrittenInLowerCase(std::string_view lower_word) const;
+  std::vector<uint8_t> person_;   // per entity
   std::vector<uint8_t> quoted_;   // inside a quotation's marks (marks included)
   std::vector<int32_t> quote_at_;
   mutable std::vector<uint32_t> cache_;  // per token: Known's bits, 0 until looked up

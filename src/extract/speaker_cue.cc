@@ -244,8 +244,10 @@ class CueFinder {
     return Cue(CueKind::kNominal, k, last);
   }
 
-  // One to three capitalised words that no list knows and the entity scan did not take.
+  // One to three capitalised words that no list knows and the entity scan did not take; one word
+  // opening its sentence is capitalised by its place ("Immediately").
   SpeakerCue CapitalsForward(uint32_t k, uint32_t limit) const {
+    if (cx_.T(k).sentence_start && !(cx_.Word(k + 1) && cx_.T(k + 1).cap)) return {};
     uint32_t j = k;
     while (j < limit && j - k < 3 && cx_.Word(j) && cx_.T(j).cap && cx_.NameAt(j) < 0 &&
            !(cx_.Flags(j) & (kNotName | kRole | kRoleModifier)) && !(cx_.QFlags(j) & kSpeechVerb) &&

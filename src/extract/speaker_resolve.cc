@@ -45,20 +45,19 @@ SpeakerResolver::SpeakerResolver(const QuoteContext& cx) : cx_(cx) {
   const size_t ne = cx.em.entities.size();
   first_.assign(ne, UINT32_MAX);
   gender_.assign(ne, Gender::kUnknown);
+  for (const NameSpan& s : cx.scan.names)
+    if (s.entity >= 0) first_[static_cast<size_t>(s.entity)] = std::min(first_[static_cast<size_t>(s.entity)], s.b);
+  const Gazetteer& g = Gazetteer::Get();
   for (size_t k = 0; k < cx.scan.names.size(); ++k) {
     const NameSpan& s = cx.scan.names[k];
-    if (s.entity < 0) continue;
+    if (s.entity < 0 || s.nominal || cx.Quoted(s.b)) continue;
     const size_t e = static_cast<size_t>(s.entity);
-    first_[e] = std::min(first_[e], s.b);
-    if (s.nominal || cx.Quoted(s.b)) continue;
-    const EntityType t = cx.em.entities[e].type;
-    if (t == EntityType::kPerson) people_.push_back({s.b, static_cast<int32_t>(k)});
-    if (t == EntityType::kOrg) orgs_.push_back({s.b, static_cast<int32_t>(k)});
+    if (cx.PersonEntity(e)) people_.push_back({s.b, static_cast<int32_t>(k)});
+    else if (cx.em.entities[e].type == EntityType::kOrg) orgs_.push_back({s.b, static_cast<int32_t>(k)});
   }
-  const Gazetteer& g = Gazetteer::Get();
   for (size_t e = 0; e < ne; ++e) {
     const Entity& en = cx.em.entities[e];
-    if (en.type != EntityType::kPerson || first_[e] == UINT32_MAX) continue;
+    if (!cx.PersonEntity(e) || first_[e] == UINT32_MAX) continue;
     std::vector<std::string> w = LowerWords(en.canonical);
     while (w.size() > 2 && Suffix(w.back())) w.pop_back();
     if (w.empty()) continue;
@@ -341,6 +340,15 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
   if (cue.name < 0) {  // capitals the entity scan left out: a surname of someone named, or a name
     const int32_t p = FullPerson(cx_.Low(cue.e - 1), cue.b);
     if (p >= 0) return FromEntity(p, SpeakerKind::kResolved);
+    // The last word of a longer name given before, which the entity scan did not take for a
+    // person's ("Zorvat Keel" … "Keel said").
+    const std::string word(cx_.Low(cue.e - 1));
+    for (size_t e = 0; e < cx_.em.entities.size(); ++e) {
+      const Entity& en = cx_.em.entities[e];
+      if (en.type != EntityType::kOrg || first_[e] >= cue.b || !en.ticker.empty()) continue;
+      const std::vector<std::string> w = LowerWords(en.canonical);
+      if (w.size() >= 2 && w.size() <= 3 && w.back() == word) return FromEntity(static_cast<int32_t>(e), SpeakerKind::kResolved);
+    }
     ResolvedSpeaker r;
     const uint32_t s = cx_.T(cue.b).start, e = cx_.T(cue.e - 1).end;
     r.name = std::string(cx_.scan.tokens.text.substr(s, e - s));
@@ -352,7 +360,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
   const Entity& en = cx_.em.entities[static_cast<size_t>(e)];
   if (span.nominal) return FromEntity(e, en.type == EntityType::kOrg ? SpeakerKind::kOrganisation : SpeakerKind::kResolved);
   const bool one_word = en.canonical.find(' ') == std::string::npos;
-  if (en.type == EntityType::kPerson) {
+  if (cx_.PersonEntity(static_cast<size_t>(e))) {
     if (one_word) {
       std::string low;
       AppendLower(low, en.canonical);

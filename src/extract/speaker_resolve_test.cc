@@ -115,6 +115,16 @@ TEST(SpeakerResolve, ASilentDescribedPersonIsNoAntecedent) {
   EXPECT_EQ(em.quotes[0].speaker_name, "Laura Bennett");
 }
 
+TEST(SpeakerResolve, SurnameOfANameTheEntityScanTookForAnOrganisation) {
+  // "Zorvat" is in no list of given names; the article shortens the name to its last word, as it
+  // does people's, so that is who speaks.
+  std::string s = "Zorvat Keel bought the rocket maker in 2019.\n"
+                  "\"We will fly in June,\" Keel said.\n";
+  EntityMentions em = ExtractFrom(s);
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_EQ(em.quotes[0].speaker_name, "Zorvat Keel");
+}
+
 TEST(SpeakerResolve, NoSpeakerLeavesTheMentionEmpty) {
   EntityMentions em = ExtractFrom("The report ended with the line \"nothing more can be done here today.\"");
   ASSERT_EQ(em.quotes.size(), 1u);

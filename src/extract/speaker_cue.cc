@@ -661,9 +661,11 @@ class CueFinder {
         uint32_t b = j;
         while (b > lo && Aux(b - 1) && j - b < 2) --b;
         if (b > lo && cx_.PersonName(cx_.NameAt(b - 1))) return PersonCue(cx_.NameAt(b - 1), lo);
+        SpeakerCue c = ClauseSubject(lo, j);
+        if (c.kind == CueKind::kPronoun || (c.kind == CueKind::kName && cx_.PersonName(c.name))) return c;
         for (uint32_t k = j - 1; k-- > lo;)
           if (!cx_.Quoted(k) && (cx_.Is(k, "he") || cx_.Is(k, "she"))) return Cue(CueKind::kPronoun, k, k + 1);
-        return ClauseSubject(lo, j);
+        return c;
       }
       SpeakerCue c = SubjectBefore(j, lo);
       if (c.kind != CueKind::kNone) return c;

@@ -110,6 +110,21 @@ int32_t SpeakerResolver::PersonOf(const Mention& m) const {
 }
 
 int32_t SpeakerResolver::RecentPerson(uint32_t at, Gender g) const {
+  // A person whose given name (or "Mr."/"Ms.") says the pronoun's sex is preferred to a more
+  // recent one whose name says nothing ("Kestrel Roe" may be no person at all), when no more than
+  // this many sentences further back.
+  constexpr uint32_t kSexedReach = 4;
+  const int32_t any = RecentPersonOf(at, g, false);
+  if (any < 0 || g == Gender::kUnknown || gender_[static_cast<size_t>(any)] != Gender::kUnknown) return any;
+  if (spoke_.count(any)) return any;  // named as the speaker of an earlier quote: a person indeed
+  const uint32_t any_seen = last_seen_;
+  const int32_t sexed = RecentPersonOf(at, g, true);
+  if (sexed >= 0 && cx_.Sentence(any_seen) <= cx_.Sentence(last_seen_) + kSexedReach) return sexed;
+  last_seen_ = any_seen;
+  return any;
+}
+
+int32_t SpeakerResolver::RecentPersonOf(uint32_t at, Gender g, bool need_sex) const {
   auto it = std::lower_bound(people_.begin(), people_.end(), at, [](const Mention& m, uint32_t t) { return m.tok < t; });
   const size_t idx = static_cast<size_t>(it - people_.begin());
   // The latest sentence naming a fitting person; in it, the one a reporting verb follows
@@ -123,6 +138,7 @@ int32_t SpeakerResolver::RecentPerson(uint32_t at, Gender g) const {
     const int32_t p = PersonOf(m);
     const Gender pg = gender_[static_cast<size_t>(p)];
     if (g != Gender::kUnknown && pg != Gender::kUnknown && pg != g) continue;
+    if (need_sex && pg == Gender::kUnknown) continue;
     sentence = cx_.Sentence(m.tok);
     const bool says = SaysNext(cx_.Name(m.span).e);
     if (speaking && !says) continue;
@@ -310,6 +326,12 @@ std::string SpeakerResolver::IntroducedOrg(std::string_view head, uint32_t at) c
 }
 
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerCue& cue) const {
+  ResolvedSpeaker r = ResolveCue(cue);
+  if (cue.kind == CueKind::kName && r.entity >= 0) spoke_.insert(r.entity);
+  return r;
+}
+
+ResolvedSpeaker SpeakerResolver::ResolveCue(const SpeakerCue& cue) const {
   switch (cue.kind) {
     case CueKind::kNone:
       return {};

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/speaker_cue.h"
@@ -27,6 +28,8 @@ struct ResolvedSpeaker {
 class SpeakerResolver {
  public:
   explicit SpeakerResolver(const QuoteContext& cx);
+  // Quotes are resolved in text order: a name given as a speaker counts as a person's for the
+  // pronouns of later quotes.
   ResolvedSpeaker Resolve(const SpeakerCue& cue) const;
 
  private:
@@ -34,9 +37,11 @@ class SpeakerResolver {
     uint32_t tok;  // first token
     int32_t span;  // index into scan.names
   };
+  ResolvedSpeaker ResolveCue(const SpeakerCue& cue) const;
   int32_t FullPerson(std::string_view lower_word, uint32_t at) const;
   int32_t PersonOf(const Mention& m) const;  // the full person a mention names
   int32_t RecentPerson(uint32_t at, Gender g) const;
+  int32_t RecentPersonOf(uint32_t at, Gender g, bool sex_known) const;  // one pass of RecentPerson
   bool SaysNext(uint32_t i) const;  // a reporting verb at i, past adverbs: "Roe also said"
   // The speaker noun of the latest sentence in (from, at) that opens with a description of
   // someone of sex g ("The man …", "A witness …") who is not said to be silent, or cx_.n.
@@ -54,6 +59,7 @@ class SpeakerResolver {
 
   const QuoteContext& cx_;
   mutable uint32_t last_seen_ = 0;  // RecentPerson: the mention it settled on
+  mutable std::unordered_set<int32_t> spoke_;  // entities named as speakers so far
   std::vector<Mention> people_, orgs_;  // outside quotations, in text order
   std::vector<uint32_t> first_;         // per entity: its first mention's token
   std::vector<Gender> gender_;          // per entity

@@ -47,6 +47,16 @@ TEST(SpeakerResolve, PronounsFollowTheSexOfGivenNames) {
   EXPECT_EQ(MentionOf(s, em.quotes[0]), "she");
 }
 
+TEST(SpeakerResolve, PronounPrefersAPersonOfKnownSex) {
+  // "Kestrel Vane" says nothing of its bearer's sex (and may be no person); "she" is Laura
+  // Bennett, named two sentences before.
+  std::string s = "Laura Bennett runs the yard.\n"
+                  "Her new ship is called Kestrel Vane.\n"
+                  "Kestrel Vane sailed on Monday.\n"
+                  "\"It was a perfect launch,\" she said.\n";
+  EXPECT_EQ(ExtractFrom(s).quotes.at(0).speaker_name, "Laura Bennett");
+}
+
 TEST(SpeakerResolve, PronounPrefersThePersonAReportingVerbFollows) {
   // Both are men; Reed is named first, but Keller is the one said to speak.
   std::string s = "After praising Thomas Reed, Tom Keller said the deal was done.\n"

@@ -37,20 +37,11 @@ QuoteContext::QuoteContext(const EntityScan& s, const EntityMentions& m, const s
 }
 
 namespace {
-// The lower-case words of a name, without final full stops.
-std::vector<std::string> NameWords(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    const char c = i < s.size() ? s[i] : ' ';
-    if (c == ' ') {
-      if (!cur.empty() && cur.back() == '.') cur.pop_back();
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(ascii::ToLower(static_cast<unsigned char>(c)));
-    }
-  }
+// A word of a name in lower case, without a final full stop, into `out` (reused).
+std::string_view LowerWord(std::string_view w, std::string& out) {
+  if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+  out.clear();
+  AppendLower(out, w);
   return out;
 }
 }  // namespace
@@ -72,30 +63,37 @@ void QuoteContext::FindPeople() {
   for (const NameSpan& s : scan.names)
     if (s.entity >= 0) first[static_cast<size_t>(s.entity)] = std::min(first[static_cast<size_t>(s.entity)], s.b);
   std::unordered_map<std::string, std::vector<size_t>> single;  // one-word entities by lower case
+  std::string low;
   for (size_t e = 0; e < ne; ++e) {
     const Entity& en = em.entities[e];
     if (en.type == EntityType::kPerson) person_[e] = 1;
-    if (first[e] == UINT32_MAX || en.canonical.find(' ') != std::string::npos) continue;
-    const std::vector<std::string> w = NameWords(en.canonical);
-    if (!w.empty()) single[w.front()].push_back(e);
+    if (first[e] == UINT32_MAX || en.canonical.empty() || en.canonical.find(' ') != std::string::npos) continue;
+    single[std::string(LowerWord(en.canonical, low))].push_back(e);
   }
+  if (single.empty()) return;
   const Gazetteer& g = Gazetteer::Get();
   for (size_t e = 0; e < ne; ++e) {
     const Entity& en = em.entities[e];
     if (en.type != EntityType::kOrg || !en.ticker.empty() || first[e] == UINT32_MAX) continue;
-    const std::vector<std::string> w = NameWords(en.canonical);
-    if (w.size() < 2 || w.size() > 3) continue;
-    bool name_like = true;  // capitalised words only, no organisation or place word
-    size_t at = 0;
-    for (const std::string& word : w) {
-      at = en.canonical.find_first_not_of(' ', at);
-      name_like &= at != std::string::npos && en.canonical[at] >= 'A' && en.canonical[at] <= 'Z';
-      name_like &= !(g.Flags(word) & (kOrgSuffix | kOrgPrefix | kGeneric | kLocSuffix | kNotName));
-      at = en.canonical.find(' ', at);
+    const std::string_view name = en.canonical;
+    const size_t spaces = static_cast<size_t>(std::count(name.begin(), name.end(), ' '));
+    if (spaces < 1 || spaces > 2) continue;
+    // Two or three capitalised words, none an organisation or place word.
+    bool name_like = true;
+    std::string_view last;
+    for (size_t at = 0; at <= name.size() && name_like;) {
+      size_t end = name.find(' ', at);
+      if (end == std::string_view::npos) end = name.size();
+      const std::string_view w = name.substr(at, end - at);
+      name_like = !w.empty() && w[0] >= 'A' && w[0] <= 'Z' &&
+                  !(g.Flags(LowerWord(w, low)) & (kOrgSuffix | kOrgPrefix | kGeneric | kLocSuffix | kNotName));
+      last = w;
+      at = end + 1;
     }
-    auto it = single.find(w.back());
+    if (!name_like) continue;
+    auto it = single.find(std::string(LowerWord(last, low)));
     // A last word the article also writes in lower case is a common word ("Falcon Heavy"), no surname.
-    if (!name_like || it == single.end() || WrittenInLowerCase(w.back())) continue;
+    if (it == single.end() || WrittenInLowerCase(low)) continue;
     person_[e] = 1;
     for (size_t one : it->second)
       if (em.entities[one].type != EntityType::kLoc || first[one] > first[e]) person_[one] = 1;

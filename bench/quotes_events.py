@@ -10,7 +10,13 @@ development set).
 Gold quotes of kind "unknown" have no speaker to get right: they count as
 found-but-wrong here, so this F1 is slightly stricter than the scorer's view.
 
+With --sample FILE N SEED it instead prints N quotes drawn at random (seeded) from
+`corroborate extract FILE` (JSON Lines with a `text` field, such as
+../shared/eval/stories-real/articles.jsonl, which has no quote gold) with their
+speaker and context, for reading them by hand.
+
 usage: python3 bench/quotes_events.py [--bin build/corroborate] [--data ../shared/eval/events] [--errors]
+       python3 bench/quotes_events.py --sample FILE N SEED [--bin build/corroborate]
 Not a test. Standard-library Python 3 only.
 """
 import argparse
@@ -28,7 +34,10 @@ def main():
     ap.add_argument('--bin', default='build/corroborate')
     ap.add_argument('--data', default=os.path.join('..', 'shared', 'eval', 'events'))
     ap.add_argument('--errors', action='store_true')
+    ap.add_argument('--sample', nargs=3, metavar=('FILE', 'N', 'SEED'))
     args = ap.parse_args()
+    if args.sample:
+        return sample(args.bin, args.sample[0], int(args.sample[1]), int(args.sample[2]))
     eval_dir = os.path.dirname(os.path.abspath(args.data))
     if not os.path.isdir(args.data):
         print('quotes_events: skipped, no %s' % args.data)
@@ -98,6 +107,30 @@ def main():
         '%s %d/%d' % (k, v[0], v[1]) for k, v in sorted(kinds.items()))))
     print("end to end (found and speaker right): %d right, %d quotes predicted, %d in gold: P %.3f R %.3f F1 %.3f" % (
         t['tp'], t['pred'], t['gold'], p, r, f))
+    return 0
+
+
+def sample(binary, path, n, seed):
+    """N quotes of `corroborate extract FILE`, drawn with random.Random(seed), with context."""
+    import random
+    texts = {}
+    for line in open(path, encoding='utf-8'):
+        if line.strip():
+            d = json.loads(line)
+            texts[d.get('id')] = d.get('text', '')
+    out = subprocess.run([binary, 'extract', path], capture_output=True, text=True, check=False).stdout
+    quotes = []
+    for line in out.splitlines():
+        r = json.loads(line)
+        quotes += [(r['id'], q) for q in r.get('quotes', [])]
+    random.Random(seed).shuffle(quotes)
+    for i, (rid, q) in enumerate(quotes[:n], 1):
+        text = texts.get(rid, '')
+        at = text.find(q['text'][:60])
+        context = text[max(0, at - 240):at + len(q['text']) + 120].replace('\n', ' / ') if at >= 0 else '?'
+        mention = (q.get('speaker_mention') or {}).get('text')
+        print('%d. [%s] %s (role %s, org %s; named by %r)\n   %s\n' % (
+            i, q.get('speaker_kind'), q.get('speaker'), q.get('speaker_role'), q.get('speaker_org'), mention, context))
     return 0
 
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include "events/citations.h"
 #include "events/extract_events.h"
@@ -12,6 +13,7 @@
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
+#include "extract/gazetteer.h"
 
 namespace corroborate {
 namespace {
@@ -132,7 +134,7 @@ class Framer {
         while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
         if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
       }
-      if (!Viable(tr, e)) continue;
+      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
       if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
           t->type == EventType::kFacility) {
         trigs.back().w1 = tr.w1;  // "data centre campus"
@@ -141,7 +143,10 @@ class Framer {
       }
       i = tr.w1 - 1;
     }
-    if (trigs.empty()) return;
+    if (trigs.empty()) {
+      NotePeople(s);
+      return;
+    }
     // 2. Quantities go to the nearest trigger that takes their kind.
     std::vector<std::vector<int32_t>> quants(trigs.size());
     for (uint32_t i = b; i < e; ++i) {
@@ -230,6 +235,7 @@ class Framer {
     const auto& w = W();
     uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
     std::vector<events::Party> out;
+    const extract::Gazetteer& g = extract::Gazetteer::Get();
     for (const OrgRef& o : orgs) {
       events::Party p;
       p.name = o.name;
@@ -238,6 +244,10 @@ class Framer {
       p.possessive = o.possessive;
       p.stand_in = o.stand_in;
       p.reporter = o.reporter;
+      // A name the entity list does not know that opens with a given name is a person's ("Ada
+      // Moss"), not an organisation's.
+      p.person = !o.listed && !o.stand_in && o.w1 > o.w0 + 1 && (g.Flags(w[o.w0].lower) & extract::kGivenName) &&
+                 !(g.Flags(w[o.w1 - 1].lower) & extract::kOrgSuffix);
       out.push_back(std::move(p));
     }
     for (uint32_t i = b; i < e; ++i) {
@@ -267,7 +277,21 @@ class Framer {
       out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    for (const events::Party& p : out) {
+      if (p.person && !p.stand_in) last_person_ = p.name;
+    }
     return out;
+  }
+
+  // The person a sentence without events names last, for "he" and "she" in a later one.
+  void NotePeople(uint32_t s) {
+    const auto& w = W();
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      if (w[i].entity < 0) continue;
+      const EntityMention& m = m_.entities.mentions[w[i].entity];
+      const Entity& ent = m_.entities.entities[m.entity];
+      if (ent.type == EntityType::kPerson && !m.nominal) last_person_ = ent.canonical;
+    }
   }
 
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
@@ -276,7 +300,10 @@ class Framer {
   bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
     const auto& w = W();
     TriggerEntry entry = *t.entry;
-    if (!entry.verb && t.w0 > syntax.begin() && (w[t.w0 - 1].lower == "to" || events::IsAuxiliary(w[t.w0 - 1].lower)))
+    uint32_t before = t.w0;
+    while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
+    if (!entry.verb && before > syntax.begin() &&
+        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower)))
       entry.verb = true;
     events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
     switch (ev.type) {
@@ -295,6 +322,29 @@ class Framer {
       case EventType::kFinancing: return events::FillFinancing(c, ev);
       default: return false;
     }
+  }
+
+  // Trigger words that name no event where they stand: a noun that modifies another ("an
+  // investment bank", "investment decisions"), a verb form used as a noun ("the catalogue value
+  // of"), a word inside a name ("the Everett Factory").
+  bool NotAnEvent(const Trig& t, uint32_t b, uint32_t e) const {
+    const auto& w = W();
+    const std::string& first = w[t.w0].lower;
+    if (t.w0 > b && w[t.w0].capitalized && !w[t.w0].clause_before) return true;
+    if (t.w1 < e && !w[t.w1].comma_before && !w[t.w1].clause_before) {
+      static const std::unordered_set<std::string> kHeads = {
+          "bank", "banks", "banker", "bankers", "banking", "firm", "firms", "fund", "funds", "grade", "advice",
+          "adviser", "advisers", "advisor", "decisions", "decision", "strategy", "strategies", "vehicle",
+          "management", "manager", "managers", "portfolio", "returns", "income", "research", "analyst", "analysts",
+          "committee", "officer", "policy", "team", "unit", "arm", "division", "business", "community", "climate"};
+      if ((first == "investment" || first == "investments" || first == "acquisition" || first == "acquisitions") &&
+          kHeads.count(w[t.w1].lower))
+        return true;
+    }
+    if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
+        ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
+      return true;
+    return false;
   }
 
   bool Viable(const Trig& t, uint32_t e) const {

@@ -142,16 +142,16 @@ uint32_t Syntax::ToClauseAcrossPhrase(uint32_t to) const {
 
 const Party* Syntax::Subject(uint32_t v) const {
   uint32_t g = GroupStart(v);
-  // Past one appositive or relative clause set off by commas: "X, the parent of Y, has won".
-  for (int hop = 0; hop < 2 && g > b_ && w_[g].comma_before; ++hop) {
+  // Past one appositive or relative clause set off by commas: "X, the parent of Y, has won". The
+  // subject then ends before its opening comma.
+  if (g > b_ && w_[g].comma_before) {
     uint32_t k = g - 1;
     while (k > b_ && !w_[k].comma_before) --k;
     if (k <= b_ || w_[k].clause_before) return nullptr;
     g = k;
   }
-  if (g <= b_) return nullptr;
+  if (g <= b_ || w_[g].clause_before) return nullptr;
   uint32_t i = g - 1;
-  if (w_[g].clause_before) return nullptr;
   // "Y, which was acquired by X": the antecedent of the relative pronoun.
   if (In(w_[i].lower, {"which", "who", "that"})) {
     if (i <= b_) return nullptr;
@@ -208,7 +208,9 @@ uint32_t Syntax::ClauseEnd(uint32_t i) const {
 const Party* Syntax::After(uint32_t from, std::initializer_list<std::string_view> preps) const {
   uint32_t end = ClauseEnd(from);
   for (const Party& p : parties_) {
-    if (p.w0 < from || p.w0 >= end || p.reporter) continue;
+    // A possessive modifies the noun after it ("of Boeing's 777 planes"): it is not what the
+    // preposition governs.
+    if (p.w0 < from || p.w0 >= end || p.reporter || p.possessive) continue;
     std::string_view prep = PrepBefore(p.w0);
     for (std::string_view x : preps) {
       if (prep == x) return &p;

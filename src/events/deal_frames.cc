@@ -218,9 +218,14 @@ bool FillContract(const FrameContext& c, Event& ev) {
       SetParty(c, ev, "seller", syn.Subject(v));
       SetParty(c, ev, "buyer", from);
     } else if (v != UINT32_MAX) {
-      // "X signed a contract with Y", "X placed an order with Y", "the deal to lease ... from Y".
-      SetParty(c, ev, "buyer", syn.Subject(v));
-      SetParty(c, ev, "seller", syn.After(c.t1, {"with", "from"}));
+      // "X signed a contract with Y", "X placed an order with Y", "the deal to lease ... from Y";
+      // but "X signed a contract with Y to supply ...": the one who supplies sells.
+      bool supplies = false;
+      for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
+        supplies |= w[k].lower == "to" && In(w[k + 1].lower, {"supply", "provide", "deliver", "build", "sell", "operate"});
+      }
+      SetParty(c, ev, supplies ? "seller" : "buyer", syn.Subject(v));
+      SetParty(c, ev, supplies ? "buyer" : "seller", syn.After(c.t1, {"with", "from"}));
     }
     // "The Air India order", "Qatar's previous order for 2 A380s": the buyer named before it.
     if (In(trig, {"order", "orders"})) {

@@ -88,7 +88,11 @@ class Framer {
  private:
   const std::vector<Word>& W() const { return words_.words; }
   std::string_view Cls(uint32_t i) const { return i < W().size() ? lex_.WordClass(W()[i].lower) : std::string_view(); }
-  bool JobWordAt(uint32_t i) const { return Cls(i) == "job"; }
+  // A job noun; "corporate" only as the modifier of one ("corporate roles", not "corporate tax").
+  bool JobWordAt(uint32_t i) const {
+    if (Cls(i) != "job") return false;
+    return W()[i].lower != "corporate" || (i + 1 < W().size() && Cls(i + 1) == "job");
+  }
 
   bool JobCount(const Quantity& q, uint32_t qw1) const {
     if (q.noun_end > q.noun_start) {
@@ -104,6 +108,27 @@ class Framer {
     const auto& w = W();
     if (!w[j].comma_before && !w[j].clause_before) return false;
     return !(j > 0 && w[j].quantity >= 0 && w[j].quantity == w[j - 1].quantity);
+  }
+
+  // "4,300 jobs in France, 3,700 in Germany and 400 in Spain": one part of a total told place by
+  // place, not the figure of the event.
+  bool PartOfBreakdown(uint32_t qw1, uint32_t e) const {
+    const auto& w = W();
+    auto in_place = [&](uint32_t k) {
+      return k + 1 < e && w[k].lower == "in" && w[k + 1].entity >= 0 &&
+             m_.entities.entities[m_.entities.mentions[w[k + 1].entity].entity].type == EntityType::kLoc;
+    };
+    uint32_t k = qw1;
+    if (k < e && JobWordAt(k)) ++k;
+    if (!in_place(k)) return false;
+    for (uint32_t j = k + 2; j < e && j < k + 6; ++j) {
+      if (w[j].quantity >= 0 && (w[j].comma_before || w[j - 1].lower == "and")) {
+        uint32_t after = j;
+        while (after < e && w[after].quantity == w[j].quantity) ++after;
+        return in_place(after) || (after < e && JobWordAt(after) && in_place(after + 1));
+      }
+    }
+    return false;
   }
 
   bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
@@ -155,6 +180,7 @@ class Framer {
       if (!HasDigit(std::string_view(a_.text).substr(q.start, q.end - q.start))) continue;  // "thousands"
       uint32_t qw1 = i;
       while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+      if (PartOfBreakdown(qw1, e)) continue;
       int best = -1;
       int best_d = 1 << 30;
       for (size_t k = 0; k < trigs.size(); ++k) {

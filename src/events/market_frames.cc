@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "events/frame_context.h"
+#include "events/orgs.h"
 
 namespace corroborate::events {
 namespace {
@@ -59,7 +60,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   if (company != nullptr && company->w0 > c.t1 + 6) company = nullptr;
   if (company == nullptr) company = syn.Possessor(c.t0);
   if (company == nullptr && c.t0 > c.b()) company = syn.At(c.t0 - 1);
-  if (company == nullptr || company->person) return false;
+  if (company == nullptr || company->person || MarketPlace(company->name)) return false;
   ev.Set("company", c.PartyValue(*company));
   // "a 2.1% drop in the company's share price": the move named before the shares.
   for (uint32_t k = c.t0; k > c.b() && k + 6 > c.t0; --k) {

@@ -46,6 +46,14 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
+bool MarketPlace(std::string_view name) {
+  auto ends = [&](std::string_view tail) {
+    return name.size() >= tail.size() && name.substr(name.size() - tail.size()) == tail;
+  };
+  return ends("Exchange") || ends("Stock Market") || ends("Nasdaq") || ends("NYSE") || name == "Nasdaq" ||
+         name == "NYSE" || ends("Bourse");
+}
+
 bool PlaceAdjective(std::string_view lower) {
   const extract::Gazetteer& g = extract::Gazetteer::Get();
   if (g.Flags(lower) & extract::kNotName) return true;
@@ -253,7 +261,7 @@ std::string OrgResolver::Resolve(uint32_t s, uint32_t before_word, const std::st
       const OrgRef* subj = SubjectOf(orgs, k);
       for (const OrgRef& o : orgs) {
         if (k == s && o.w0 >= before_word) continue;
-        if (o.reporter || SameGroup(o.name, exclude)) continue;
+        if (o.reporter || SameGroup(o.name, exclude) || MarketPlace(o.name)) continue;
         order += 0.01;
         // "Tessel is in talks to buy Brio, a move that sent its shares down": the subject.
         score[o.name] += (o.possessive || !o.prep.empty() ? 0.5 : 1.0) + (&o == subj ? 0.5 : 0.0) + order;

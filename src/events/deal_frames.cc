@@ -123,8 +123,8 @@ uint32_t GoverningVerb(const FrameContext& c) {
     const std::string& x = w[k - 1].lower;
     if (In(x, {"won", "win", "wins", "winning", "secured", "landed", "received", "awarded", "signed", "signs", "sign",
                "placed", "placing", "announced", "announces", "inked", "got", "lost", "defeated", "finalised",
-               "finalized", "negotiated", "completed", "agreed", "reached", "struck", "has", "have", "had", "made",
-               "make", "makes", "cancelled", "canceled", "scrapped", "revived", "entered"}))
+               "finalized", "negotiated", "completed", "agreed", "reached", "struck", "made", "make", "makes",
+               "cancelled", "canceled", "scrapped", "revived", "entered"}))
       return k - 1;
     if (IsPreposition(x) && !In(x, {"of", "to"})) break;
   }
@@ -162,9 +162,10 @@ bool FillAcquisition(const FrameContext& c, Event& ev) {
     uint32_t v = GoverningVerb(c);
     if (v != UINT32_MAX) SetParty(c, ev, "acquirer", syn.Subject(v));
   }
+  // Who buys and what: both, and not one another.
   const RoleValue* target = ev.Find("target");
   const RoleValue* acquirer = ev.Find("acquirer");
-  if (target == nullptr || (acquirer != nullptr && acquirer->text == target->text)) return false;
+  if (target == nullptr || acquirer == nullptr || acquirer->text == target->text) return false;
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", "price_per_share");
   int32_t stake = c.QuantityBefore(c.t0, QuantityKind::kPercent);
   if (stake < 0) stake = c.QuantityAfter(c.t1, {"of"}, QuantityKind::kPercent);
@@ -256,9 +257,10 @@ bool FillContract(const FrameContext& c, Event& ev) {
       SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
     }
   }
+  // A contract names who buys (the seller alone, "X has received five orders", says too little).
   const RoleValue* buyer = ev.Find("buyer");
   const RoleValue* seller = ev.Find("seller");
-  if (buyer != nullptr && seller != nullptr && buyer->text == seller->text) return false;
+  if (buyer == nullptr || (seller != nullptr && buyer->text == seller->text)) return false;
   // A contract needs a party and one more thing said of it: the other party, the goods or the sum.
   int known = (buyer != nullptr) + (seller != nullptr) + (ev.Find("subject") != nullptr);
   if ((buyer == nullptr && seller == nullptr) || known < 2) {

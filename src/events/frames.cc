@@ -218,6 +218,7 @@ class Framer {
       if (ReadsSyntax(ev.type)) {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        ev.from_syntax = true;
         if (ev.status == EventStatus::kUnknown) {
           Status(s, trigs[k], ev);
         } else if (ev.status == EventStatus::kInTalks) {

@@ -82,6 +82,10 @@ bool FillLegal(const FrameContext& c, Event& ev) {
     if (kind == "settlement" && plaintiff == nullptr) plaintiff = syn.After(c.t1, {"with", "between"});
   }
   if (plaintiff != nullptr && defendant != nullptr && plaintiff->name == defendant->name) return false;
+  // A case is against someone: without the one sued, fined, charged or investigated there is no
+  // legal event to report ("the safety board is probing two incidents"), save a settlement that
+  // names both sides.
+  if (defendant == nullptr && !(kind == "settlement" && plaintiff != nullptr)) return false;
   const Party* company = defendant != nullptr && !defendant->person ? defendant : plaintiff;
   const Party* counterparty = company == defendant ? plaintiff : defendant;
   if (company == nullptr || company->person) {

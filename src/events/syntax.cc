@@ -186,12 +186,17 @@ const Party* Syntax::Object(uint32_t v_end) const {
 }
 
 std::string_view Syntax::PrepBefore(uint32_t i) const {
-  // "from German airline Air Berlin", "with the UAE Air Force": up to three modifiers between.
-  for (uint32_t k = i; k > b_ && k + 4 > i; --k) {
+  // "from German airline Air Berlin", "with the UAE Air Force", "against computer and electronics
+  // maker Apple Computer": up to four modifiers between, "and" only between two lower-case ones.
+  for (uint32_t k = i; k > b_ && k + 5 > i; --k) {
     if (w_[k].comma_before || w_[k].clause_before) return {};
     const std::string& x = w_[k - 1].lower;
     if (IsPreposition(x)) return x;
-    if (At(k - 1) != nullptr || IsAuxiliary(x) || OpensClause(x) || x == "and" || w_[k - 1].quantity >= 0) return {};
+    bool inner_and = x == "and" && k - 1 > b_ && k < i && !w_[k].capitalized && !w_[k - 2].capitalized &&
+                     At(k - 2) == nullptr;
+    if (At(k - 1) != nullptr || IsAuxiliary(x) || OpensClause(x) || (x == "and" && !inner_and) ||
+        w_[k - 1].quantity >= 0)
+      return {};
   }
   return {};
 }

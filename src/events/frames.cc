@@ -159,9 +159,15 @@ class Framer {
         while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
         if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
       }
-      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
-      if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
-          t->type == EventType::kFacility) {
+      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) {
+        // Another reading of the same words ("hired" a person rather than staff).
+        const TriggerEntry* other = lex_.OtherReading(*t);
+        if (other == nullptr) continue;
+        tr.entry = other;
+        if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
+      }
+      if (!trigs.empty() && trigs.back().entry->type == tr.entry->type && trigs.back().w1 + 1 >= i &&
+          tr.entry->type == EventType::kFacility) {
         trigs.back().w1 = tr.w1;  // "data centre campus"
       } else {
         trigs.push_back(tr);
@@ -988,7 +994,13 @@ class Framer {
 
 // Two statements of one article are one event when their type and parties agree and their numbers
 // do; what one leaves out the other may fill.
-bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
+bool Compatible(const Event& a, const Event& b) {
+  if (!KeysAgree(a, b, false) || !NumbersAgree(a, b)) return false;
+  // One article telling of a lawsuit in 1989 and another in 2003 tells of two.
+  const RoleValue* x = a.Find("date");
+  const RoleValue* y = b.Find("date");
+  return !(a.from_syntax && x && y && !ValuesAgree(*x, *y) && !ValuesAgree(*y, *x));
+}
 
 // `headline` is the span of the article's headline when its text opens with it: a headline drops
 // the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.

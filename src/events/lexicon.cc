@@ -110,6 +110,17 @@ const TriggerEntry* EventLexicon::MatchTrigger(const std::vector<std::string_vie
   return Longest(triggers_, words, i, len);
 }
 
+const TriggerEntry* EventLexicon::OtherReading(const TriggerEntry& entry) const {
+  auto it = triggers_.find(entry.words[0]);
+  if (it == triggers_.end()) return nullptr;
+  bool after = false;
+  for (const TriggerEntry& e : it->second) {
+    if (&e == &entry) { after = true; continue; }
+    if (after && e.words == entry.words && e.type != entry.type) return &e;
+  }
+  return nullptr;
+}
+
 const StatusEntry* EventLexicon::MatchStatus(const std::vector<std::string_view>& words, size_t i,
                                              size_t* len) const {
   return Longest(statuses_, words, i, len);

@@ -41,6 +41,8 @@ class EventLexicon {
 
   // The longest entry whose words start at words[i]; *len receives its word count.
   const TriggerEntry* MatchTrigger(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
+  // The next entry with the same words as `entry` but another type, or nullptr.
+  const TriggerEntry* OtherReading(const TriggerEntry& entry) const;
   const StatusEntry* MatchStatus(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
   // The class of a word in event_words.tsv ("job", "cumulative", ...), "" when it has none.
   std::string_view WordClass(std::string_view lower) const;

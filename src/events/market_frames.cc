@@ -160,8 +160,10 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     for (uint32_t k = c.t0 + 1; k > c.b() && k + 8 > c.t0; --k) {
       uint32_t i = k - 1;
       if (i < c.t0 && (w[i + 1].clause_before)) break;
-      if (In(w[i].lower, {"reported", "reports", "posted", "posts", "earned", "earns", "booked", "recorded", "made",
-                          "expects", "expected", "forecast", "gained", "take", "takes", "took", "reaped", "said"}) ||
+      if (In(w[i].lower, {"reported", "reports", "posted", "posts", "earned", "earns", "booked", "book", "books",
+                          "recorded", "record", "made", "expects", "expect", "expected", "forecast", "gained", "take",
+                          "takes", "took", "taking", "reaped", "said", "facing", "face", "faces", "faced", "suffered",
+                          "announced", "warned"}) ||
           i == c.t0) {
         company = syn.Subject(i);
         if (company != nullptr) break;
@@ -175,7 +177,12 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   // billion hit to profits", "knock $5 billion off its profit") is no profit figure, and its words
   // link it to no measure.
   int32_t q = -1;
-  if (c.trigger.verb) {
+  if (measure == "charge") {
+    // "a $3 billion charge", "a hit of as much as $20 billion": a charge against the results, not
+    // a figure of them; it needs its sum to be one.
+    if (c.QuantityBefore(c.t0, QuantityKind::kMoney) < 0 && c.QuantityAfter(c.t1, {"of"}, QuantityKind::kMoney) < 0)
+      return false;
+  } else if (c.trigger.verb) {
     q = c.QuantityAt(c.t1);
   } else {
     q = c.QuantityAfter(c.t1, {"of", "to", "at", "was", "were", "reached", "totaled", "totalled", "up", "rose", "fell",
@@ -200,7 +207,9 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   }
   // Results need a figure; a forecast hit to them needs its period.
   bool figure = ev.Find("profit") != nullptr || ev.Find("revenue") != nullptr;
-  if (!figure && !(hit && ev.Find("period") != nullptr) && !(hit && measure == "profit")) return false;
+  if (!figure && !(hit && ev.Find("period") != nullptr) && !(hit && measure == "profit") && measure != "charge")
+    return false;
+  if (measure == "loss" && !figure) return false;  // "hearing loss", "job losses"
   if (measure == "revenue" && !figure) return false;  // "sales of the iPod" are no results
   EventStatus s = c.ClauseStatus();
   ev.status = s == EventStatus::kCompleted && figure ? EventStatus::kCompleted : EventStatus::kAnnounced;

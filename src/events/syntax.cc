@@ -133,7 +133,11 @@ uint32_t Syntax::ToClauseAcrossPhrase(uint32_t to) const {
   for (uint32_t k = to; k > b_ && k + 7 > to; --k) {
     if (w_[k].comma_before || w_[k].clause_before) return UINT32_MAX;
     const std::string& x = w_[k - 1].lower;
-    if (In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed"}) && k < to) return k - 1;
+    if (In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed", "option", "options",
+               "recommended", "asked", "chosen", "selected", "picked", "tapped", "invited", "allowed", "authorized",
+               "authorised", "urged", "forced", "persuaded", "defeated", "beat", "outbid"}) &&
+        k < to && !(k + 1 == to && At(k) != nullptr && !IsPreposition(x)))
+      return k - 1;
     if (!(IsPreposition(x) || IsDeterminer(x) || At(k - 1) != nullptr || w_[k - 1].date >= 0 || w_[k - 1].capitalized))
       return UINT32_MAX;
   }
@@ -147,7 +151,18 @@ const Party* Syntax::Subject(uint32_t v) const {
   if (g > b_ && w_[g].comma_before) {
     uint32_t k = g - 1;
     while (k > b_ && !w_[k].comma_before) --k;
-    if (k <= b_ || w_[k].clause_before) return nullptr;
+    if (k <= b_ || w_[k].clause_before) {
+      // "Ryanair is the most profitable airline, having reported record profits": a participle
+      // after the main clause shares its subject, the party that opens the sentence.
+      const std::string& first = w_[g].lower;
+      if (first == "having" || (first.size() > 4 && first.substr(first.size() - 3) == "ing")) {
+        uint32_t s = b_;
+        if (s < e_ && IsDeterminer(w_[s].lower)) ++s;
+        const Party* p = At(s);
+        return p != nullptr && !p->reporter ? p : nullptr;
+      }
+      return nullptr;
+    }
     g = k;
   }
   if (g <= b_ || w_[g].clause_before) return nullptr;
@@ -159,6 +174,12 @@ const Party* Syntax::Subject(uint32_t v) const {
     return p != nullptr && !p->reporter ? p : nullptr;
   }
   if (const Party* p = At(i); p != nullptr) return p->reporter ? nullptr : p;
+  // "for Cisco to file a lawsuit", "prompting Apple Corps to sue": the party before the "to" of
+  // the verb's own group is its subject.
+  if (w_[i].lower == "to" && i > b_ && !w_[i].comma_before) {
+    const Party* p = At(i - 1);
+    return p != nullptr && !p->reporter ? p : nullptr;
+  }
   // A noun phrase ending before the verb group: the party inside it ("Globex shares", "the
   // Globex board"), or its complement ("shares of Globex" is read by the frames, not here).
   if (w_[i].capitalized || IsPreposition(w_[i].lower) || IsAuxiliary(w_[i].lower) || w_[i].quantity >= 0) return nullptr;

@@ -186,7 +186,8 @@ bool FillContract(const FrameContext& c, Event& ev) {
   if (c.trigger.verb) {
     // "X ordered 20 jets from Y", "X will purchase 20 of Y's planes", "X leased 100 tankers from
     // Y", "which Apple has licensed from Microsoft".
-    if (syn.Passive(c.t0)) return false;
+    // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
+    if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
     SetParty(c, ev, "buyer", syn.Subject(c.t0));
     if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
     SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));

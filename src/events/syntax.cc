@@ -112,6 +112,9 @@ uint32_t Syntax::GroupStart(uint32_t v) const {
 }
 
 bool Syntax::Passive(uint32_t v) const {
+  // "is probing" is progressive: a passive's verb is a participle, never an "-ing" form.
+  const std::string& verb = w_[v].lower;
+  if (verb.size() > 4 && verb.substr(verb.size() - 3) == "ing") return false;
   for (uint32_t i = v; i > b_ && i + 3 > v; --i) {
     const std::string& p = w_[i - 1].lower;
     if (In(p, {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got"})) return true;

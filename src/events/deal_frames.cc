@@ -62,8 +62,10 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
 // company a product's name begins with ("Boeing 787 Dreamliner aircraft") when the company list or
 // the article knows it.
 const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::vector<Party>& parties, Party* scratch) {
+  // A listed company ("Boeing's 777 planes"); a capitalised guess there is more likely the
+  // product's own name ("20 Dreamliners").
   for (const Party& p : parties) {
-    if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in) return &p;
+    if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in && p.listed) return &p;
   }
   const auto& w = c.W();
   for (uint32_t i = w0; i < w1; ++i) {

@@ -277,6 +277,7 @@ class Framer {
       p.possessive = o.possessive;
       p.stand_in = o.stand_in;
       p.reporter = o.reporter;
+      p.listed = o.listed;
       // A name the entity list does not know that opens with a given name is a person's ("Ada
       // Moss"), not an organisation's.
       p.person = !o.listed && !o.stand_in && o.w1 > o.w0 + 1 && (g.Flags(w[o.w0].lower) & extract::kGivenName) &&
@@ -294,6 +295,7 @@ class Framer {
         p.name = ent.canonical;
         p.w0 = i;
         p.w1 = j;
+        p.listed = true;
         last_person_ = ent.canonical;
       } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
                   w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {

@@ -28,6 +28,7 @@ struct Party {
   bool possessive = false;  // "Initech's"
   bool stand_in = false;    // a pronoun or nominal resolved from context
   bool reporter = false;    // a source ("according to Reuters"), not a party
+  bool listed = false;      // an entity the extract stage found, not a capitalised guess
 };
 
 class Syntax {

@@ -55,6 +55,7 @@ struct FrameContext {
 // Each fills `ev` (type set, evidence and trigger set) from the sentence, or returns false.
 bool FillAcquisition(const FrameContext& c, Event& ev);
 bool FillContract(const FrameContext& c, Event& ev);
+bool FillPartnership(const FrameContext& c, Event& ev);
 bool FillLegal(const FrameContext& c, Event& ev);
 bool FillExecutiveChange(const FrameContext& c, Event& ev);
 bool FillEarnings(const FrameContext& c, Event& ev);

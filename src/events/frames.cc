@@ -49,7 +49,7 @@ bool HasDigit(std::string_view s) {
 
 bool Accepts(EventType t, QuantityKind k) {
   // Frames that read the clause's syntax find their own figures (frame_context.h).
-  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal || t == EventType::kPartnership ||
       t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
       t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
     return false;
@@ -225,6 +225,7 @@ class Framer {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
         ev.from_syntax = true;
+        FanOut(syntax, parties, ev, drafts);
         if (ev.status == EventStatus::kUnknown) {
           Status(s, trigs[k], ev);
         } else if (ev.status == EventStatus::kInTalks) {
@@ -257,7 +258,8 @@ class Framer {
       case EventType::kStockMove:
       case EventType::kClosure:
       case EventType::kBankruptcy:
-      case EventType::kFinancing: return true;
+      case EventType::kFinancing:
+      case EventType::kPartnership: return true;
       default: return false;
     }
   }
@@ -329,6 +331,41 @@ class Framer {
     }
   }
 
+  // One event per party coordinated with the one a frame took for the role that tells such
+  // events apart: "deals with A, B and C" are three contracts, "Barclays, UBS and Shell expect a
+  // charge" three earnings events. The copies go to `drafts`; `ev` keeps the first party.
+  void FanOut(const events::Syntax& syntax, const std::vector<events::Party>& parties, Event& ev,
+              std::vector<Event>& drafts) {
+    const char* role = ev.type == EventType::kContract ? "buyer" : ev.type == EventType::kEarnings ? "company" : nullptr;
+    const RoleValue* v = role ? ev.Find(role) : nullptr;
+    if (v == nullptr || v->span.end <= v->span.start) return;
+    const events::Party* taken = nullptr;
+    for (const events::Party& p : parties) {
+      if (W()[p.w0].start == v->span.start) taken = &p;
+    }
+    if (taken == nullptr || taken->stand_in) return;
+    std::vector<const events::Party*> all = syntax.Coordinated(taken);
+    if (all.size() < 2) return;
+    const RoleValue* other = ev.type == EventType::kContract ? ev.Find("seller") : nullptr;
+    Event model = ev;
+    bool first = true;
+    for (const events::Party* p : all) {
+      if (p->stand_in || (other != nullptr && p->name == other->text)) continue;
+      RoleValue pv;
+      pv.kind = RoleValue::Kind::kEntity;
+      pv.text = p->name;
+      pv.span = Span{W()[p->w0].start, W()[p->w1 - 1].end};
+      if (first) {
+        ev.Set(role, pv);
+        first = false;
+      } else {
+        Event copy = model;
+        copy.Set(role, pv);
+        drafts.push_back(std::move(copy));
+      }
+    }
+  }
+
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
   // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
   // verb; buying goods rather than a company is a contract.
@@ -348,6 +385,7 @@ class Framer {
         ev.type = EventType::kContract;
         return events::FillContract(c, ev);
       case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kPartnership: return events::FillPartnership(c, ev);
       case EventType::kLegal: return events::FillLegal(c, ev);
       case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
       case EventType::kEarnings: return events::FillEarnings(c, ev);

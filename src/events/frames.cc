@@ -375,8 +375,11 @@ class Framer {
     uint32_t before = t.w0;
     while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
     if (!entry.verb && before > syntax.begin() &&
-        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower)))
+        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+      // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
+      if (w[t.w0].lower != "purchase") return false;
       entry.verb = true;
+    }
     events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
     switch (ev.type) {
       case EventType::kAcquisition:

@@ -202,7 +202,10 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
     // Adjacent names join: "Acme" + "Cloud Services" is one organisation.
     if (!out.empty() && out.back().w1 == o.w0 && !w[o.w0].comma_before && !w[o.w0].clause_before &&
         !out.back().possessive) {
-      out.back().name += " " + o.name;
+      // A name already ending in the next one is not written twice.
+      const std::string& had = out.back().name;
+      if (had.size() < o.name.size() || had.compare(had.size() - o.name.size(), o.name.size(), o.name) != 0)
+        out.back().name += " " + o.name;
       out.back().w1 = o.w1;
       out.back().possessive = o.possessive;
       out.back().reporter |= o.reporter;

@@ -251,7 +251,9 @@ bool FillContract(const FrameContext& c, Event& ev) {
     }
     uint32_t for_at = c.t1;
     while (for_at < syn.ClauseEnd(c.t1) && w[for_at].lower != "for") ++for_at;
-    if (for_at < syn.ClauseEnd(c.t1) && c.QuantityAt(for_at + 1) < 0 && Goods(c, for_at + 1, &g0, &g1)) {
+    int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
+    bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
+    if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
       ev.Set("subject", c.TextValue(g0, g1));
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {

@@ -380,6 +380,8 @@ class Framer {
       if (w[t.w0].lower != "purchase") return false;
       entry.verb = true;
     }
+    // "did not buy", "has yet to sign": a denied verb group states no event.
+    if (entry.verb && syntax.Negated(t.w0)) return false;
     events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
     switch (ev.type) {
       case EventType::kAcquisition:

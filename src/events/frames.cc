@@ -543,12 +543,10 @@ class Framer {
     return nullptr;
   }
 
-  static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
   static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
   static bool IntoPrep(const std::string& p) { return p == "in" || p == "into"; }
   static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
   static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
-  static bool AnyPrep(const std::string& p) { return p != "and"; }
 
   void SetOrg(Event& ev, const char* role, const OrgRef* o) {
     if (o != nullptr && ev.Find(role) == nullptr) ev.Set(role, EntityValue(*o, W()));
@@ -633,10 +631,8 @@ class Framer {
       case EventType::kLayoffs:
       case EventType::kHiring:
       case EventType::kFacility:
-      case EventType::kEarnings:
-      case EventType::kStockMove:
         SetOrg(ev, "company", pre);
-        if (ev.type == EventType::kStockMove || ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        if (ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
         SetOrg(ev, "company", subj);
         if (ev.type == EventType::kLayoffs || ev.type == EventType::kHiring) {
           if (count) {
@@ -644,17 +640,8 @@ class Framer {
             ev.cumulative = Cumulative(t, *count, b, e);
           }
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
-        } else if (ev.type == EventType::kStockMove) {
-          if (pct) {
-            RoleValue v = qv(pct);
-            if (Direction(b, e) < 0) v.quantity.value = -std::fabs(v.quantity.value);
-            ev.Set("change", v);
-          }
-          if (money) ev.Set("price", qv(money));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
-        } else if (ev.type == EventType::kEarnings) {
-          if (money) ev.Set("revenue", qv(money));
         } else if (money) {
           ev.Set("amount", qv(money));
         }
@@ -672,48 +659,13 @@ class Framer {
           }
         }
         break;
-      case EventType::kAcquisition:
-        if (pre != nullptr && pre->possessive) SetOrg(ev, "acquirer", pre);
-        SetOrg(ev, "target", Object(orgs, t, &NotSource));
-        SetOrg(ev, "acquirer", subj);
-        if (ev.Find("acquirer") && ev.Find("target") && SameParty(ev.Find("acquirer")->text, ev.Find("target")->text))
-          ev.roles.clear();
-        if (money) ev.Set("amount", qv(money));
-        if (pct) ev.Set("stake", qv(pct));
-        break;
-      case EventType::kContract:
-        SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
-        SetOrg(ev, "buyer", subj);
-        // "signed a deal with Acme to purchase $5 billion of ...": the counterparty named before.
-        for (const OrgRef& o : orgs) {
-          if (o.w1 <= t.w0 && WithPrep(o.prep) && !o.reporter && ev.Find("seller") == nullptr &&
-              (subj == nullptr || !SameParty(o.name, subj->name)))
-            SetOrg(ev, "seller", &o);
-        }
-        if (money) ev.Set("amount", qv(money));
-        break;
-      case EventType::kPartnership: {
-        std::string parties;
-        int n = 0;
-        for (const OrgRef& o : orgs) {
-          if (o.reporter || parties.find(o.name) != std::string::npos) continue;
-          parties += (n++ ? ", " : "") + o.name;
-        }
-        if (n >= 2) {
-          RoleValue v;
-          v.kind = RoleValue::Kind::kText;
-          v.text = parties;
-          ev.Set("parties", v);
-        }
-        break;
-      }
+      default:
+        break;  // the frames that read the clause's grammar (FillFromSyntax)
     }
     // Parties the sentence names only through a stand-in or not at all come from context.
     const std::vector<std::string>& keys = KeyRoles(ev.type);
     if (ev.type == EventType::kInvestment) {
       SetResolved(ev, "investor", s, t.w0, "investee");
-    } else if (ev.type == EventType::kContract) {
-      SetResolved(ev, "buyer", s, t.w0, "seller");
     } else if (keys.size() == 1 && keys[0] == "company" && ev.type != EventType::kFundingRound) {
       SetResolved(ev, "company", s, t.w0, nullptr);
     }
@@ -731,14 +683,6 @@ class Framer {
       if (w[i].lower == "since" || w[i].lower == "total" || w[i].lower == "altogether") return true;
     }
     return false;
-  }
-
-  int Direction(uint32_t b, uint32_t e) const {
-    for (uint32_t i = b; i < e; ++i) {
-      if (Cls(i) == "down") return -1;
-      if (Cls(i) == "up") return 1;
-    }
-    return 0;
   }
 
   void Status(uint32_t s, const Trig& t, Event& ev) {

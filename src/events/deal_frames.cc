@@ -138,7 +138,7 @@ uint32_t GoverningVerb(const FrameContext& c) {
 bool FillAcquisition(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const auto& w = c.W();
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (w[c.t0].lower == "pay" || w[c.t0].lower == "pays" || w[c.t0].lower == "paid") {
       // "X agreed to pay $2 billion for Y".
       SetParty(c, ev, "target", syn.After(c.t1, {"for"}));
@@ -185,7 +185,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
   Party scratch;
   uint32_t g0 = 0, g1 = 0;
   const std::string& trig = w[c.t0].lower;
-  if (c.trigger.verb) {
+  if (c.verb) {
     // "X ordered 20 jets from Y", "X will purchase 20 of Y's planes", "X leased 100 tankers from
     // Y", "which Apple has licensed from Microsoft".
     // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.

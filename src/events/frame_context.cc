@@ -109,7 +109,7 @@ EventStatus FrameContext::ClauseStatus() const {
   // A noun trigger's status comes from the verb that governs it: "filed a lawsuit", "won a
   // contract", "agreed to a deal", "announced 35 new orders", "the now-cancelled deal".
   uint32_t v = t0;
-  if (!trigger.verb) {
+  if (!verb) {
     bool found = false;
     for (uint32_t k = t0; k > b() && k + 6 > t0; --k) {
       const std::string& x = w[k - 1].lower;
@@ -127,10 +127,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (!found) return EventStatus::kUnknown;
   }
   if (syntax.Negated(v)) return EventStatus::kUnknown;
-  const std::string& verb = w[v].lower;
-  if (In(verb, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
-  if (In(verb, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
-  if (In(verb, {"faces", "face"})) return EventStatus::kAnnounced;
+  const std::string& word = w[v].lower;
+  if (In(word, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
+  if (In(word, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
+  if (In(word, {"faces", "face"})) return EventStatus::kAnnounced;
   uint32_t g = syntax.GroupStart(v);
   bool will = false, perfect = false, to = false;
   for (uint32_t k = g; k < v; ++k) {
@@ -148,10 +148,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (x == "to") to = true;
   }
   if (will || to) return EventStatus::kAnnounced;
-  if (perfect || trigger.past || (verb.size() > 2 && verb.substr(verb.size() - 2) == "ed")) return EventStatus::kCompleted;
+  if (perfect || trigger.past || (word.size() > 2 && word.substr(word.size() - 2) == "ed")) return EventStatus::kCompleted;
   // The present tense of a headline or a lead ("Globex sues Initech", "Globex wins order") reports
   // what happened.
-  if (verb.size() > 1 && verb.back() == 's') return EventStatus::kCompleted;
+  if (word.size() > 1 && word.back() == 's') return EventStatus::kCompleted;
   return EventStatus::kUnknown;
 }
 

@@ -371,18 +371,17 @@ class Framer {
   // verb; buying goods rather than a company is a contract.
   bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
     const auto& w = W();
-    TriggerEntry entry = *t.entry;
+    bool verb = t.entry->verb;
     uint32_t before = t.w0;
     while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
-    if (!entry.verb && before > syntax.begin() &&
-        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+    if (!verb && before > syntax.begin() && (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
       // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
       if (w[t.w0].lower != "purchase") return false;
-      entry.verb = true;
+      verb = true;
     }
     // "did not buy", "has yet to sign": a denied verb group states no event.
-    if (entry.verb && syntax.Negated(t.w0)) return false;
-    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    if (verb && syntax.Negated(t.w0)) return false;
+    events::FrameContext c{a_, m_, words_, syntax, *t.entry, t.w0, t.w1, orgs_.Salient(), verb};
     switch (ev.type) {
       case EventType::kAcquisition:
         if (events::FillAcquisition(c, ev)) return true;

@@ -200,7 +200,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     // a figure of them; it needs its sum to be one.
     if (c.QuantityBefore(c.t0, QuantityKind::kMoney) < 0 && c.QuantityAfter(c.t1, {"of"}, QuantityKind::kMoney) < 0)
       return false;
-  } else if (c.trigger.verb) {
+  } else if (c.verb) {
     q = c.QuantityAt(c.t1);
   } else {
     // Up to the next measure named ("from $1.9 billion in earnings to a loss of $3 billion": the

@@ -2,6 +2,8 @@
 // acquisition, buying goods or services (aircraft, a licence, "$5 billion of cloud capacity") is a
 // contract. Parties come from grammatical roles (subject, object, passive agent, "X's acquisition
 // of Y", "an order from X"), never from the nearest name. Tested in frames_test.cc.
+#include <cstdio>
+
 #include "events/frame_context.h"
 #include "extract/gazetteer.h"
 
@@ -31,8 +33,10 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   bool counted = false, named = false, plural = false;
   while (j < end && !(j > i && (w[j].comma_before || w[j].clause_before))) {
     const std::string& x = w[j].lower;
-    if (j > i && In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
-                        "and", "who", "as", "under", "while", "but"}))
+    if (j > i && (In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
+                         "and", "who", "as", "under", "while", "but", "earlier", "later", "last", "next", "this",
+                         "yesterday", "today", "ago", "recently", "since"}) ||
+                  w[j].date >= 0))
       break;
     if (w[j].quantity >= 0) {
       const Quantity& q = c.mentions.quantities[w[j].quantity];
@@ -52,7 +56,8 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   if (j <= i || !(counted || named || plural)) return false;
   // "the Dutch port operator Kestrel Terminals": a noun phrase that ends in an organisation's
   // name is that organisation, bought as a company.
-  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive) return false;
+  // A count before the name makes it products again ("20 Dreamliners").
+  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive && !counted) return false;
   *w0 = i;
   *w1 = j;
   return true;
@@ -90,6 +95,33 @@ const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::v
     }
   }
   return nullptr;
+}
+
+// The goods of words [w0, w1) as a value: counts in figures, without the hedges, determiners and
+// common adjectives around them ("60 of its new mid-sized A350 jets" → "60 A350 jets"); the span
+// keeps the words as written.
+RoleValue GoodsValue(const FrameContext& c, uint32_t w0, uint32_t w1) {
+  const auto& w = c.W();
+  RoleValue v = c.TextValue(w0, w1);
+  std::string text;
+  for (uint32_t k = w0; k < w1; ++k) {
+    std::string word;
+    int32_t q = w[k].quantity;
+    if (q >= 0 && (k == w0 || w[k - 1].quantity != q)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", c.mentions.quantities[q].value);
+      word = buf;
+    } else if (q >= 0) {
+      continue;
+    } else if (!In(w[k].lower, {"of", "its", "their", "these", "those", "the", "a", "an", "up", "to", "as", "many",
+                                "new", "additional", "further", "more", "larger", "large", "massive", "mid", "sized",
+                                "extra", "latest", "existing", "brand", "some", "about", "nearly", "around"})) {
+      word = c.article.text.substr(w[k].start, w[k].end - w[k].start);
+    }
+    if (!word.empty()) text += (text.empty() ? "" : " ") + word;
+  }
+  if (!text.empty()) v.text = text;
+  return v;
 }
 
 void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
@@ -191,8 +223,12 @@ bool FillContract(const FrameContext& c, Event& ev) {
     // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
     if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
     SetParty(c, ev, "buyer", syn.Subject(c.t0));
-    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
     SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));
+    // "exercising its options with Boeing to purchase five jets": the seller in the phrase the
+    // verb's "to" clause hangs on.
+    uint32_t g = syn.GroupStart(c.t0);
+    if (ev.Find("seller") == nullptr && g < c.t0) SetParty(c, ev, "seller", syn.After(g, {"with", "from"}));
     if (g1 > g0) {
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
@@ -246,7 +282,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
         continue;
       int32_t money = c.QuantityAt(k + 2);
       if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
-      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
       break;
     }
     uint32_t for_at = c.t1;
@@ -254,7 +290,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
     int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
     bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
     if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
-      ev.Set("subject", c.TextValue(g0, g1));
+      ev.Set("subject", GoodsValue(c, g0, g1));
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
         if (const Party* p = syn.At(i)) all.push_back(*p);

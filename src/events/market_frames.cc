@@ -50,6 +50,28 @@ void SetWhen(const FrameContext& c, Event& ev, int32_t d) {
   ev.Set(v.date.grain == DateGrain::kDay ? "date" : "period", v);
 }
 
+// "fell 1 percent in early trading", "were down in recent trading": a move told in the trading of
+// the day the article was published is that day's, when the clause dates it no other way.
+void TradingDay(const FrameContext& c, Event& ev) {
+  if (ev.Find("date") != nullptr || ev.Find("period") != nullptr || c.article.published.size() < 10) return;
+  bool today = false;
+  for (uint32_t k = c.t1; k + 1 < c.syntax.ClauseEnd(c.t1); ++k) {
+    const std::string& x = c.W()[k].lower;
+    today |= (In(x, {"early", "recent", "morning", "afternoon", "midday", "premarket"}) && c.W()[k + 1].lower == "trading") ||
+             x == "today";
+  }
+  if (!today) return;
+  RoleValue v;
+  v.kind = RoleValue::Kind::kDate;
+  v.text = c.article.published.substr(0, 10);
+  v.date.year = std::stoi(v.text.substr(0, 4));
+  v.date.month = std::stoi(v.text.substr(5, 2));
+  v.date.day = std::stoi(v.text.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  ev.Set("date", v);
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -71,6 +93,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kPercent) {
       ev.Set("change", Signed(c.QuantityValue(q), direction));
       SetWhen(c, ev, c.ClauseDate());
+      TradingDay(c, ev);
       ev.status = EventStatus::kCompleted;
       return true;
     }
@@ -108,6 +131,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     }
     if (ev.Find("price") == nullptr && ev.Find("change") == nullptr) return false;
     SetWhen(c, ev, c.ClauseDate());
+    TradingDay(c, ev);
     ev.status = EventStatus::kCompleted;
     return true;
   }
@@ -142,6 +166,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   }
   if (ev.Find("change") == nullptr && ev.Find("change_amount") == nullptr && ev.Find("price") == nullptr) return false;
   SetWhen(c, ev, c.ClauseDate());
+  TradingDay(c, ev);
   ev.status = EventStatus::kCompleted;  // a price move is a fact of the market once reported
   return true;
 }

@@ -123,9 +123,11 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       home = top > second ? largest : nullptr;
     }
     if (home == nullptr) {
+      // A statement its frame read from the clause's grammar stands as it is; another only when
+      // it names all its parties.
       bool complete = true;
       for (const std::string& k : KeyRoles(c.event->type)) complete &= c.event->Find(k) != nullptr;
-      if (!complete) continue;
+      if (!complete && !c.event->from_syntax) continue;
       clusters.emplace_back();
       home = &clusters.back();
       home->merged.type = c.event->type;

@@ -309,6 +309,11 @@ bool FillContract(const FrameContext& c, Event& ev) {
     if (ev.Find("amount") == nullptr || (buyer == nullptr && seller == nullptr)) return false;
   }
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", nullptr);
+  // An agreement or a deal is a contract when it buys something: goods or a sum. "A deal to buy
+  // Initech" is the acquisition's; one for marketing and support a partnership (FillPartnership).
+  if (In(trig, {"agreement", "agreements", "deal", "deals"}) && ev.Find("subject") == nullptr &&
+      ev.Find("amount") == nullptr)
+    return false;
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   ev.status = c.ClauseStatus();
@@ -345,6 +350,15 @@ bool FillPartnership(const FrameContext& c, Event& ev) {
   if (v != UINT32_MAX) add(syn.Subject(v));
   add(syn.After(c.t1, {"with", "between"}));
   if (partners.size() < 2) return false;
+  // "a deal to buy Initech", "an agreement to supply jets", "a deal worth $2 billion": a purchase,
+  // not a partnership.
+  for (uint32_t k = c.t1; k < syn.ClauseEnd(c.t1); ++k) {
+    if ((w[k].lower == "to" && k + 1 < c.e() &&
+         In(w[k + 1].lower, {"buy", "acquire", "purchase", "sell", "supply", "lease", "invest", "take", "merge", "pay"})) ||
+        In(w[k].lower, {"worth", "valued"}) ||
+        (w[k].quantity >= 0 && c.mentions.quantities[w[k].quantity].kind == QuantityKind::kMoney))
+      return false;
+  }
   std::string names;
   for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
   RoleValue parties;

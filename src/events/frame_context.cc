@@ -57,7 +57,7 @@ int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::st
   for (uint32_t i = from; i + 1 < end; ++i) {
     if (!In(W()[i].lower, preps)) continue;
     // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".
-    for (uint32_t k = i + 1; k < end && k < i + 4; ++k) {
+    for (uint32_t k = i + 1; k < end && k < i + 6; ++k) {
       int32_t q = W()[k].quantity;
       if (q >= 0) return mentions.quantities[q].kind == kind ? q : -1;
       if (!In(W()[k].lower, {"up", "to", "as", "much", "about", "around", "nearly", "almost", "roughly", "some",

@@ -388,7 +388,17 @@ class Framer {
         ev.roles.clear();
         ev.type = EventType::kContract;
         return events::FillContract(c, ev);
-      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kContract: {
+        if (events::FillContract(c, ev)) return true;
+        // "the deal" refers back to a deal told before; "deals with A, B and C" are usually sales
+        // whose direction the clause does not give.
+        const std::string& word = w[t.w0].lower;
+        if ((word != "agreement" && word != "deal") || (t.w0 > syntax.begin() && w[t.w0 - 1].lower == "the"))
+          return false;
+        ev.roles.clear();
+        ev.type = EventType::kPartnership;  // an agreement that buys nothing
+        return events::FillPartnership(c, ev);
+      }
       case EventType::kPartnership: return events::FillPartnership(c, ev);
       case EventType::kLegal: return events::FillLegal(c, ev);
       case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);

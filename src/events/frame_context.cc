@@ -115,6 +115,10 @@ EventStatus FrameContext::ClauseStatus() const {
       const std::string& x = w[k - 1].lower;
       if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
       if (w[k].comma_before || w[k].clause_before) break;
+      // "had been expected to post net income of", "an estimated profit": a forecast, told now.
+      if (In(x, {"expected", "expects", "expect", "forecast", "forecasts", "estimated", "projected", "predicted",
+                 "anticipated", "likely"}))
+        return EventStatus::kAnnounced;
       if (x.size() > 2 && (x.substr(x.size() - 2) == "ed" || In(x, {"won", "lost", "reached", "struck", "made", "took",
                                                                       "signed", "announce", "announces", "file",
                                                                       "files", "plans", "seeks", "faces", "face",

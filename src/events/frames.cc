@@ -654,6 +654,14 @@ class Framer {
         } else if (money) {
           ev.Set("amount", qv(money));
         }
+        // "a market value of $X", "its market capitalisation": the valuation's basis is in its words.
+        if (ev.type == EventType::kValuation && t.w1 > t.w0 + 1 && w[t.w0].lower == "market") {
+          RoleValue basis;
+          basis.kind = RoleValue::Kind::kText;
+          basis.text = a_.text.substr(w[t.w0].start, w[t.w1 - 1].end - w[t.w0].start);
+          basis.span = Span{w[t.w0].start, w[t.w1 - 1].end};
+          ev.Set("basis", basis);
+        }
         if (ev.type == EventType::kFacility) {
           for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
             if (w[i].entity < 0) continue;

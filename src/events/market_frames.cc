@@ -72,6 +72,28 @@ void TradingDay(const FrameContext& c, Event& ev) {
   ev.Set("date", v);
 }
 
+// "Globex expects a $5 billion hit", "Globex says profit will fall": a company's forecast told in
+// the present tense is made the day the article is published, when the clause gives no date.
+void AnnouncedToday(const FrameContext& c, Event& ev) {
+  if (ev.status != EventStatus::kAnnounced || ev.Find("date") != nullptr || c.article.published.size() < 10) return;
+  bool present = false;
+  for (uint32_t k = c.b(); k < c.t0; ++k) {
+    const std::string& x = c.W()[k].lower;
+    present |= In(x, {"expects", "says", "forecasts", "warns", "estimates", "predicts", "sees", "projects"}) ||
+               (x == "expecting" && k > c.b() && In(c.W()[k - 1].lower, {"is", "are"}));
+  }
+  if (!present) return;
+  RoleValue v;
+  v.kind = RoleValue::Kind::kDate;
+  v.text = c.article.published.substr(0, 10);
+  v.date.year = std::stoi(v.text.substr(0, 4));
+  v.date.month = std::stoi(v.text.substr(5, 2));
+  v.date.day = std::stoi(v.text.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  ev.Set("date", v);
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -264,6 +286,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   if (measure == "revenue" && !figure) return false;  // "sales of the iPod" are no results
   EventStatus s = c.ClauseStatus();
   ev.status = s == EventStatus::kCompleted && figure ? EventStatus::kCompleted : EventStatus::kAnnounced;
+  AnnouncedToday(c, ev);
   return true;
 }
 

@@ -10,13 +10,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // The goods a verb or a noun names after word `from`: a noun phrase of a count and the things
 // counted, or of a product ("60 Boeing 787 Dreamliner aircraft", "20 of Boeing's larger 777
 // planes", "tankers"); its words [*w0, *w1). Stops at a preposition that opens another role

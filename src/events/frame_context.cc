@@ -4,17 +4,6 @@
 #include <algorithm>
 
 namespace corroborate::events {
-namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 RoleValue FrameContext::PartyValue(const Party& p) const {
   RoleValue v;
   v.kind = RoleValue::Kind::kEntity;
@@ -48,6 +37,24 @@ RoleValue FrameContext::DateValue(int32_t di) const {
   v.date = d;
   v.text = corroborate::DateValue(d);
   v.span = Span{d.start, d.end};
+  return v;
+}
+
+RoleValue FrameContext::PublishedDay() const {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kText;  // no date unless the published day parses
+  const std::string& p = article.published;
+  if (p.size() < 10 || p[4] != '-' || p[7] != '-') return v;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (p[i] < '0' || p[i] > '9') return v;
+  }
+  v.kind = RoleValue::Kind::kDate;
+  v.text = p.substr(0, 10);
+  v.date.year = std::stoi(p.substr(0, 4));
+  v.date.month = std::stoi(p.substr(5, 2));
+  v.date.day = std::stoi(p.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
   return v;
 }
 

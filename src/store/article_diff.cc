@@ -152,6 +152,7 @@ std::string ArticleChangesJson(const AnalyzedArticle& before, const AnalyzedArti
     for (const Role& r : e.roles) roles.insert(r.name);
     for (const Role& r : f.roles) roles.insert(r.name);
     for (const std::string& role : roles) {
+      if (role == "weekday") continue;  // a hint for date inference, never shown (report_json.cc)
       const RoleValue* x = e.Find(role);
       const RoleValue* y = f.Find(role);
       if (x && y && ValueString(*x) == ValueString(*y)) continue;

@@ -53,7 +53,7 @@ struct WatchOptions {
   double retry_backoff = 1;        // seconds before the first retry; doubled each time
   int timeout_ms = 20000;          // one request, whole
   int connect_timeout_ms = 5000;
-  size_t max_feed_bytes = 256u << 20;
+  size_t max_feed_bytes = 64u << 20;   // a feed body after decompression (a gzip bomb stops here)
   size_t max_items_per_poll = 1000;
   size_t batch = 200;              // articles per commit at most
   bool fetch_pages = true;         // false: use each item's own text

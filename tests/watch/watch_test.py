@@ -35,10 +35,10 @@ def check(cond, what):
 
 # Two outlets' articles about one invented story; the second version of the first corrects the
 # number of jobs and rewords its quote.
-STORY_A1 = ['Brindle Works said on Tuesday it would cut 900 jobs at its Harwick yard as orders for ferry engines slow.',
+STORY_A1 = ['Ferry engine maker Brindle Works plans to cut 900 jobs, the company said on Tuesday, as orders slow at its yard.',
             'Chief executive Maren Tollefsen said the cuts were "painful but necessary to protect the yard and its future".',
             'The company employs about 4,000 people in the region.']
-STORY_A2 = ['Brindle Works said on Tuesday it would cut 1,100 jobs at its Harwick yard as orders for ferry engines slow.',
+STORY_A2 = ['Ferry engine maker Brindle Works plans to cut 1,100 jobs, the company said on Tuesday, as orders slow at its yard.',
             'Chief executive Maren Tollefsen said the cuts were "painful but needed to protect the yard and its future".',
             'The company employs about 4,000 people in the region.']
 STORY_B = ['Brindle Works will cut 900 jobs at the Harwick yard, the ferry engine maker said on Tuesday.',
@@ -115,7 +115,7 @@ def test_round_one(args, tmp, site, base):
     print(err)
     check(code == 3, 'exit status 3 when some source failed (got %s)' % code)
     arts = dict(rows(db, 'SELECT id, text FROM articles'))
-    check('a' in arts and 'cut 900 jobs at its Harwick yard' in arts['a'], "item a stored with its page's text")
+    check('a' in arts and 'plans to cut 900 jobs, the company said' in arts['a'], "item a stored with its page's text")
     check('b' in arts and 'changing' in arts, 'items b and changing stored')
     check('Marrow Freight' in arts.get('gone', ''), "a 404 page: the item's own text is stored")
     check('Quillon Labs' in arts.get('private', ''), "a page robots.txt disallows: not fetched, the item's text stored")
@@ -135,7 +135,7 @@ def test_round_one(args, tmp, site, base):
     check(reported('/feeds/loop', 'redirect'), 'a redirect loop is reported')
     check(site.count('/feeds/loop.rss') + site.count('/feeds/loop2.rss') <= 6, 'the redirect loop stops after 5 hops')
     check(reported('/feeds/malformed.rss', 'line 3'), 'a malformed feed is reported with its line')
-    check(reported('/feeds/bomb.rss', 'MB'), 'a gzip-bomb feed is refused at the cap')
+    check(reported('/feeds/bomb.rss', 'larger than'), 'a gzip-bomb feed is refused at the cap')
     check(reported('sources.txt:', 'not an http(s) URL'), 'a bad line of the sources file is reported with its line')
     check(reported('/pages/missing.html', 'no text'), 'an item with neither page nor text is reported')
     # Timeout 2 s, one retry with a 1 s backoff: a hanging or slow host costs about 5 s, and the
@@ -165,7 +165,7 @@ def test_round_two(args, db, site, base):
     check(versions.get('a') == 2, 'the corrected page is version 2 of its article (got %s)' % versions.get('a'))
     check(versions.get('changing') == 1, 'a page whose chrome alone changed stays version 1')
     kept = rows(db, "SELECT v.text FROM article_versions v JOIN articles a ON a.rowid = v.article WHERE a.id = 'a'")
-    check(len(kept) == 1 and 'cut 900 jobs' in kept[0][0], 'version 1 is kept whole')
+    check(len(kept) == 1 and 'plans to cut 900 jobs' in kept[0][0], 'version 1 is kept whole')
     changes = rows(db, "SELECT c.changes FROM corrections c JOIN articles a ON a.rowid = c.article WHERE a.id = 'a'")
     kinds = [c['kind'] for c in json.loads(changes[0][0])] if changes else []
     check('headline' in kinds, 'the rewritten headline is listed (%s)' % kinds)

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <string>
 
+#include "events/citations.h"
 #include "events/extract_events.h"
+#include "events/frame_context.h"
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
@@ -44,6 +46,11 @@ bool HasDigit(std::string_view s) {
 }
 
 bool Accepts(EventType t, QuantityKind k) {
+  // Frames that read the clause's syntax find their own figures (frame_context.h).
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+      t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
+      t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
+    return false;
   switch (k) {
     case QuantityKind::kMoney:
       return t != EventType::kLayoffs && t != EventType::kHiring && t != EventType::kPartnership;
@@ -71,7 +78,9 @@ class Framer {
 
   std::vector<Event> Run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
-    return MergeWithinArticle();
+    std::vector<Event> out = MergeWithinArticle();
+    Cite(out);
+    return out;
   }
 
  private:
@@ -162,6 +171,8 @@ class Framer {
     }
     // 3. One draft event per trigger.
     std::vector<OrgRef> orgs = orgs_.SentenceOrgs(s);
+    std::vector<events::Party> parties = Parties(s, orgs);
+    events::Syntax syntax(words_, b, e, parties);
     std::vector<Event> drafts;
     for (size_t k = 0; k < trigs.size(); ++k) {
       if (trigs[k].entry->members) {
@@ -173,6 +184,20 @@ class Framer {
       ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
       ev.verbal = trigs[k].entry->verb;
       ev.evidence.push_back(a_.sentences[s]);
+      if (ReadsSyntax(ev.type)) {
+        // Frames that read the clause's grammatical roles fill the event or abstain.
+        if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        if (ev.status == EventStatus::kUnknown) {
+          Status(s, trigs[k], ev);
+        } else if (ev.status == EventStatus::kInTalks) {
+          Event hedges;  // the stage of the talks ("in advanced talks") from the hedge list
+          Status(s, trigs[k], hedges);
+          ev.stage = hedges.stage;
+        }
+        if (ev.Find("date") == nullptr && ev.Find("period") == nullptr) WeekdayHint(s, ev);
+        drafts.push_back(std::move(ev));
+        continue;
+      }
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
       // A price move is a fact of the market, not a deal: the hedges around it are the deal's.
@@ -182,6 +207,94 @@ class Framer {
     }
     Attach(drafts);
     for (Event& ev : drafts) Keep(std::move(ev));
+  }
+
+  static bool ReadsSyntax(EventType t) {
+    switch (t) {
+      case EventType::kAcquisition:
+      case EventType::kContract:
+      case EventType::kLegal:
+      case EventType::kExecutiveChange:
+      case EventType::kEarnings:
+      case EventType::kStockMove:
+      case EventType::kClosure:
+      case EventType::kBankruptcy:
+      case EventType::kFinancing: return true;
+      default: return false;
+    }
+  }
+
+  // The sentence's organisations and people as the syntax sees them: a pronoun for a person
+  // ("he", "her") stands for the person last named in the article.
+  std::vector<events::Party> Parties(uint32_t s, const std::vector<OrgRef>& orgs) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    std::vector<events::Party> out;
+    for (const OrgRef& o : orgs) {
+      events::Party p;
+      p.name = o.name;
+      p.w0 = o.w0;
+      p.w1 = o.w1;
+      p.possessive = o.possessive;
+      p.stand_in = o.stand_in;
+      p.reporter = o.reporter;
+      out.push_back(std::move(p));
+    }
+    for (uint32_t i = b; i < e; ++i) {
+      events::Party p;
+      if (w[i].entity >= 0) {
+        const EntityMention& m = m_.entities.mentions[w[i].entity];
+        const Entity& ent = m_.entities.entities[m.entity];
+        uint32_t j = i;
+        while (j < e && w[j].entity == w[i].entity) ++j;
+        if (ent.type != EntityType::kPerson || m.nominal) { i = j - 1; continue; }
+        p.name = ent.canonical;
+        p.w0 = i;
+        p.w1 = j;
+        last_person_ = ent.canonical;
+      } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
+                  w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {
+        p.name = last_person_;
+        p.w0 = i;
+        p.w1 = i + 1;
+        p.stand_in = true;
+      } else {
+        continue;
+      }
+      p.person = true;
+      p.possessive = w[p.w1 - 1].possessive || w[i].lower == "his" || w[i].lower == "her";
+      i = p.w1 - 1;
+      out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    return out;
+  }
+
+  // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
+  // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
+  // verb; buying goods rather than a company is a contract.
+  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
+    const auto& w = W();
+    TriggerEntry entry = *t.entry;
+    if (!entry.verb && t.w0 > syntax.begin() && (w[t.w0 - 1].lower == "to" || events::IsAuxiliary(w[t.w0 - 1].lower)))
+      entry.verb = true;
+    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    switch (ev.type) {
+      case EventType::kAcquisition:
+        if (events::FillAcquisition(c, ev)) return true;
+        ev.roles.clear();
+        ev.type = EventType::kContract;
+        return events::FillContract(c, ev);
+      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kLegal: return events::FillLegal(c, ev);
+      case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
+      case EventType::kEarnings: return events::FillEarnings(c, ev);
+      case EventType::kStockMove: return events::FillStockMove(c, ev);
+      case EventType::kClosure: return events::FillClosure(c, ev);
+      case EventType::kBankruptcy: return events::FillBankruptcy(c, ev);
+      case EventType::kFinancing: return events::FillFinancing(c, ev);
+      default: return false;
+    }
   }
 
   bool Viable(const Trig& t, uint32_t e) const {
@@ -343,8 +456,8 @@ class Framer {
       RoleValue v;
       v.kind = RoleValue::Kind::kQuantity;
       v.quantity = *q;
-      v.span = Span{q->start, q->end};
-      v.text = a_.text.substr(q->start, q->end - q->start);
+      v.span = Span{q->phrase_start, q->end};
+      v.text = a_.text.substr(q->phrase_start, q->end - q->phrase_start);
       return v;
     };
     switch (ev.type) {
@@ -569,9 +682,10 @@ class Framer {
       if (nearer_twin) continue;
       if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
     }
-    // A date set off at the sentence's start ("By late 2031, X had ... and built ...") dates every
-    // clause of the sentence, however far the trigger.
-    for (uint32_t i = b; best < 0 && i < e && i < b + 3; ++i) {
+    // A date set off at the sentence's start ("By late 2031, X had ... and built ...", "Days
+    // earlier, on May 4, the group said it had cut ...") dates every clause of the sentence, however
+    // far the trigger.
+    for (uint32_t i = b; best < 0 && i < e && i < b + 8 && i < t.w0; ++i) {
       if (w[i].date < 0) continue;
       uint32_t j = i;
       while (j < e && w[j].date == w[i].date) ++j;
@@ -579,19 +693,7 @@ class Framer {
       break;
     }
     if (best < 0) {
-      // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
-      for (uint32_t i = b; i < e; ++i) {
-        static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-        for (int d = 0; d < 7; ++d) {
-          if (w[i].lower == kDays[d]) {
-            RoleValue v;
-            v.kind = RoleValue::Kind::kText;
-            v.text = kDays[d];
-            v.span = Span{w[i].start, w[i].end};
-            ev.Set("weekday", v);
-          }
-        }
-      }
+      WeekdayHint(s, ev);
       return;
     }
     const DateMention& d = m_.dates[best];
@@ -601,6 +703,23 @@ class Framer {
     v.text = DateValue(d);
     v.span = Span{d.start, d.end};
     ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
+  }
+
+  // A weekday the extractor could not resolve (no publication date yet) is kept as a hint, from
+  // which reconcile/published.h infers the article's date.
+  void WeekdayHint(uint32_t s, Event& ev) const {
+    const auto& w = W();
+    static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      for (int d = 0; d < 7; ++d) {
+        if (w[i].lower != kDays[d] || w[i].date >= 0) continue;
+        RoleValue v;
+        v.kind = RoleValue::Kind::kText;
+        v.text = kDays[d];
+        v.span = Span{w[i].start, w[i].end};
+        ev.Set("weekday", v);
+      }
+    }
   }
 
   // The round or offering nearest to a valuation's trigger: "a raise ... as it prepares for an
@@ -732,6 +851,10 @@ class Framer {
       bool complete = true;
       for (const std::string& k : KeyRoles(x.type)) complete &= x.Find(k) != nullptr;
       if (!has_key) continue;
+      if (ReadsSyntax(x.type)) {  // its frame has already decided
+        events_.push_back(std::move(x));
+        continue;
+      }
       // Types whose trigger words are common ("shares", "plant", "agreement") need their number.
       bool needs_value = x.type == EventType::kStockMove || x.type == EventType::kFacility ||
                          x.type == EventType::kCapex || x.type == EventType::kValuation || x.type == EventType::kContract ||
@@ -746,12 +869,42 @@ class Framer {
 
   std::vector<Event> MergeWithinArticle();
 
+  // The first paragraph when it is the article's title, else an empty span.
+  Span Headline() const {
+    if (a_.paragraphs.empty() || a_.title.empty()) return Span{};
+    Span p = a_.paragraphs[0];
+    return std::string_view(a_.text).substr(p.start, p.end - p.start) == a_.title ? p : Span{};
+  }
+
+  // Each value takes the citation of the sentence that states it; a value the sentence leaves to
+  // context, and the event itself, that of the event's first sentence.
+  void Cite(std::vector<Event>& events) const {
+    if (events.empty()) return;
+    std::vector<Citation> by_sentence = events::SentenceCitations(a_, m_, words_);
+    auto sentence_of = [&](uint32_t byte) {
+      auto it = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), byte,
+                                 [](uint32_t b, const Span& s) { return b < s.start; });
+      return it == a_.sentences.begin() ? size_t{0} : static_cast<size_t>(it - a_.sentences.begin() - 1);
+    };
+    for (Event& ev : events) {
+      if (!ev.evidence.empty() && !by_sentence.empty()) ev.cited = by_sentence[sentence_of(ev.evidence[0].start)];
+      auto cite = [&](RoleValue& v) {
+        v.cited = v.span.end > v.span.start && !by_sentence.empty() ? by_sentence[sentence_of(v.span.start)] : ev.cited;
+      };
+      for (Role& r : ev.roles) {
+        cite(r.value);
+        for (RoleValue& again : r.value.restatements) cite(again);
+      }
+    }
+  }
+
   const Article& a_;
   const Mentions& m_;
   ArticleWords words_;
   OrgResolver orgs_;
   const EventLexicon& lex_;
   std::string topic_;
+  std::string last_person_;  // the person the article named last, for "he" and "she"
   std::vector<Event> events_;
   const Role events_member_marker_{"_member", RoleValue{}};
 };
@@ -760,17 +913,26 @@ class Framer {
 // do; what one leaves out the other may fill.
 bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
 
-void Absorb(Event& into, const Event& from) {
+// `headline` is the span of the article's headline when its text opens with it: a headline drops
+// the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.
+void Absorb(Event& into, const Event& from, Span headline) {
+  auto in_headline = [&](const RoleValue& v) { return v.span.end > v.span.start && v.span.end <= headline.end; };
   for (const Role& r : from.roles) {
     RoleValue* mine = into.Find(r.name);
     if (mine == nullptr) {
       into.roles.push_back(r);
+    } else if (!ValuesAgree(*mine, r.value)) {
+      continue;
+    } else if (in_headline(*mine) && !in_headline(r.value) && r.value.span.end > r.value.span.start) {
+      mine->Replace(r.value);
     } else if (r.value.kind == RoleValue::Kind::kDate && mine->kind == RoleValue::Kind::kDate &&
-               r.value.date.grain < mine->date.grain && ValuesAgree(*mine, r.value)) {
-      *mine = r.value;  // the more precise of two agreeing dates
-    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier != Qualifier::kExact &&
+               r.value.date.grain < mine->date.grain) {
+      mine->Replace(r.value);  // the more precise of two agreeing dates
+    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier == Qualifier::kAbout &&
                r.value.quantity.qualifier == Qualifier::kExact) {
-      *mine = r.value;
+      mine->Replace(r.value);  // a precise figure over its approximation
+    } else {
+      mine->Restate(r.value);
     }
   }
   if (from.status == EventStatus::kDenied || from.status == EventStatus::kCancelled) into.status = from.status;
@@ -790,7 +952,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : out) {
       if (Compatible(o, ev)) { target = &o; break; }
     }
-    if (target) Absorb(*target, ev);
+    if (target) Absorb(*target, ev, Headline());
     else out.push_back(std::move(ev));
   }
   // A second pass: an event without its number that several candidates could take stays apart;
@@ -802,7 +964,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : merged) {
       if (Compatible(o, ev)) { target = &o; ++n; }
     }
-    if (n == 1) Absorb(*target, ev);
+    if (n == 1) Absorb(*target, ev, Headline());
     else merged.push_back(std::move(ev));
   }
   for (Event& ev : merged) std::sort(ev.evidence.begin(), ev.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });

@@ -79,6 +79,7 @@ EventLexicon EventLexicon::Parse(std::string_view triggers, std::string_view sta
     e.object = flags.find("object") != std::string_view::npos;
     e.members = flags.find("members") != std::string_view::npos;
     e.value = flags.find("value") != std::string_view::npos;
+    if (f.size() > 4) e.detail = std::string(f[4]);
     std::string first = e.words[0];
     lex.triggers_[first].push_back(std::move(e));
   });

@@ -24,6 +24,7 @@ struct TriggerEntry {
   bool object = false;   // needs an organisation after it (acquisitions)
   bool members = false;  // names the participants of a round
   bool value = false;    // a valuation verb or noun that needs an amount after it
+  std::string detail;    // what the word says of the event: a legal kind, a direction, a measure
 };
 
 struct StatusEntry {

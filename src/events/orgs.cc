@@ -220,6 +220,9 @@ std::vector<OrgRef> OrgResolver::SentenceOrgs(uint32_t s) const {
              !w[j].clause_before && w[j].entity < 0 && w[j].quantity < 0)
         ++j;
       if (j >= e || j > i + 4 || lex.WordClass(w[j].lower) != "nominal" || w[j].comma_before) continue;
+      // "the Dutch port operator Kestrel Terminals": a description of the name after it, not a
+      // stand-in for an earlier one.
+      if (n < named.size() && named[n].w0 == j + 1 && !w[j + 1].comma_before) continue;
       o.w0 = i; o.w1 = j + 1;
       o.possessive = w[j].possessive;
     } else {

@@ -176,23 +176,28 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
   return true;
 }
 
-// The qualifier written just before token b, and where it begins.
-Qualifier QualifierBefore(const Tokens& t, size_t b) {
+// The qualifier written just before token b; *from receives the token its words begin at (b when
+// there are none), so that a statement's words can include its hedge ("up to $50 billion").
+Qualifier QualifierBefore(const Tokens& t, size_t b, size_t* from) {
   auto w = [&](size_t back, W word) { return b >= back && t.IsWord(b - back, word); };
-  size_t o = (b >= 1 && t.Is(b - 1, '.') && w(2, W_APPROX)) ? 1 : 0;  // "approx."
-  if (o) return Qualifier::kAbout;
-  if (w(1, W_TO) && w(2, W_UP)) return Qualifier::kUpTo;
-  if (w(1, W_TO) && w(2, W_CLOSE)) return Qualifier::kAbout;
-  if (w(1, W_AS) && (w(2, W_MUCH) || w(2, W_MANY)) && w(3, W_AS)) return Qualifier::kUpTo;
-  if (w(1, W_THAN) && w(2, W_MORE)) return w(3, W_NOR) ? Qualifier::kUpTo : Qualifier::kMoreThan;
-  if (w(1, W_THAN) && (w(2, W_LESS) || w(2, W_FEWER))) return w(3, W_NOR) ? Qualifier::kAtLeast : Qualifier::kLessThan;
-  if (w(1, W_LEAST) && w(2, W_AT)) return Qualifier::kAtLeast;
-  if (w(1, W_OF) && w(2, W_EXCESS) && w(3, W_IN)) return Qualifier::kMoreThan;
+  auto at = [&](size_t back, Qualifier q) {
+    *from = b - back;
+    return q;
+  };
+  *from = b;
+  if (b >= 1 && t.Is(b - 1, '.') && w(2, W_APPROX)) return at(2, Qualifier::kAbout);  // "approx."
+  if (w(1, W_TO) && w(2, W_UP)) return at(2, Qualifier::kUpTo);
+  if (w(1, W_TO) && w(2, W_CLOSE)) return at(2, Qualifier::kAbout);
+  if (w(1, W_AS) && (w(2, W_MUCH) || w(2, W_MANY)) && w(3, W_AS)) return at(3, Qualifier::kUpTo);
+  if (w(1, W_THAN) && w(2, W_MORE)) return w(3, W_NOR) ? at(3, Qualifier::kUpTo) : at(2, Qualifier::kMoreThan);
+  if (w(1, W_THAN) && (w(2, W_LESS) || w(2, W_FEWER))) return w(3, W_NOR) ? at(3, Qualifier::kAtLeast) : at(2, Qualifier::kLessThan);
+  if (w(1, W_LEAST) && w(2, W_AT)) return at(2, Qualifier::kAtLeast);
+  if (w(1, W_OF) && w(2, W_EXCESS) && w(3, W_IN)) return at(3, Qualifier::kMoreThan);
   if (w(1, W_ABOUT) || w(1, W_AROUND) || w(1, W_ROUGHLY) || w(1, W_APPROXIMATELY) || w(1, W_APPROX) ||
       w(1, W_NEARLY) || w(1, W_ALMOST) || w(1, W_SOME) || w(1, W_ESTIMATED))
-    return Qualifier::kAbout;
-  if (w(1, W_OVER) || w(1, W_ABOVE) || w(1, W_BEYOND)) return Qualifier::kMoreThan;
-  if (w(1, W_UNDER) || w(1, W_BELOW)) return Qualifier::kLessThan;
+    return at(1, Qualifier::kAbout);
+  if (w(1, W_OVER) || w(1, W_ABOVE) || w(1, W_BEYOND)) return at(1, Qualifier::kMoreThan);
+  if (w(1, W_UNDER) || w(1, W_BELOW)) return at(1, Qualifier::kLessThan);
   return Qualifier::kExact;
 }
 
@@ -283,7 +288,7 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
       q = Quantity{};
       q.kind = QuantityKind::kPercent;
       q.value = pv;
-      q.start = t.items[i].start;
+      q.start = q.phrase_start = t.items[i].start;
       q.end = t.items[pe - 1].end;
       end = pe;
       return ScanResult::kFound;
@@ -309,21 +314,24 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     if (RatioAfter(t, a.num, ratio, re)) {
       q.kind = QuantityKind::kNumber;
       q.value = a.negative ? -ratio : ratio;
-      q.qualifier = QualifierBefore(t, a.begin);
+      size_t from = a.begin;
+      q.qualifier = QualifierBefore(t, a.begin, &from);
       q.start = t.items[a.begin].start;
+      q.phrase_start = t.items[from].start;
       q.end = t.items[re - 1].end;
       end = re;
       return ScanResult::kFound;
     }
   }
   q.value = a.value;
-  q.qualifier = QualifierBefore(t, a.begin);
+  size_t from = a.begin;
+  q.qualifier = QualifierBefore(t, a.begin, &from);
   size_t last = a.end;
   // Ranges: "between 10 and 20", "10 to 20 percent", "$1-2 billion", "$10 million to $20 million".
   bool between = a.begin >= 1 && t.IsWord(a.begin - 1, W_BETWEEN);
-  bool from = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
+  bool from_word = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
   size_t c = a.end;
-  bool connector = (between && t.IsWord(c, W_AND)) || (!from && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
+  bool connector = (between && t.IsWord(c, W_AND)) || (!from_word && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
                                                                   (IsDash(t, c) && t.Glued(c + 1))));
   bool own_unit = a.percent || a.currency_after || a.num.scaled;
   // Digits joined by hyphens into a code ("+1-222-2222", "123-12-1234") are no range.
@@ -382,6 +390,9 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     }
   }
   q.start = t.items[a.begin].start;
+  // "between 10 and 20", "from 10 to 20": the range's opening word belongs to its statement.
+  if (q.qualifier == Qualifier::kRange && (between || from_word)) from = a.begin - 1;
+  q.phrase_start = t.items[from].start;
   q.end = t.items[last - 1].end;
   end = last;
   return ScanResult::kFound;

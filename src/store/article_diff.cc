@@ -1,4 +1,4 @@
-// Version comparison (see article_diff.h). Tested in article_diff_test.cc.
+// Version comparison (see article_diff.h). Tested in live_store_test.cc and tests/watch.
 #include "store/article_diff.h"
 
 #include <algorithm>

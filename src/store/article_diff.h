@@ -3,7 +3,7 @@
 // event no longer (or newly) stated, a quote removed, reworded or added, and how many paragraphs
 // changed. Compared on the analysis both versions get anyway (clean, extract, events), so it
 // costs one extraction of the old text at most. Used by the writer when it stores a new version
-// (store.h, StoreOptions::versions); tested in article_diff_test.cc.
+// (store.h, StoreOptions::versions); tested in live_store_test.cc and tests/watch.
 //
 //   std::string json = ArticleChangesJson(before, after);
 //   // [{"kind":"headline","before":"Mill to close","after":"Mill to close in June"},

@@ -1,4 +1,4 @@
-// Change log, versions and corrections (see live_queries.h). Tested in store_test.cc.
+// Change log, versions and corrections (see live_queries.h). Tested in live_store_test.cc and tests/watch.
 #include "store/live_queries.h"
 
 #include <charconv>

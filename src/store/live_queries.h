@@ -1,5 +1,5 @@
 // The store's read side for live use: the change log the event stream follows, an article's
-// versions, and a story's corrections (shapes in store.h). Tested in store_test.cc.
+// versions, and a story's corrections (shapes in store.h). Tested in live_store_test.cc and tests/watch.
 #pragma once
 
 #include <string>

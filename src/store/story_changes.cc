@@ -1,4 +1,4 @@
-// Story report comparison for the change log (see story_changes.h). Tested in store_test.cc.
+// Story report comparison for the change log (see story_changes.h). Tested in live_store_test.cc and tests/watch.
 #include "store/story_changes.h"
 
 #include <simdjson.h>

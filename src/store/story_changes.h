@@ -1,7 +1,7 @@
 // The store's change log (table `changes`): what each commit changed in the stories it touched, as
 // small JSON records with increasing sequence numbers, written in the commit's own transaction. It
 // is what `serve` streams at GET /api/stream and what `--notify` sends, from whichever process
-// wrote (ingest, watch, a POST): the store publishes, readers follow. Tested in store_test.cc.
+// wrote (ingest, watch, a POST): the store publishes, readers follow. Tested in live_store_test.cc and tests/watch.
 //
 // Kinds (each record also has "story", the story id, and "entities", the names it involves):
 //   story       {"headline","new":bool,"articles":n,"outlets":[...],"articles_added":[ids],"outlets_added":[names]}

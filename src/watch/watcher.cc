@@ -1,6 +1,6 @@
 // The watcher (see watcher.h): a scheduler of polls and page fetches over per-host queues, worker
 // threads that fetch, and one ingest thread that commits what they found. Tested in
-// watcher_test.cc and tests/watch.
+// tests/watch.
 #include "watch/watcher.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // `corroborate watch`: follows feeds (RSS, Atom, JSON Feed) and news sitemaps over HTTP(S) and hands
 // every new or changed item to the store's ingest, the same one files and POSTs go through (no
-// second pipeline). Tested in watcher_test.cc (units) and tests/watch (a fault-injecting server on
+// second pipeline). Tested in tests/watch (a fault-injecting server on
 // loopback: slow and hanging hosts, 304/404/500, redirect loops, malformed and huge feeds, gzip
 // bombs, pages that change).
 //

@@ -2,6 +2,7 @@
 // on a terminal, a status line on standard error.
 #include "watch_command.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -17,12 +18,6 @@
 
 namespace corroborate {
 namespace {
-
-std::atomic<watch::Watcher*> g_watcher{nullptr};
-
-void OnStop(int) {
-  if (watch::Watcher* w = g_watcher.load()) w->Stop();  // sets a flag and notifies: what a handler may do here
-}
 
 }  // namespace
 
@@ -101,13 +96,20 @@ int RunWatchCommand(const WatchArgs& args) {
     st.SetCommitListener([n = notifier.get()] { n->Wake(); });
     notify_thread = std::thread([n = notifier.get()] { n->Run(); });
   }
-  g_watcher = &w;
-  struct sigaction action {};
-  action.sa_handler = OnStop;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  // SIGINT and SIGTERM are blocked in every thread (the watcher's start after this) and taken by
+  // one thread with sigwait, which may then call Stop (it locks a mutex: no signal handler could).
   signal(SIGPIPE, SIG_IGN);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGUSR1);  // sent by this function itself once the watcher is done
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    if (sig != SIGUSR1) w.Stop();
+  });
 
   std::atomic<bool> done{false};
   std::thread status;
@@ -131,7 +133,8 @@ int RunWatchCommand(const WatchArgs& args) {
   const Status run = w.Run();
   done = true;
   if (status.joinable()) status.join();
-  g_watcher = nullptr;
+  pthread_kill(stopper.native_handle(), SIGUSR1);  // wakes the signal thread if no signal came
+  stopper.join();
   if (notifier) {
     notifier->Wake();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // notices of the last commits

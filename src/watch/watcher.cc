@@ -250,6 +250,19 @@ struct Watcher::Impl {
       Enqueue(std::move(t));
       return;
     }
+    if (stopping) {  // abandoned on Stop(): nothing to report, the next run asks again
+      if (t.kind == Kind::kFeed) {
+        Poll& p = polls[t.poll];
+        p.failed = p.parsed = true;
+        FinishIfDone(t.poll);
+      } else if (t.kind == Kind::kPage) {
+        Poll& p = polls[t.poll];
+        --p.pending;
+        p.complete = false;
+        FinishIfDone(t.poll);
+      }
+      return;
+    }
     ++stats.fetch_failures;
     const std::string tries = t.attempt > 0 ? " (" + std::to_string(t.attempt + 1) + " tries)" : "";
     if (t.kind == Kind::kFeed) {

@@ -168,9 +168,14 @@ def streamed_feed(title, n_items, link_prefix):
     return fn
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (the watcher's timeouts) is expected here, not an error
+
+
 def start(site):
     handler = type('BoundHandler', (Handler,), {'site': site})
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    server = QuietServer(('127.0.0.1', 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

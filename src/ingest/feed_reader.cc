@@ -362,9 +362,8 @@ class StreamingTree {
         return;
       }
     }
-    if (t.depth_in_item_ == 0 && ctxt->node != nullptr) t.FreeFinishedChildren(ctxt->node);
+    if (ctxt->node != nullptr && !t.InsideItem(ctxt->node)) t.FreeFinishedChildren(ctxt->node);
     t.start_(ctx, localname, prefix, uri, nb_ns, ns, nb_attributes, nb_defaulted, attributes);
-    if (t.depth_in_item_ > 0 || t.IsItem(reinterpret_cast<const char*>(localname))) ++t.depth_in_item_;
   }
 
   static void OnEnd(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
@@ -372,11 +371,9 @@ class StreamingTree {
     xmlParserCtxtPtr ctxt = static_cast<xmlParserCtxtPtr>(ctx);
     xmlNode* node = ctxt->node;  // the element this tag closes
     t.end_(ctx, localname, prefix, uri);
-    if (t.stop_ || node == nullptr) return;
-    if (t.depth_in_item_ > 0) {
-      if (--t.depth_in_item_ == 0) t.Take(node);
-      return;
-    }
+    if (t.stop_ || node == nullptr || node->type != XML_ELEMENT_NODE) return;
+    if (t.InsideItem(node->parent)) return;  // a part of an item: read with the item
+    if (t.IsItem(Name(node))) return t.Take(node);
     // The outlet: the title of the channel (RSS, RDF) or of the feed (Atom).
     const std::string_view name = Name(node);
     if (name == "title" && t.outlet_.empty() && node->parent != nullptr && node->parent->type == XML_ELEMENT_NODE &&
@@ -391,6 +388,15 @@ class StreamingTree {
     if (!t->error_.message.empty() || e == nullptr || e->level < XML_ERR_ERROR) return;
     t->error_.message = e->message ? CollapseSpace(e->message) : "malformed XML";
     t->error_.line = e->line;
+  }
+
+  // Whether `n` is an item or inside one. Asked of the tree rather than counted from the events,
+  // since recovering from a malformed feed may close elements without an end event.
+  bool InsideItem(const xmlNode* n) const {
+    for (; n != nullptr && n->type == XML_ELEMENT_NODE; n = n->parent) {
+      if (IsItem(Name(n))) return true;
+    }
+    return false;
   }
 
   bool IsItem(std::string_view name) const {
@@ -466,7 +472,6 @@ class StreamingTree {
   startElementNsSAX2Func start_ = nullptr;
   endElementNsSAX2Func end_ = nullptr;
   std::string root_, outlet_;
-  int depth_in_item_ = 0;
   size_t items_ = 0;
   std::set<const xmlNode*> taken_;  // items handed on (only the unfreed ones matter)
   bool stop_ = false;

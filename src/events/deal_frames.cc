@@ -2,6 +2,8 @@
 // acquisition, buying goods or services (aircraft, a licence, "$5 billion of cloud capacity") is a
 // contract. Parties come from grammatical roles (subject, object, passive agent, "X's acquisition
 // of Y", "an order from X"), never from the nearest name. Tested in frames_test.cc.
+#include <cstdio>
+
 #include "events/frame_context.h"
 #include "extract/gazetteer.h"
 
@@ -31,8 +33,10 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   bool counted = false, named = false, plural = false;
   while (j < end && !(j > i && (w[j].comma_before || w[j].clause_before))) {
     const std::string& x = w[j].lower;
-    if (j > i && In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
-                        "and", "who", "as", "under", "while", "but"}))
+    if (j > i && (In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
+                         "and", "who", "as", "under", "while", "but", "earlier", "later", "last", "next", "this",
+                         "yesterday", "today", "ago", "recently", "since"}) ||
+                  w[j].date >= 0))
       break;
     if (w[j].quantity >= 0) {
       const Quantity& q = c.mentions.quantities[w[j].quantity];
@@ -52,7 +56,8 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   if (j <= i || !(counted || named || plural)) return false;
   // "the Dutch port operator Kestrel Terminals": a noun phrase that ends in an organisation's
   // name is that organisation, bought as a company.
-  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive) return false;
+  // A count before the name makes it products again ("20 Dreamliners").
+  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive && !counted) return false;
   *w0 = i;
   *w1 = j;
   return true;
@@ -62,8 +67,10 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
 // company a product's name begins with ("Boeing 787 Dreamliner aircraft") when the company list or
 // the article knows it.
 const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::vector<Party>& parties, Party* scratch) {
+  // A listed company ("Boeing's 777 planes"); a capitalised guess there is more likely the
+  // product's own name ("20 Dreamliners").
   for (const Party& p : parties) {
-    if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in) return &p;
+    if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in && p.listed) return &p;
   }
   const auto& w = c.W();
   for (uint32_t i = w0; i < w1; ++i) {
@@ -88,6 +95,33 @@ const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::v
     }
   }
   return nullptr;
+}
+
+// The goods of words [w0, w1) as a value: counts in figures, without the hedges, determiners and
+// common adjectives around them ("60 of its new mid-sized A350 jets" → "60 A350 jets"); the span
+// keeps the words as written.
+RoleValue GoodsValue(const FrameContext& c, uint32_t w0, uint32_t w1) {
+  const auto& w = c.W();
+  RoleValue v = c.TextValue(w0, w1);
+  std::string text;
+  for (uint32_t k = w0; k < w1; ++k) {
+    std::string word;
+    int32_t q = w[k].quantity;
+    if (q >= 0 && (k == w0 || w[k - 1].quantity != q)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", c.mentions.quantities[q].value);
+      word = buf;
+    } else if (q >= 0) {
+      continue;
+    } else if (!In(w[k].lower, {"of", "its", "their", "these", "those", "the", "a", "an", "up", "to", "as", "many",
+                                "new", "additional", "further", "more", "larger", "large", "massive", "mid", "sized",
+                                "extra", "latest", "existing", "brand", "some", "about", "nearly", "around"})) {
+      word = c.article.text.substr(w[k].start, w[k].end - w[k].start);
+    }
+    if (!word.empty()) text += (text.empty() ? "" : " ") + word;
+  }
+  if (!text.empty()) v.text = text;
+  return v;
 }
 
 void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
@@ -123,8 +157,8 @@ uint32_t GoverningVerb(const FrameContext& c) {
     const std::string& x = w[k - 1].lower;
     if (In(x, {"won", "win", "wins", "winning", "secured", "landed", "received", "awarded", "signed", "signs", "sign",
                "placed", "placing", "announced", "announces", "inked", "got", "lost", "defeated", "finalised",
-               "finalized", "negotiated", "completed", "agreed", "reached", "struck", "has", "have", "had", "made",
-               "make", "makes", "cancelled", "canceled", "scrapped", "revived", "entered"}))
+               "finalized", "negotiated", "completed", "agreed", "reached", "struck", "made", "make", "makes",
+               "cancelled", "canceled", "scrapped", "revived", "entered"}))
       return k - 1;
     if (IsPreposition(x) && !In(x, {"of", "to"})) break;
   }
@@ -136,7 +170,7 @@ uint32_t GoverningVerb(const FrameContext& c) {
 bool FillAcquisition(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const auto& w = c.W();
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (w[c.t0].lower == "pay" || w[c.t0].lower == "pays" || w[c.t0].lower == "paid") {
       // "X agreed to pay $2 billion for Y".
       SetParty(c, ev, "target", syn.After(c.t1, {"for"}));
@@ -162,9 +196,10 @@ bool FillAcquisition(const FrameContext& c, Event& ev) {
     uint32_t v = GoverningVerb(c);
     if (v != UINT32_MAX) SetParty(c, ev, "acquirer", syn.Subject(v));
   }
+  // Who buys and what: both, and not one another.
   const RoleValue* target = ev.Find("target");
   const RoleValue* acquirer = ev.Find("acquirer");
-  if (target == nullptr || (acquirer != nullptr && acquirer->text == target->text)) return false;
+  if (target == nullptr || acquirer == nullptr || acquirer->text == target->text) return false;
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", "price_per_share");
   int32_t stake = c.QuantityBefore(c.t0, QuantityKind::kPercent);
   if (stake < 0) stake = c.QuantityAfter(c.t1, {"of"}, QuantityKind::kPercent);
@@ -182,13 +217,18 @@ bool FillContract(const FrameContext& c, Event& ev) {
   Party scratch;
   uint32_t g0 = 0, g1 = 0;
   const std::string& trig = w[c.t0].lower;
-  if (c.trigger.verb) {
+  if (c.verb) {
     // "X ordered 20 jets from Y", "X will purchase 20 of Y's planes", "X leased 100 tankers from
     // Y", "which Apple has licensed from Microsoft".
-    if (syn.Passive(c.t0)) return false;
+    // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
+    if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
     SetParty(c, ev, "buyer", syn.Subject(c.t0));
-    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
     SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));
+    // "exercising its options with Boeing to purchase five jets": the seller in the phrase the
+    // verb's "to" clause hangs on.
+    uint32_t g = syn.GroupStart(c.t0);
+    if (ev.Find("seller") == nullptr && g < c.t0) SetParty(c, ev, "seller", syn.After(g, {"with", "from"}));
     if (g1 > g0) {
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
@@ -218,9 +258,14 @@ bool FillContract(const FrameContext& c, Event& ev) {
       SetParty(c, ev, "seller", syn.Subject(v));
       SetParty(c, ev, "buyer", from);
     } else if (v != UINT32_MAX) {
-      // "X signed a contract with Y", "X placed an order with Y", "the deal to lease ... from Y".
-      SetParty(c, ev, "buyer", syn.Subject(v));
-      SetParty(c, ev, "seller", syn.After(c.t1, {"with", "from"}));
+      // "X signed a contract with Y", "X placed an order with Y", "the deal to lease ... from Y";
+      // but "X signed a contract with Y to supply ...": the one who supplies sells.
+      bool supplies = false;
+      for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
+        supplies |= w[k].lower == "to" && In(w[k + 1].lower, {"supply", "provide", "deliver", "build", "sell", "operate"});
+      }
+      SetParty(c, ev, supplies ? "seller" : "buyer", syn.Subject(v));
+      SetParty(c, ev, supplies ? "buyer" : "seller", syn.After(c.t1, {"with", "from"}));
     }
     // "The Air India order", "Qatar's previous order for 2 A380s": the buyer named before it.
     if (In(trig, {"order", "orders"})) {
@@ -237,13 +282,15 @@ bool FillContract(const FrameContext& c, Event& ev) {
         continue;
       int32_t money = c.QuantityAt(k + 2);
       if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
-      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
       break;
     }
     uint32_t for_at = c.t1;
     while (for_at < syn.ClauseEnd(c.t1) && w[for_at].lower != "for") ++for_at;
-    if (for_at < syn.ClauseEnd(c.t1) && c.QuantityAt(for_at + 1) < 0 && Goods(c, for_at + 1, &g0, &g1)) {
-      ev.Set("subject", c.TextValue(g0, g1));
+    int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
+    bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
+    if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
+      ev.Set("subject", GoodsValue(c, g0, g1));
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
         if (const Party* p = syn.At(i)) all.push_back(*p);
@@ -251,9 +298,10 @@ bool FillContract(const FrameContext& c, Event& ev) {
       SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
     }
   }
+  // A contract names who buys (the seller alone, "X has received five orders", says too little).
   const RoleValue* buyer = ev.Find("buyer");
   const RoleValue* seller = ev.Find("seller");
-  if (buyer != nullptr && seller != nullptr && buyer->text == seller->text) return false;
+  if (buyer == nullptr || (seller != nullptr && buyer->text == seller->text)) return false;
   // A contract needs a party and one more thing said of it: the other party, the goods or the sum.
   int known = (buyer != nullptr) + (seller != nullptr) + (ev.Find("subject") != nullptr);
   if ((buyer == nullptr && seller == nullptr) || known < 2) {
@@ -261,9 +309,71 @@ bool FillContract(const FrameContext& c, Event& ev) {
     if (ev.Find("amount") == nullptr || (buyer == nullptr && seller == nullptr)) return false;
   }
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", nullptr);
+  // An agreement or a deal is a contract when it buys something: goods or a sum. "A deal to buy
+  // Initech" is the acquisition's; one for marketing and support a partnership (FillPartnership).
+  if (In(trig, {"agreement", "agreements", "deal", "deals"}) && ev.Find("subject") == nullptr &&
+      ev.Find("amount") == nullptr)
+    return false;
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   ev.status = c.ClauseStatus();
+  return true;
+}
+
+bool FillPartnership(const FrameContext& c, Event& ev) {
+  const Syntax& syn = c.syntax;
+  const auto& w = c.W();
+  // The partners: the subject of the verb that governs the noun ("Globex and Initech formed a
+  // joint venture", "Globex entered into an alliance with Initech"), the possessor ("Globex's
+  // partnership with Initech"), and whom "with" or "between" names.
+  std::vector<const Party*> partners;
+  auto add = [&](const Party* p) {
+    if (p == nullptr || p->person || p->reporter) return;
+    for (const Party* q : syn.Coordinated(p)) {
+      bool seen = false;
+      for (const Party* x : partners) seen |= x->name == q->name;
+      if (!seen && !q->person) partners.push_back(q);
+    }
+  };
+  add(syn.Possessor(c.t0));
+  uint32_t v = UINT32_MAX;
+  for (uint32_t k = c.t0; k > c.b() && k + 7 > c.t0; --k) {
+    if (w[k].comma_before || w[k].clause_before) break;
+    const std::string& x = w[k - 1].lower;
+    if (In(x, {"formed", "form", "forms", "forming", "entered", "enter", "enters", "signed", "sign", "signs", "agreed",
+               "announced", "announces", "struck", "reached", "launched", "created", "set", "ending", "ended", "end",
+               "ends", "terminated", "dissolved", "extended", "renewed", "expanded"})) {
+      v = k - 1;
+      break;
+    }
+  }
+  if (v != UINT32_MAX) add(syn.Subject(v));
+  add(syn.After(c.t1, {"with", "between"}));
+  if (partners.size() < 2) return false;
+  // "a deal to buy Initech", "an agreement to supply jets", "a deal worth $2 billion": a purchase,
+  // not a partnership.
+  for (uint32_t k = c.t1; k < syn.ClauseEnd(c.t1); ++k) {
+    if ((w[k].lower == "to" && k + 1 < c.e() &&
+         In(w[k + 1].lower, {"buy", "acquire", "purchase", "sell", "supply", "lease", "invest", "take", "merge", "pay"})) ||
+        In(w[k].lower, {"worth", "valued"}) ||
+        (w[k].quantity >= 0 && c.mentions.quantities[w[k].quantity].kind == QuantityKind::kMoney))
+      return false;
+  }
+  std::string names;
+  for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
+  RoleValue parties;
+  parties.kind = RoleValue::Kind::kText;
+  parties.text = names;
+  parties.span = Span{w[partners.front()->w0].start, w[partners.back()->w1 - 1].end};
+  if (parties.span.end < parties.span.start) parties.span = Span{};
+  ev.Set("parties", parties);
+  int32_t d = c.ClauseDate();
+  if (d >= 0) ev.Set("date", c.DateValue(d));
+  if (v != UINT32_MAX && In(w[v].lower, {"ending", "ended", "end", "ends", "terminated", "dissolved"})) {
+    ev.status = EventStatus::kCancelled;
+  } else {
+    ev.status = c.ClauseStatus();
+  }
   return true;
 }
 

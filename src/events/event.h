@@ -79,6 +79,9 @@ struct Event {
   Span trigger;                // the word(s) that named the event in its first sentence
   bool verbal = false;         // the trigger is a verb ("raise"), not a noun ("funding round")
   Citation cited;              // whom the article cites for the event (its first sentence's source)
+  // Its roles were read from the clause's grammar (events/frame_context.h), which abstains when
+  // they do not hang together: it stands as an event even without its figure.
+  bool from_syntax = false;
 
   const RoleValue* Find(std::string_view role) const;
   RoleValue* Find(std::string_view role);

@@ -31,7 +31,9 @@ bool Title(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
     uint32_t j = i;
     if (In(w[i].lower, {"as", "of"}) && i + 1 < end) j = i + 1;
     if (j < end && In(w[j].lower, {"the", "its", "his", "her", "their"})) ++j;
-    if (j == i && i != from) continue;
+    // A title right after its organisation's possessive ("Apple's senior vice president") also.
+    bool after_possessive = j == i && i > c.b() && c.syntax.At(i - 1) != nullptr && c.syntax.At(i - 1)->possessive;
+    if (j == i && i != from && !after_possessive) continue;
     uint32_t k = j;
     while (k < end && TitleWord(w[k].lower) && !(k > j && w[k].comma_before)) ++k;
     if (k > j && !(k == j + 1 && In(w[j].lower, {"executive", "general", "member", "board", "head", "co", "non"}))) {
@@ -51,7 +53,7 @@ bool FillExecutiveChange(const FrameContext& c, Event& ev) {
   const bool appointed = c.trigger.detail == "appointed";
   const Party* person = nullptr;
   const Party* company = nullptr;
-  if (!c.trigger.verb) {
+  if (!c.verb) {
     // "the appointment of Ada Moss", "Moss's departure", "her resignation".
     person = syn.After(c.t1, {"of"});
     if (person == nullptr) person = syn.Possessor(c.t0);
@@ -63,6 +65,14 @@ bool FillExecutiveChange(const FrameContext& c, Event& ev) {
   } else {
     const Party* subject = syn.Subject(c.t0);
     const Party* object = syn.Object(c.t1);
+    if (appointed && subject != nullptr && !subject->person && object == nullptr) {
+      // "Globex hired former deputy minister of trade Ada Moss": the first person after the verb.
+      for (uint32_t k = c.t1; k < syn.ClauseEnd(c.t1) && k < c.t1 + 12; ++k) {
+        const Party* p = syn.At(k);
+        if (p != nullptr && p->person) { object = p; break; }
+        if (p != nullptr) break;
+      }
+    }
     if (appointed && subject != nullptr && !subject->person && object != nullptr && object->person) {
       company = subject;  // "Globex named Ada Moss chief executive"
       person = object;

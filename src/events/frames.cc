@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include "events/citations.h"
 #include "events/extract_events.h"
@@ -12,6 +13,7 @@
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
+#include "extract/gazetteer.h"
 
 namespace corroborate {
 namespace {
@@ -47,7 +49,7 @@ bool HasDigit(std::string_view s) {
 
 bool Accepts(EventType t, QuantityKind k) {
   // Frames that read the clause's syntax find their own figures (frame_context.h).
-  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal || t == EventType::kPartnership ||
       t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
       t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
     return false;
@@ -86,7 +88,11 @@ class Framer {
  private:
   const std::vector<Word>& W() const { return words_.words; }
   std::string_view Cls(uint32_t i) const { return i < W().size() ? lex_.WordClass(W()[i].lower) : std::string_view(); }
-  bool JobWordAt(uint32_t i) const { return Cls(i) == "job"; }
+  // A job noun; "corporate" only as the modifier of one ("corporate roles", not "corporate tax").
+  bool JobWordAt(uint32_t i) const {
+    if (Cls(i) != "job") return false;
+    return W()[i].lower != "corporate" || (i + 1 < W().size() && Cls(i + 1) == "job");
+  }
 
   bool JobCount(const Quantity& q, uint32_t qw1) const {
     if (q.noun_end > q.noun_start) {
@@ -102,6 +108,27 @@ class Framer {
     const auto& w = W();
     if (!w[j].comma_before && !w[j].clause_before) return false;
     return !(j > 0 && w[j].quantity >= 0 && w[j].quantity == w[j - 1].quantity);
+  }
+
+  // "4,300 jobs in France, 3,700 in Germany and 400 in Spain": one part of a total told place by
+  // place, not the figure of the event.
+  bool PartOfBreakdown(uint32_t qw1, uint32_t e) const {
+    const auto& w = W();
+    auto in_place = [&](uint32_t k) {
+      return k + 1 < e && w[k].lower == "in" && w[k + 1].entity >= 0 &&
+             m_.entities.entities[m_.entities.mentions[w[k + 1].entity].entity].type == EntityType::kLoc;
+    };
+    uint32_t k = qw1;
+    if (k < e && JobWordAt(k)) ++k;
+    if (!in_place(k)) return false;
+    for (uint32_t j = k + 2; j < e && j < k + 6; ++j) {
+      if (w[j].quantity >= 0 && (w[j].comma_before || w[j - 1].lower == "and")) {
+        uint32_t after = j;
+        while (after < e && w[after].quantity == w[j].quantity) ++after;
+        return in_place(after) || (after < e && JobWordAt(after) && in_place(after + 1));
+      }
+    }
+    return false;
   }
 
   bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
@@ -132,16 +159,25 @@ class Framer {
         while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
         if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
       }
-      if (!Viable(tr, e)) continue;
-      if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
-          t->type == EventType::kFacility) {
+      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) {
+        // Another reading of the same words ("hired" a person rather than staff).
+        const TriggerEntry* other = lex_.OtherReading(*t);
+        if (other == nullptr) continue;
+        tr.entry = other;
+        if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
+      }
+      if (!trigs.empty() && trigs.back().entry->type == tr.entry->type && trigs.back().w1 + 1 >= i &&
+          tr.entry->type == EventType::kFacility) {
         trigs.back().w1 = tr.w1;  // "data centre campus"
       } else {
         trigs.push_back(tr);
       }
       i = tr.w1 - 1;
     }
-    if (trigs.empty()) return;
+    if (trigs.empty()) {
+      NotePeople(s);
+      return;
+    }
     // 2. Quantities go to the nearest trigger that takes their kind.
     std::vector<std::vector<int32_t>> quants(trigs.size());
     for (uint32_t i = b; i < e; ++i) {
@@ -150,6 +186,7 @@ class Framer {
       if (!HasDigit(std::string_view(a_.text).substr(q.start, q.end - q.start))) continue;  // "thousands"
       uint32_t qw1 = i;
       while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+      if (PartOfBreakdown(qw1, e)) continue;
       int best = -1;
       int best_d = 1 << 30;
       for (size_t k = 0; k < trigs.size(); ++k) {
@@ -187,6 +224,8 @@ class Framer {
       if (ReadsSyntax(ev.type)) {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        ev.from_syntax = true;
+        FanOut(syntax, parties, ev, drafts);
         if (ev.status == EventStatus::kUnknown) {
           Status(s, trigs[k], ev);
         } else if (ev.status == EventStatus::kInTalks) {
@@ -219,7 +258,8 @@ class Framer {
       case EventType::kStockMove:
       case EventType::kClosure:
       case EventType::kBankruptcy:
-      case EventType::kFinancing: return true;
+      case EventType::kFinancing:
+      case EventType::kPartnership: return true;
       default: return false;
     }
   }
@@ -230,6 +270,7 @@ class Framer {
     const auto& w = W();
     uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
     std::vector<events::Party> out;
+    const extract::Gazetteer& g = extract::Gazetteer::Get();
     for (const OrgRef& o : orgs) {
       events::Party p;
       p.name = o.name;
@@ -238,6 +279,11 @@ class Framer {
       p.possessive = o.possessive;
       p.stand_in = o.stand_in;
       p.reporter = o.reporter;
+      p.listed = o.listed;
+      // A name the entity list does not know that opens with a given name is a person's ("Ada
+      // Moss"), not an organisation's.
+      p.person = !o.listed && !o.stand_in && o.w1 > o.w0 + 1 && (g.Flags(w[o.w0].lower) & extract::kGivenName) &&
+                 !(g.Flags(w[o.w1 - 1].lower) & extract::kOrgSuffix);
       out.push_back(std::move(p));
     }
     for (uint32_t i = b; i < e; ++i) {
@@ -251,6 +297,7 @@ class Framer {
         p.name = ent.canonical;
         p.w0 = i;
         p.w1 = j;
+        p.listed = true;
         last_person_ = ent.canonical;
       } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
                   w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {
@@ -267,7 +314,56 @@ class Framer {
       out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    for (const events::Party& p : out) {
+      if (p.person && !p.stand_in) last_person_ = p.name;
+    }
     return out;
+  }
+
+  // The person a sentence without events names last, for "he" and "she" in a later one.
+  void NotePeople(uint32_t s) {
+    const auto& w = W();
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      if (w[i].entity < 0) continue;
+      const EntityMention& m = m_.entities.mentions[w[i].entity];
+      const Entity& ent = m_.entities.entities[m.entity];
+      if (ent.type == EntityType::kPerson && !m.nominal) last_person_ = ent.canonical;
+    }
+  }
+
+  // One event per party coordinated with the one a frame took for the role that tells such
+  // events apart: "deals with A, B and C" are three contracts, "Barclays, UBS and Shell expect a
+  // charge" three earnings events. The copies go to `drafts`; `ev` keeps the first party.
+  void FanOut(const events::Syntax& syntax, const std::vector<events::Party>& parties, Event& ev,
+              std::vector<Event>& drafts) {
+    const char* role = ev.type == EventType::kContract ? "buyer" : ev.type == EventType::kEarnings ? "company" : nullptr;
+    const RoleValue* v = role ? ev.Find(role) : nullptr;
+    if (v == nullptr || v->span.end <= v->span.start) return;
+    const events::Party* taken = nullptr;
+    for (const events::Party& p : parties) {
+      if (W()[p.w0].start == v->span.start) taken = &p;
+    }
+    if (taken == nullptr || taken->stand_in) return;
+    std::vector<const events::Party*> all = syntax.Coordinated(taken);
+    if (all.size() < 2) return;
+    const RoleValue* other = ev.type == EventType::kContract ? ev.Find("seller") : nullptr;
+    Event model = ev;
+    bool first = true;
+    for (const events::Party* p : all) {
+      if (p->stand_in || (other != nullptr && p->name == other->text)) continue;
+      RoleValue pv;
+      pv.kind = RoleValue::Kind::kEntity;
+      pv.text = p->name;
+      pv.span = Span{W()[p->w0].start, W()[p->w1 - 1].end};
+      if (first) {
+        ev.Set(role, pv);
+        first = false;
+      } else {
+        Event copy = model;
+        copy.Set(role, pv);
+        drafts.push_back(std::move(copy));
+      }
+    }
   }
 
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
@@ -275,17 +371,35 @@ class Framer {
   // verb; buying goods rather than a company is a contract.
   bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
     const auto& w = W();
-    TriggerEntry entry = *t.entry;
-    if (!entry.verb && t.w0 > syntax.begin() && (w[t.w0 - 1].lower == "to" || events::IsAuxiliary(w[t.w0 - 1].lower)))
-      entry.verb = true;
-    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    bool verb = t.entry->verb;
+    uint32_t before = t.w0;
+    while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
+    if (!verb && before > syntax.begin() && (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+      // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
+      if (w[t.w0].lower != "purchase") return false;
+      verb = true;
+    }
+    // "did not buy", "has yet to sign": a denied verb group states no event.
+    if (verb && syntax.Negated(t.w0)) return false;
+    events::FrameContext c{a_, m_, words_, syntax, *t.entry, t.w0, t.w1, orgs_.Salient(), verb};
     switch (ev.type) {
       case EventType::kAcquisition:
         if (events::FillAcquisition(c, ev)) return true;
         ev.roles.clear();
         ev.type = EventType::kContract;
         return events::FillContract(c, ev);
-      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kContract: {
+        if (events::FillContract(c, ev)) return true;
+        // "the deal" refers back to a deal told before; "deals with A, B and C" are usually sales
+        // whose direction the clause does not give.
+        const std::string& word = w[t.w0].lower;
+        if ((word != "agreement" && word != "deal") || (t.w0 > syntax.begin() && w[t.w0 - 1].lower == "the"))
+          return false;
+        ev.roles.clear();
+        ev.type = EventType::kPartnership;  // an agreement that buys nothing
+        return events::FillPartnership(c, ev);
+      }
+      case EventType::kPartnership: return events::FillPartnership(c, ev);
       case EventType::kLegal: return events::FillLegal(c, ev);
       case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
       case EventType::kEarnings: return events::FillEarnings(c, ev);
@@ -295,6 +409,29 @@ class Framer {
       case EventType::kFinancing: return events::FillFinancing(c, ev);
       default: return false;
     }
+  }
+
+  // Trigger words that name no event where they stand: a noun that modifies another ("an
+  // investment bank", "investment decisions"), a verb form used as a noun ("the catalogue value
+  // of"), a word inside a name ("the Everett Factory").
+  bool NotAnEvent(const Trig& t, uint32_t b, uint32_t e) const {
+    const auto& w = W();
+    const std::string& first = w[t.w0].lower;
+    if (t.w0 > b && w[t.w0].capitalized && !w[t.w0].clause_before) return true;
+    if (t.w1 < e && !w[t.w1].comma_before && !w[t.w1].clause_before) {
+      static const std::unordered_set<std::string> kHeads = {
+          "bank", "banks", "banker", "bankers", "banking", "firm", "firms", "fund", "funds", "grade", "advice",
+          "adviser", "advisers", "advisor", "decisions", "decision", "strategy", "strategies", "vehicle",
+          "management", "manager", "managers", "portfolio", "returns", "income", "research", "analyst", "analysts",
+          "committee", "officer", "policy", "team", "unit", "arm", "division", "business", "community", "climate"};
+      if ((first == "investment" || first == "investments" || first == "acquisition" || first == "acquisitions") &&
+          kHeads.count(w[t.w1].lower))
+        return true;
+    }
+    if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
+        ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
+      return true;
+    return false;
   }
 
   bool Viable(const Trig& t, uint32_t e) const {
@@ -415,12 +552,10 @@ class Framer {
     return nullptr;
   }
 
-  static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
   static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
   static bool IntoPrep(const std::string& p) { return p == "in" || p == "into"; }
   static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
   static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
-  static bool AnyPrep(const std::string& p) { return p != "and"; }
 
   void SetOrg(Event& ev, const char* role, const OrgRef* o) {
     if (o != nullptr && ev.Find(role) == nullptr) ev.Set(role, EntityValue(*o, W()));
@@ -505,10 +640,8 @@ class Framer {
       case EventType::kLayoffs:
       case EventType::kHiring:
       case EventType::kFacility:
-      case EventType::kEarnings:
-      case EventType::kStockMove:
         SetOrg(ev, "company", pre);
-        if (ev.type == EventType::kStockMove || ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        if (ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
         SetOrg(ev, "company", subj);
         if (ev.type == EventType::kLayoffs || ev.type == EventType::kHiring) {
           if (count) {
@@ -516,19 +649,18 @@ class Framer {
             ev.cumulative = Cumulative(t, *count, b, e);
           }
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
-        } else if (ev.type == EventType::kStockMove) {
-          if (pct) {
-            RoleValue v = qv(pct);
-            if (Direction(b, e) < 0) v.quantity.value = -std::fabs(v.quantity.value);
-            ev.Set("change", v);
-          }
-          if (money) ev.Set("price", qv(money));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
-        } else if (ev.type == EventType::kEarnings) {
-          if (money) ev.Set("revenue", qv(money));
         } else if (money) {
           ev.Set("amount", qv(money));
+        }
+        // "a market value of $X", "its market capitalisation": the valuation's basis is in its words.
+        if (ev.type == EventType::kValuation && t.w1 > t.w0 + 1 && w[t.w0].lower == "market") {
+          RoleValue basis;
+          basis.kind = RoleValue::Kind::kText;
+          basis.text = a_.text.substr(w[t.w0].start, w[t.w1 - 1].end - w[t.w0].start);
+          basis.span = Span{w[t.w0].start, w[t.w1 - 1].end};
+          ev.Set("basis", basis);
         }
         if (ev.type == EventType::kFacility) {
           for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
@@ -544,48 +676,13 @@ class Framer {
           }
         }
         break;
-      case EventType::kAcquisition:
-        if (pre != nullptr && pre->possessive) SetOrg(ev, "acquirer", pre);
-        SetOrg(ev, "target", Object(orgs, t, &NotSource));
-        SetOrg(ev, "acquirer", subj);
-        if (ev.Find("acquirer") && ev.Find("target") && SameParty(ev.Find("acquirer")->text, ev.Find("target")->text))
-          ev.roles.clear();
-        if (money) ev.Set("amount", qv(money));
-        if (pct) ev.Set("stake", qv(pct));
-        break;
-      case EventType::kContract:
-        SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
-        SetOrg(ev, "buyer", subj);
-        // "signed a deal with Acme to purchase $5 billion of ...": the counterparty named before.
-        for (const OrgRef& o : orgs) {
-          if (o.w1 <= t.w0 && WithPrep(o.prep) && !o.reporter && ev.Find("seller") == nullptr &&
-              (subj == nullptr || !SameParty(o.name, subj->name)))
-            SetOrg(ev, "seller", &o);
-        }
-        if (money) ev.Set("amount", qv(money));
-        break;
-      case EventType::kPartnership: {
-        std::string parties;
-        int n = 0;
-        for (const OrgRef& o : orgs) {
-          if (o.reporter || parties.find(o.name) != std::string::npos) continue;
-          parties += (n++ ? ", " : "") + o.name;
-        }
-        if (n >= 2) {
-          RoleValue v;
-          v.kind = RoleValue::Kind::kText;
-          v.text = parties;
-          ev.Set("parties", v);
-        }
-        break;
-      }
+      default:
+        break;  // the frames that read the clause's grammar (FillFromSyntax)
     }
     // Parties the sentence names only through a stand-in or not at all come from context.
     const std::vector<std::string>& keys = KeyRoles(ev.type);
     if (ev.type == EventType::kInvestment) {
       SetResolved(ev, "investor", s, t.w0, "investee");
-    } else if (ev.type == EventType::kContract) {
-      SetResolved(ev, "buyer", s, t.w0, "seller");
     } else if (keys.size() == 1 && keys[0] == "company" && ev.type != EventType::kFundingRound) {
       SetResolved(ev, "company", s, t.w0, nullptr);
     }
@@ -603,14 +700,6 @@ class Framer {
       if (w[i].lower == "since" || w[i].lower == "total" || w[i].lower == "altogether") return true;
     }
     return false;
-  }
-
-  int Direction(uint32_t b, uint32_t e) const {
-    for (uint32_t i = b; i < e; ++i) {
-      if (Cls(i) == "down") return -1;
-      if (Cls(i) == "up") return 1;
-    }
-    return 0;
   }
 
   void Status(uint32_t s, const Trig& t, Event& ev) {
@@ -911,7 +1000,13 @@ class Framer {
 
 // Two statements of one article are one event when their type and parties agree and their numbers
 // do; what one leaves out the other may fill.
-bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
+bool Compatible(const Event& a, const Event& b) {
+  if (!KeysAgree(a, b, false) || !NumbersAgree(a, b)) return false;
+  // One article telling of a lawsuit in 1989 and another in 2003 tells of two.
+  const RoleValue* x = a.Find("date");
+  const RoleValue* y = b.Find("date");
+  return !(a.from_syntax && x && y && !ValuesAgree(*x, *y) && !ValuesAgree(*y, *x));
+}
 
 // `headline` is the span of the article's headline when its text opens with it: a headline drops
 // the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.

@@ -6,6 +6,7 @@
 //   const TriggerEntry* t = lex.MatchTrigger(words, i, &len);  // words: lower-case
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,14 +42,24 @@ class EventLexicon {
 
   // The longest entry whose words start at words[i]; *len receives its word count.
   const TriggerEntry* MatchTrigger(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
+  // The next entry with the same words as `entry` but another type, or nullptr.
+  const TriggerEntry* OtherReading(const TriggerEntry& entry) const;
   const StatusEntry* MatchStatus(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
   // The class of a word in event_words.tsv ("job", "cumulative", ...), "" when it has none.
   std::string_view WordClass(std::string_view lower) const;
 
  private:
-  std::unordered_map<std::string, std::vector<TriggerEntry>> triggers_;
-  std::unordered_map<std::string, std::vector<StatusEntry>> statuses_;
-  std::unordered_map<std::string, std::string> classes_;
+  // Looked up by string_view without building a string for every word of every article.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  Map<std::vector<TriggerEntry>> triggers_;
+  Map<std::vector<StatusEntry>> statuses_;
+  Map<std::string> classes_;
 };
 
 }  // namespace corroborate::events

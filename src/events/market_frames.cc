@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "events/frame_context.h"
+#include "events/orgs.h"
 
 namespace corroborate::events {
 namespace {
@@ -49,6 +50,50 @@ void SetWhen(const FrameContext& c, Event& ev, int32_t d) {
   ev.Set(v.date.grain == DateGrain::kDay ? "date" : "period", v);
 }
 
+// "fell 1 percent in early trading", "were down in recent trading": a move told in the trading of
+// the day the article was published is that day's, when the clause dates it no other way.
+void TradingDay(const FrameContext& c, Event& ev) {
+  if (ev.Find("date") != nullptr || ev.Find("period") != nullptr || c.article.published.size() < 10) return;
+  bool today = false;
+  for (uint32_t k = c.t1; k + 1 < c.syntax.ClauseEnd(c.t1); ++k) {
+    const std::string& x = c.W()[k].lower;
+    today |= (In(x, {"early", "recent", "morning", "afternoon", "midday", "premarket"}) && c.W()[k + 1].lower == "trading") ||
+             x == "today";
+  }
+  if (!today) return;
+  RoleValue v;
+  v.kind = RoleValue::Kind::kDate;
+  v.text = c.article.published.substr(0, 10);
+  v.date.year = std::stoi(v.text.substr(0, 4));
+  v.date.month = std::stoi(v.text.substr(5, 2));
+  v.date.day = std::stoi(v.text.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  ev.Set("date", v);
+}
+
+// "Globex expects a $5 billion hit", "Globex says profit will fall": a company's forecast told in
+// the present tense is made the day the article is published, when the clause gives no date.
+void AnnouncedToday(const FrameContext& c, Event& ev) {
+  if (ev.status != EventStatus::kAnnounced || ev.Find("date") != nullptr || c.article.published.size() < 10) return;
+  bool present = false;
+  for (uint32_t k = c.b(); k < c.t0; ++k) {
+    const std::string& x = c.W()[k].lower;
+    present |= In(x, {"expects", "says", "forecasts", "warns", "estimates", "predicts", "sees", "projects"}) ||
+               (x == "expecting" && k > c.b() && In(c.W()[k - 1].lower, {"is", "are"}));
+  }
+  if (!present) return;
+  RoleValue v;
+  v.kind = RoleValue::Kind::kDate;
+  v.text = c.article.published.substr(0, 10);
+  v.date.year = std::stoi(v.text.substr(0, 4));
+  v.date.month = std::stoi(v.text.substr(5, 2));
+  v.date.day = std::stoi(v.text.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  ev.Set("date", v);
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -59,7 +104,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   if (company != nullptr && company->w0 > c.t1 + 6) company = nullptr;
   if (company == nullptr) company = syn.Possessor(c.t0);
   if (company == nullptr && c.t0 > c.b()) company = syn.At(c.t0 - 1);
-  if (company == nullptr || company->person) return false;
+  if (company == nullptr || company->person || MarketPlace(company->name)) return false;
   ev.Set("company", c.PartyValue(*company));
   // "a 2.1% drop in the company's share price": the move named before the shares.
   for (uint32_t k = c.t0; k > c.b() && k + 6 > c.t0; --k) {
@@ -70,6 +115,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kPercent) {
       ev.Set("change", Signed(c.QuantityValue(q), direction));
       SetWhen(c, ev, c.ClauseDate());
+      TradingDay(c, ev);
       ev.status = EventStatus::kCompleted;
       return true;
     }
@@ -107,6 +153,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     }
     if (ev.Find("price") == nullptr && ev.Find("change") == nullptr) return false;
     SetWhen(c, ev, c.ClauseDate());
+    TradingDay(c, ev);
     ev.status = EventStatus::kCompleted;
     return true;
   }
@@ -141,6 +188,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   }
   if (ev.Find("change") == nullptr && ev.Find("change_amount") == nullptr && ev.Find("price") == nullptr) return false;
   SetWhen(c, ev, c.ClauseDate());
+  TradingDay(c, ev);
   ev.status = EventStatus::kCompleted;  // a price move is a fact of the market once reported
   return true;
 }
@@ -149,6 +197,10 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const auto& w = c.W();
   const std::string& measure = c.trigger.detail;  // revenue | profit | loss | "" (earnings)
+  // "earnings held abroad", "earnings reinvested overseas": money kept somewhere, not results.
+  if (c.t1 < c.e() && In(w[c.t1].lower, {"held", "reinvested", "parked", "abroad", "overseas", "kept", "stashed",
+                                         "repatriated", "retained", "per"}))
+    return false;
   // The company: "Apple's revenue", "its profit", "X reported a profit", "X earned $2 billion",
   // "the revenue of the company".
   const Party* company = syn.Possessor(c.t0);
@@ -159,13 +211,29 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     for (uint32_t k = c.t0 + 1; k > c.b() && k + 8 > c.t0; --k) {
       uint32_t i = k - 1;
       if (i < c.t0 && (w[i + 1].clause_before)) break;
-      if (In(w[i].lower, {"reported", "reports", "posted", "posts", "earned", "earns", "booked", "recorded", "made",
-                          "expects", "expected", "forecast", "gained", "take", "takes", "took", "reaped", "said"}) ||
+      if (In(w[i].lower, {"reported", "reports", "post", "posted", "posts", "earned", "earns", "booked", "book", "books",
+                          "recorded", "record", "made", "expects", "expect", "expected", "forecast", "gained", "take",
+                          "takes", "took", "taking", "reaped", "said", "facing", "face", "faces", "faced", "suffered",
+                          "announced", "warned"}) ||
           i == c.t0) {
         company = syn.Subject(i);
         if (company != nullptr) break;
       }
     }
+  }
+  if (company == nullptr) {
+    // A clause that names one organisation only: the results are its ("push Globex from $2
+    // billion in earnings to a loss").
+    const Party* only = nullptr;
+    int orgs = 0;
+    for (uint32_t k = c.b(); k < c.syntax.ClauseEnd(c.t1); ++k) {
+      const Party* p = syn.At(k);
+      if (p == nullptr || p->person || p->reporter || (only != nullptr && p == only)) continue;
+      if (only == nullptr || p->name != only->name) ++orgs;
+      only = p;
+      k = p->w1 - 1;
+    }
+    if (orgs == 1) company = only;
   }
   if (company == nullptr || company->person) return false;
   ev.Set("company", c.PartyValue(*company));
@@ -174,13 +242,26 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   // billion hit to profits", "knock $5 billion off its profit") is no profit figure, and its words
   // link it to no measure.
   int32_t q = -1;
-  if (c.trigger.verb) {
+  if (measure == "charge") {
+    // "a $3 billion charge", "a hit of as much as $20 billion": a charge against the results, not
+    // a figure of them; it needs its sum to be one.
+    if (c.QuantityBefore(c.t0, QuantityKind::kMoney) < 0 && c.QuantityAfter(c.t1, {"of"}, QuantityKind::kMoney) < 0)
+      return false;
+  } else if (c.verb) {
     q = c.QuantityAt(c.t1);
   } else {
+    // Up to the next measure named ("from $1.9 billion in earnings to a loss of $3 billion": the
+    // $3 billion is the loss's).
+    uint32_t next = c.t1;
+    while (next < c.e() && !In(w[next].lower, {"profit", "profits", "loss", "losses", "revenue", "revenues", "sales",
+                                               "income", "earnings"}))
+      ++next;
     q = c.QuantityAfter(c.t1, {"of", "to", "at", "was", "were", "reached", "totaled", "totalled", "up", "rose", "fell",
                                "grew", "jumped"},
-                        QuantityKind::kMoney);
+                        QuantityKind::kMoney, next);
     if (q < 0) q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
+    // "$1.9 billion in earnings", "$6 billion in revenue".
+    if (q < 0 && c.t0 >= c.b() + 2 && w[c.t0 - 1].lower == "in") q = c.QuantityAt(c.t0 - 2);
   }
   if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kMoney) {
     RoleValue v = c.QuantityValue(q);
@@ -199,10 +280,13 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   }
   // Results need a figure; a forecast hit to them needs its period.
   bool figure = ev.Find("profit") != nullptr || ev.Find("revenue") != nullptr;
-  if (!figure && !(hit && ev.Find("period") != nullptr) && !(hit && measure == "profit")) return false;
+  if (!figure && !(hit && ev.Find("period") != nullptr) && !(hit && measure == "profit") && measure != "charge")
+    return false;
+  if (measure == "loss" && !figure) return false;  // "hearing loss", "job losses"
   if (measure == "revenue" && !figure) return false;  // "sales of the iPod" are no results
   EventStatus s = c.ClauseStatus();
   ev.status = s == EventStatus::kCompleted && figure ? EventStatus::kCompleted : EventStatus::kAnnounced;
+  AnnouncedToday(c, ev);
   return true;
 }
 

@@ -112,6 +112,9 @@ uint32_t Syntax::GroupStart(uint32_t v) const {
 }
 
 bool Syntax::Passive(uint32_t v) const {
+  // "is probing" is progressive: a passive's verb is a participle, never an "-ing" form.
+  const std::string& verb = w_[v].lower;
+  if (verb.size() > 4 && verb.substr(verb.size() - 3) == "ing") return false;
   for (uint32_t i = v; i > b_ && i + 3 > v; --i) {
     const std::string& p = w_[i - 1].lower;
     if (In(p, {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got"})) return true;
@@ -133,7 +136,11 @@ uint32_t Syntax::ToClauseAcrossPhrase(uint32_t to) const {
   for (uint32_t k = to; k > b_ && k + 7 > to; --k) {
     if (w_[k].comma_before || w_[k].clause_before) return UINT32_MAX;
     const std::string& x = w_[k - 1].lower;
-    if (In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed"}) && k < to) return k - 1;
+    if (In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed", "option", "options",
+               "recommended", "asked", "chosen", "selected", "picked", "tapped", "invited", "allowed", "authorized",
+               "authorised", "urged", "forced", "persuaded", "defeated", "beat", "outbid"}) &&
+        k < to && !(k + 1 == to && At(k) != nullptr && !IsPreposition(x)))
+      return k - 1;
     if (!(IsPreposition(x) || IsDeterminer(x) || At(k - 1) != nullptr || w_[k - 1].date >= 0 || w_[k - 1].capitalized))
       return UINT32_MAX;
   }
@@ -142,16 +149,27 @@ uint32_t Syntax::ToClauseAcrossPhrase(uint32_t to) const {
 
 const Party* Syntax::Subject(uint32_t v) const {
   uint32_t g = GroupStart(v);
-  // Past one appositive or relative clause set off by commas: "X, the parent of Y, has won".
-  for (int hop = 0; hop < 2 && g > b_ && w_[g].comma_before; ++hop) {
+  // Past one appositive or relative clause set off by commas: "X, the parent of Y, has won". The
+  // subject then ends before its opening comma.
+  if (g > b_ && w_[g].comma_before) {
     uint32_t k = g - 1;
     while (k > b_ && !w_[k].comma_before) --k;
-    if (k <= b_ || w_[k].clause_before) return nullptr;
+    if (k <= b_ || w_[k].clause_before) {
+      // "Ryanair is the most profitable airline, having reported record profits": a participle
+      // after the main clause shares its subject, the party that opens the sentence.
+      const std::string& first = w_[g].lower;
+      if (first == "having" || (first.size() > 4 && first.substr(first.size() - 3) == "ing")) {
+        uint32_t s = b_;
+        if (s < e_ && IsDeterminer(w_[s].lower)) ++s;
+        const Party* p = At(s);
+        return p != nullptr && !p->reporter ? p : nullptr;
+      }
+      return nullptr;
+    }
     g = k;
   }
-  if (g <= b_) return nullptr;
+  if (g <= b_ || w_[g].clause_before) return nullptr;
   uint32_t i = g - 1;
-  if (w_[g].clause_before) return nullptr;
   // "Y, which was acquired by X": the antecedent of the relative pronoun.
   if (In(w_[i].lower, {"which", "who", "that"})) {
     if (i <= b_) return nullptr;
@@ -159,6 +177,12 @@ const Party* Syntax::Subject(uint32_t v) const {
     return p != nullptr && !p->reporter ? p : nullptr;
   }
   if (const Party* p = At(i); p != nullptr) return p->reporter ? nullptr : p;
+  // "for Cisco to file a lawsuit", "prompting Apple Corps to sue": the party before the "to" of
+  // the verb's own group is its subject.
+  if (w_[i].lower == "to" && i > b_ && !w_[i].comma_before) {
+    const Party* p = At(i - 1);
+    return p != nullptr && !p->reporter ? p : nullptr;
+  }
   // A noun phrase ending before the verb group: the party inside it ("Globex shares", "the
   // Globex board"), or its complement ("shares of Globex" is read by the frames, not here).
   if (w_[i].capitalized || IsPreposition(w_[i].lower) || IsAuxiliary(w_[i].lower) || w_[i].quantity >= 0) return nullptr;
@@ -186,12 +210,17 @@ const Party* Syntax::Object(uint32_t v_end) const {
 }
 
 std::string_view Syntax::PrepBefore(uint32_t i) const {
-  // "from German airline Air Berlin", "with the UAE Air Force": up to three modifiers between.
-  for (uint32_t k = i; k > b_ && k + 4 > i; --k) {
+  // "from German airline Air Berlin", "with the UAE Air Force", "against computer and electronics
+  // maker Apple Computer": up to four modifiers between, "and" only between two lower-case ones.
+  for (uint32_t k = i; k > b_ && k + 5 > i; --k) {
     if (w_[k].comma_before || w_[k].clause_before) return {};
     const std::string& x = w_[k - 1].lower;
     if (IsPreposition(x)) return x;
-    if (At(k - 1) != nullptr || IsAuxiliary(x) || OpensClause(x) || x == "and" || w_[k - 1].quantity >= 0) return {};
+    bool inner_and = x == "and" && k - 1 > b_ && k < i && !w_[k].capitalized && !w_[k - 2].capitalized &&
+                     At(k - 2) == nullptr;
+    if (At(k - 1) != nullptr || IsAuxiliary(x) || OpensClause(x) || (x == "and" && !inner_and) ||
+        w_[k - 1].quantity >= 0)
+      return {};
   }
   return {};
 }
@@ -208,7 +237,9 @@ uint32_t Syntax::ClauseEnd(uint32_t i) const {
 const Party* Syntax::After(uint32_t from, std::initializer_list<std::string_view> preps) const {
   uint32_t end = ClauseEnd(from);
   for (const Party& p : parties_) {
-    if (p.w0 < from || p.w0 >= end || p.reporter) continue;
+    // A possessive modifies the noun after it ("of Boeing's 777 planes"): it is not what the
+    // preposition governs.
+    if (p.w0 < from || p.w0 >= end || p.reporter || p.possessive) continue;
     std::string_view prep = PrepBefore(p.w0);
     for (std::string_view x : preps) {
       if (prep == x) return &p;
@@ -226,6 +257,36 @@ const Party* Syntax::Possessor(uint32_t i) const {
     if (w_[k - 1].comma_before || w_[k].comma_before || IsPreposition(w_[k - 1].lower)) return nullptr;
   }
   return nullptr;
+}
+
+std::vector<const Party*> Syntax::Coordinated(const Party* p) const {
+  std::vector<const Party*> out;
+  if (p == nullptr) return out;
+  // The words between two coordinated parties: a comma, "and", "or", "plus", and determiners or
+  // modifiers of the next ("and the Royal Saudi Air Force", "and German airline Air Berlin").
+  auto joined = [&](uint32_t from, uint32_t to) {
+    bool link = false;
+    for (uint32_t k = from; k < to; ++k) {
+      const std::string& x = w_[k].lower;
+      if (w_[k].clause_before || (k + 4 < to)) return false;
+      if (x == "and" || x == "or" || x == "plus") { link = true; continue; }
+      if (IsPreposition(x) || IsAuxiliary(x) || OpensClause(x) || w_[k].quantity >= 0) return false;
+    }
+    return link || (from < w_.size() && w_[from].comma_before) || (to < w_.size() && w_[to].comma_before);
+  };
+  size_t at = 0;
+  while (at < parties_.size() && &parties_[at] != p) ++at;
+  if (at == parties_.size()) return {p};
+  size_t first = at;
+  while (first > 0 && !parties_[first - 1].reporter && parties_[first - 1].person == p->person &&
+         !parties_[first - 1].possessive && joined(parties_[first - 1].w1, parties_[first].w0))
+    --first;
+  size_t last = at;
+  while (last + 1 < parties_.size() && !parties_[last + 1].reporter && parties_[last + 1].person == p->person &&
+         !parties_[last].possessive && joined(parties_[last].w1, parties_[last + 1].w0))
+    ++last;
+  for (size_t k = first; k <= last; ++k) out.push_back(&parties_[k]);
+  return out;
 }
 
 }  // namespace corroborate::events

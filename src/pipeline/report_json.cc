@@ -1,7 +1,10 @@
 // JSON rendering of the story report (see report_json.h). Tested in tests/golden (examples-analyze).
 #include "pipeline/report_json.h"
 
+#include <algorithm>
 #include <map>
+
+#include "core/utf8.h"
 
 namespace corroborate {
 namespace {
@@ -77,9 +80,7 @@ void WriteRole(const RoleValue& v, const RoleSupport* support, const Texts& text
 }  // namespace
 
 uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return n;
+  return static_cast<uint32_t>(utf8::CodePointCount(text, std::min<size_t>(byte, text.size())));
 }
 
 void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {

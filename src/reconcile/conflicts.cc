@@ -133,8 +133,9 @@ StoryReport ReconcileStory(const std::vector<StoryArticle>& articles) {
     r.events[i].id = "e" + std::to_string(i + 1);
     StoryEvent& se = r.events[i];
     Settle(articles, se);
-    se.origins = Origins(articles, se, se.sources);
-    for (RoleSupport& s : se.support) s.independent = Origins(articles, se, s.sources).size();
+    std::vector<std::string> source_origins = SourceOrigins(articles, se);
+    se.origins = Origins(se, source_origins, se.sources);
+    for (RoleSupport& s : se.support) s.independent = Origins(se, source_origins, s.sources).size();
   }
   r.conflicts = FindConflicts(r.events);
   r.attribution_issues = CheckAttributions(articles);

@@ -100,13 +100,17 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       b.claims.clear();
     }
   }
-  // 3. Bare mentions join the one event they fit; one that fits several or none stands alone only
-  // when it names all its parties.
+  // 3. Bare mentions join the one event they fit (a statement with no figure on another day is
+  // another event: a forecast repeated a month later); one that fits several or none stands alone
+  // only when it names all its parties.
+  auto fits = [](const Cluster& k, const Event& e) {
+    return !k.claims.empty() && KeysAgree(k.merged, e, false) && NumbersAgree(k.merged, e) && !DatesDisagree(k.merged, e);
+  };
   for (const Claim& c : bare) {
     Cluster* home = nullptr;
     int n = 0;
     for (Cluster& k : clusters) {
-      if (!k.claims.empty() && KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event)) {
+      if (fits(k, *c.event)) {
         if (home == nullptr || k.articles.count(c.article) > home->articles.count(c.article)) home = &k;
         ++n;
       }
@@ -116,16 +120,18 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       Cluster* largest = nullptr;
       size_t top = 0, second = 0;
       for (Cluster& k : clusters) {
-        if (k.claims.empty() || !KeysAgree(k.merged, *c.event, false) || !NumbersAgree(k.merged, *c.event)) continue;
+        if (!fits(k, *c.event)) continue;
         if (k.articles.size() > top) { second = top; top = k.articles.size(); largest = &k; }
         else if (k.articles.size() > second) second = k.articles.size();
       }
       home = top > second ? largest : nullptr;
     }
     if (home == nullptr) {
+      // A statement its frame read from the clause's grammar stands as it is; another only when
+      // it names all its parties.
       bool complete = true;
       for (const std::string& k : KeyRoles(c.event->type)) complete &= c.event->Find(k) != nullptr;
-      if (!complete) continue;
+      if (!complete && !c.event->from_syntax) continue;
       clusters.emplace_back();
       home = &clusters.back();
       home->merged.type = c.event->type;

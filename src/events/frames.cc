@@ -428,6 +428,17 @@ class Framer {
           kHeads.count(w[t.w1].lower))
         return true;
     }
+    // "raised its offer", "raised prices", "raised its forecast": raising something other than money.
+    if (t.entry->type == EventType::kFundingRound && t.entry->verb) {
+      static const std::unordered_set<std::string> kNotMoney = {
+          "offer", "offers", "bid", "bids", "price", "prices", "stake", "forecast", "forecasts", "guidance",
+          "outlook", "dividend", "dividends", "rate", "rates", "concerns", "questions", "estimate", "estimates",
+          "target", "targets", "wages", "salaries", "fees", "tariffs", "taxes", "doubts", "hopes", "awareness"};
+      for (uint32_t k = t.w1; k < e && k < t.w1 + 3; ++k) {
+        if (kNotMoney.count(w[k].lower)) return true;
+        if (w[k].quantity >= 0 || w[k].comma_before) break;
+      }
+    }
     if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
         ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
       return true;
@@ -1017,6 +1028,16 @@ void Absorb(Event& into, const Event& from, Span headline) {
     if (mine == nullptr) {
       into.roles.push_back(r);
     } else if (!ValuesAgree(*mine, r.value)) {
+      // A raised offer told after the first one replaces it, which it names as its earlier value.
+      if (Supersedes(r.value, *mine)) {
+        RoleValue older = *mine;
+        older.restatements.clear();
+        older.earlier.clear();
+        *mine = r.value;
+        bool known = false;
+        for (const RoleValue& e : mine->earlier) known |= ValuesAgree(e, older);
+        if (!known) mine->earlier.insert(mine->earlier.begin(), older);
+      }
       continue;
     } else if (in_headline(*mine) && !in_headline(r.value) && r.value.span.end > r.value.span.start) {
       mine->Replace(r.value);
@@ -1045,7 +1066,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
   for (Event& ev : events_) {
     Event* target = nullptr;
     for (Event& o : out) {
-      if (Compatible(o, ev)) { target = &o; break; }
+      if (Compatible(o, ev) || Supersedes(ev, o)) { target = &o; break; }
     }
     if (target) Absorb(*target, ev, Headline());
     else out.push_back(std::move(ev));

@@ -86,7 +86,9 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       Cluster& a = clusters[i];
       Cluster& b = clusters[j];
       if (b.claims.empty() || a.claims.empty() || !KeysAgree(a.merged, b.merged, true)) continue;
-      if (a.merged.cumulative != b.merged.cumulative || DatesDisagree(a.merged, b.merged)) continue;
+      // A raised offer and the offer it raised are one deal, whatever days each was made on.
+      bool raised = Supersedes(a.merged, b.merged) || Supersedes(b.merged, a.merged);
+      if (a.merged.cumulative != b.merged.cumulative || (DatesDisagree(a.merged, b.merged) && !raised)) continue;
       // Two different price moves are two moments (a day's drop, a three-year gain), not one
       // move told two ways.
       if (a.merged.type == EventType::kStockMove) continue;

@@ -6,6 +6,7 @@ import {el, externalLink} from './dom.js';
 import {splitAtSpan} from './codepoints.js';
 import {formatDate, formatStatus, outletName, words} from './format.js';
 import {articleHref, storyHref} from './links.js';
+import {versionsPanel} from './corrections.js';
 
 function articleText(text, span) {
   const body = el('div', {class: 'article-text', id: 'article-text'});
@@ -57,7 +58,9 @@ export async function articleView(id, query) {
   const text = typeof article.text === 'string' ? article.text : '';
   const span = spanFrom(query);
   const body = articleText(text, span);
-  const panels = [factsPanel(articleId, report, span), quotesPanel(articleId, article.quotes ?? [])].filter(Boolean);
+  const versions = article.version > 1 ? await api.versions(articleId).catch(() => null) : null;
+  const panels = [factsPanel(articleId, report, span), quotesPanel(articleId, article.quotes ?? []),
+    versionsPanel(versions)].filter(Boolean);
   const meta = [outletName(article), article.author, article.published &&
     `${formatDate(article.published)}${article.published_inferred ? ' (inferred)' : ''}`].filter(Boolean);
   return {

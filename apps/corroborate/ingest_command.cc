@@ -100,6 +100,7 @@ int RunIngestCommand(const IngestCommand& command) {
   store::StoreOptions options;
   options.batch_articles = std::max<size_t>(command.batch, 1);
   options.threads = command.threads;
+  options.versions = command.versions;
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(command.db, options);
   if (!opened.ok()) {
     std::fprintf(stderr, "corroborate: %s\n", opened.status().message().c_str());

@@ -17,6 +17,8 @@ struct IngestCommand {
   // Threads preparing articles (clean, extract, events, cluster features); 0 = every core the
   // process may use. Commits stay in input order: the store is the same for any count.
   size_t threads = 0;
+  // An id stored with other content is a new version of that article (store.h), not rejected.
+  bool versions = false;
 };
 
 // The exit status: 0 when every input was stored (or already was), 3 when some were skipped,

@@ -17,6 +17,7 @@
 #include "pipeline/report_json.h"
 #include "pipeline/report_text.h"
 #include "serve_command.h"
+#include "watch_command.h"
 
 namespace {
 
@@ -117,8 +118,13 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   ingest->add_option("inputs", ingest_cmd.inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
+  ingest->add_flag("--versions", ingest_cmd.versions,
+                   "an id stored with other content is a new version of that article, not rejected");
+
   ServeArgs serve_args;
   CLI::App* serve = AddServeCommand(app, serve_args);
+  WatchArgs watch_args;
+  CLI::App* watch = AddWatchCommand(app, watch_args);
 
   try {
     app.parse(argc, argv);
@@ -134,5 +140,6 @@ int main(int argc, char** argv) {
   if (analyze->parsed()) return RunAnalyzeCommand(inputs, options, json);
   if (ingest->parsed()) return RunIngestCommand(ingest_cmd);
   if (serve->parsed()) return RunServeCommand(serve_args);
+  if (watch->parsed()) return RunWatchCommand(watch_args);
   return kUsageError;
 }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "events/news_outlets.h"
+#include "events/syntax.h"
 
 namespace corroborate::events {
 namespace {
@@ -20,13 +21,6 @@ struct Source {
   uint32_t end = 0;           // the word after the phrase
   bool publisher = false;     // an organisation or a document "the report" can mean
 };
-
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
 
 bool ReportingVerb(std::string_view w) {
   return In(w, {"reported", "reports", "report", "said", "says", "say", "told", "tells", "added", "adds", "wrote",

@@ -6,13 +6,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 bool SiteNoun(std::string_view w) {
   return In(w, {"plant", "plants", "factory", "factories", "store", "stores", "shop", "shops", "outlet", "outlets",
                 "branch", "branches", "mine", "mines", "line", "lines", "office", "offices", "site", "sites",

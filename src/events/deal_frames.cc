@@ -10,13 +10,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // The goods a verb or a noun names after word `from`: a noun phrase of a count and the things
 // counted, or of a product ("60 Boeing 787 Dreamliner aircraft", "20 of Boeing's larger 777
 // planes", "tankers"); its words [*w0, *w1). Stops at a preposition that opens another role
@@ -130,21 +123,42 @@ void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p
 
 // Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
 // told apart ("$82 a share").
+// "raised its offer", "a sweetened bid": the trigger names a new value of a deal told before.
+bool Raised(const FrameContext& c) {
+  const auto& w = c.W();
+  for (uint32_t k = c.t0; k > c.b() && k + 4 > c.t0; --k) {
+    if (In(w[k - 1].lower, {"raised", "raises", "raise", "raising", "increased", "increases", "lifted", "lifts",
+                            "sweetened", "sweetens", "boosted", "boosts", "upped", "improved", "revised"}))
+      return true;
+    if (w[k].comma_before || w[k].clause_before) break;
+  }
+  return false;
+}
+
+// Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
+// told apart ("$82 a share"). A raised offer's new value follows "to", its earlier one "from".
 void SetAmounts(const FrameContext& c, Event& ev, const char* total_role, const char* per_share_role) {
   const auto& w = c.W();
-  int32_t q = c.QuantityAfter(c.t1, {"for", "worth", "at", "of", "totaling", "totalling", "valued"}, QuantityKind::kMoney);
+  bool raised = Raised(c);
+  int32_t q = raised ? c.QuantityAfter(c.t1, {"to"}, QuantityKind::kMoney) : -1;
+  if (q < 0) q = c.QuantityAfter(c.t1, {"for", "worth", "at", "of", "totaling", "totalling", "valued"}, QuantityKind::kMoney);
   if (q < 0) q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
   if (q < 0) return;
-  const Quantity& m = c.mentions.quantities[q];
-  uint32_t after = 0;
-  while (after < w.size() && w[after].start < m.end) ++after;
-  bool per_share = after + 1 < w.size() && ((In(w[after].lower, {"a", "per"}) && w[after + 1].lower == "share") ||
-                                            w[after].lower == "each");
-  if (per_share) {
-    if (per_share_role != nullptr) ev.Set(per_share_role, c.QuantityValue(q));
-  } else {
-    ev.Set(total_role, c.QuantityValue(q));
-  }
+  auto per_share = [&](int32_t x) {
+    const Quantity& m = c.mentions.quantities[x];
+    uint32_t after = 0;
+    while (after < w.size() && w[after].start < m.end) ++after;
+    return after + 1 < w.size() && ((In(w[after].lower, {"a", "per"}) && w[after + 1].lower == "share") ||
+                                    w[after].lower == "each");
+  };
+  // A figure with "a share" after it, or one whose earlier figure has it ("to $82 from $75 a share").
+  int32_t before = raised ? c.QuantityAfter(c.t1, {"from"}, QuantityKind::kMoney) : -1;
+  bool share = per_share(q) || (before >= 0 && per_share(before));
+  const char* role = share ? per_share_role : total_role;
+  if (role == nullptr) return;
+  RoleValue v = c.QuantityValue(q);
+  if (before >= 0 && before != q) v.earlier.push_back(c.QuantityValue(before));
+  ev.Set(role, v);
 }
 
 // The verb that governs a noun trigger ("won a $13 billion contract", "placed an order"): its word,
@@ -309,6 +323,11 @@ bool FillContract(const FrameContext& c, Event& ev) {
     if (ev.Find("amount") == nullptr || (buyer == nullptr && seller == nullptr)) return false;
   }
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", nullptr);
+  // An agreement or a deal is a contract when it buys something: goods or a sum. "A deal to buy
+  // Initech" is the acquisition's; one for marketing and support a partnership (FillPartnership).
+  if (In(trig, {"agreement", "agreements", "deal", "deals"}) && ev.Find("subject") == nullptr &&
+      ev.Find("amount") == nullptr)
+    return false;
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   ev.status = c.ClauseStatus();
@@ -345,6 +364,15 @@ bool FillPartnership(const FrameContext& c, Event& ev) {
   if (v != UINT32_MAX) add(syn.Subject(v));
   add(syn.After(c.t1, {"with", "between"}));
   if (partners.size() < 2) return false;
+  // "a deal to buy Initech", "an agreement to supply jets", "a deal worth $2 billion": a purchase,
+  // not a partnership.
+  for (uint32_t k = c.t1; k < syn.ClauseEnd(c.t1); ++k) {
+    if ((w[k].lower == "to" && k + 1 < c.e() &&
+         In(w[k + 1].lower, {"buy", "acquire", "purchase", "sell", "supply", "lease", "invest", "take", "merge", "pay"})) ||
+        In(w[k].lower, {"worth", "valued"}) ||
+        (w[k].quantity >= 0 && c.mentions.quantities[w[k].quantity].kind == QuantityKind::kMoney))
+      return false;
+  }
   std::string names;
   for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
   RoleValue parties;

@@ -7,13 +7,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // Words a title is made of ("chief executive officer", "senior vice president", "CEO").
 bool TitleWord(std::string_view w) {
   return In(w, {"ceo", "cfo", "coo", "cto", "cio", "chief", "executive", "officer", "financial", "operating",

@@ -4,17 +4,6 @@
 #include <algorithm>
 
 namespace corroborate::events {
-namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 RoleValue FrameContext::PartyValue(const Party& p) const {
   RoleValue v;
   v.kind = RoleValue::Kind::kEntity;
@@ -51,13 +40,31 @@ RoleValue FrameContext::DateValue(int32_t di) const {
   return v;
 }
 
+RoleValue FrameContext::PublishedDay() const {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kText;  // no date unless the published day parses
+  const std::string& p = article.published;
+  if (p.size() < 10 || p[4] != '-' || p[7] != '-') return v;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (p[i] < '0' || p[i] > '9') return v;
+  }
+  v.kind = RoleValue::Kind::kDate;
+  v.text = p.substr(0, 10);
+  v.date.year = std::stoi(p.substr(0, 4));
+  v.date.month = std::stoi(p.substr(5, 2));
+  v.date.day = std::stoi(p.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  return v;
+}
+
 int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps,
                                     QuantityKind kind, uint32_t limit) const {
   uint32_t end = std::min(syntax.ClauseEnd(from), limit);
   for (uint32_t i = from; i + 1 < end; ++i) {
     if (!In(W()[i].lower, preps)) continue;
     // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".
-    for (uint32_t k = i + 1; k < end && k < i + 4; ++k) {
+    for (uint32_t k = i + 1; k < end && k < i + 6; ++k) {
       int32_t q = W()[k].quantity;
       if (q >= 0) return mentions.quantities[q].kind == kind ? q : -1;
       if (!In(W()[k].lower, {"up", "to", "as", "much", "about", "around", "nearly", "almost", "roughly", "some",
@@ -115,6 +122,10 @@ EventStatus FrameContext::ClauseStatus() const {
       const std::string& x = w[k - 1].lower;
       if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
       if (w[k].comma_before || w[k].clause_before) break;
+      // "had been expected to post net income of", "an estimated profit": a forecast, told now.
+      if (In(x, {"expected", "expects", "expect", "forecast", "forecasts", "estimated", "projected", "predicted",
+                 "anticipated", "likely"}))
+        return EventStatus::kAnnounced;
       if (x.size() > 2 && (x.substr(x.size() - 2) == "ed" || In(x, {"won", "lost", "reached", "struck", "made", "took",
                                                                       "signed", "announce", "announces", "file",
                                                                       "files", "plans", "seeks", "faces", "face",

@@ -36,6 +36,9 @@ struct FrameContext {
   // Words [w0, w1) as free text ("20 Boeing 777 planes").
   RoleValue TextValue(uint32_t w0, uint32_t w1) const;
   RoleValue DateValue(int32_t d) const;
+  // The day the article was published as a date value, for what the text tells as happening that
+  // day ("in early trading", "Globex expects"); a kDate of no grain when it has no such date.
+  RoleValue PublishedDay() const;
 
   // The quantity mention a word belongs to, or -1.
   int32_t QuantityAt(uint32_t i) const { return i < W().size() ? W()[i].quantity : -1; }

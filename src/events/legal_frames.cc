@@ -7,13 +7,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // Words that make "settle" and "settlement" legal: what is settled is a case, a claim or a dispute.
 bool LegalContext(const FrameContext& c) {
   for (uint32_t i = c.b(); i < c.e(); ++i) {

@@ -10,13 +10,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // +1 for a rise, -1 for a fall, 0 for neither; *factor receives the change in percent a
 // multiplying verb states ("tripled": +200).
 int MoveDirection(std::string_view w, double* factor) {
@@ -53,23 +46,29 @@ void SetWhen(const FrameContext& c, Event& ev, int32_t d) {
 // "fell 1 percent in early trading", "were down in recent trading": a move told in the trading of
 // the day the article was published is that day's, when the clause dates it no other way.
 void TradingDay(const FrameContext& c, Event& ev) {
-  if (ev.Find("date") != nullptr || ev.Find("period") != nullptr || c.article.published.size() < 10) return;
+  if (ev.Find("date") != nullptr || ev.Find("period") != nullptr) return;
   bool today = false;
   for (uint32_t k = c.t1; k + 1 < c.syntax.ClauseEnd(c.t1); ++k) {
     const std::string& x = c.W()[k].lower;
     today |= (In(x, {"early", "recent", "morning", "afternoon", "midday", "premarket"}) && c.W()[k + 1].lower == "trading") ||
              x == "today";
   }
-  if (!today) return;
-  RoleValue v;
-  v.kind = RoleValue::Kind::kDate;
-  v.text = c.article.published.substr(0, 10);
-  v.date.year = std::stoi(v.text.substr(0, 4));
-  v.date.month = std::stoi(v.text.substr(5, 2));
-  v.date.day = std::stoi(v.text.substr(8, 2));
-  v.date.grain = DateGrain::kDay;
-  v.date.relative = true;
-  ev.Set("date", v);
+  RoleValue v = c.PublishedDay();
+  if (today && v.kind == RoleValue::Kind::kDate) ev.Set("date", v);
+}
+
+// "Globex expects a $5 billion hit", "Globex says profit will fall": a company's forecast told in
+// the present tense is made the day the article is published, when the clause gives no date.
+void AnnouncedToday(const FrameContext& c, Event& ev) {
+  if (ev.status != EventStatus::kAnnounced || ev.Find("date") != nullptr) return;
+  bool present = false;
+  for (uint32_t k = c.b(); k < c.t0; ++k) {
+    const std::string& x = c.W()[k].lower;
+    present |= In(x, {"expects", "says", "forecasts", "warns", "estimates", "predicts", "sees", "projects"}) ||
+               (x == "expecting" && k > c.b() && In(c.W()[k - 1].lower, {"is", "are"}));
+  }
+  RoleValue v = c.PublishedDay();
+  if (present && v.kind == RoleValue::Kind::kDate) ev.Set("date", v);
 }
 
 }  // namespace
@@ -264,6 +263,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   if (measure == "revenue" && !figure) return false;  // "sales of the iPod" are no results
   EventStatus s = c.ClauseStatus();
   ev.status = s == EventStatus::kCompleted && figure ? EventStatus::kCompleted : EventStatus::kAnnounced;
+  AnnouncedToday(c, ev);
   return true;
 }
 

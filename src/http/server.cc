@@ -21,6 +21,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace corroborate::http {
@@ -35,7 +36,9 @@ constexpr milliseconds kShutdownGrace{5000};  // for requests being handled when
 constexpr size_t kReadChunk = 64 * 1024;
 constexpr size_t kReservedDescriptors = 64;   // for the store, logs and the like
 
-enum class Phase { kReading, kHandling, kWriting, kLingering };
+enum class Phase { kReading, kHandling, kWriting, kLingering, kStreaming };
+
+constexpr size_t kPublishedKept = 1024;  // messages a stream opened late can still catch up on
 
 struct Connection {
   Connection(int fd, uint64_t id, const RequestLimits& limits) : fd(fd), id(id), parser(limits) {}
@@ -49,6 +52,8 @@ struct Connection {
   size_t out_offset = 0;
   bool close_after_write = false;
   bool sent_continue = false;
+  int64_t stream_seq = 0;                 // streams: the last message number it was given
+  Clock::time_point last_progress;        // streams: the last write that moved bytes (or the start)
 };
 
 struct Job {
@@ -242,6 +247,7 @@ class Server::Loop {
 
   void Close(Connection& conn) {
     if (conn.phase == Phase::kHandling || conn.phase == Phase::kWriting) --busy_;
+    if (conn.phase == Phase::kStreaming) streams_.erase(conn.fd);
     int fd = conn.fd;
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     connections_.erase(fd);
@@ -256,6 +262,7 @@ class Server::Loop {
     if (events & EPOLLERR) return Close(conn);
     if (conn.phase == Phase::kWriting && (events & EPOLLOUT)) return WritePending(conn);
     if (conn.phase == Phase::kLingering) return Discard(conn);
+    if (conn.phase == Phase::kStreaming) return OnStreamEvent(conn, events);
     if (conn.phase == Phase::kReading && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))) return ReadRequest(conn);
     if (conn.phase == Phase::kHandling && (events & EPOLLHUP)) {
       // The client left while its request is being handled; the answer will find no connection.
@@ -324,16 +331,98 @@ class Server::Loop {
     uint64_t count;
     [[maybe_unused]] ssize_t r = ::read(done_fd_, &count, sizeof count);
     std::deque<Done> done;
+    std::deque<std::pair<int64_t, std::string>> published;
     {
       std::lock_guard<std::mutex> lock(done_mutex_);
       done.swap(done_);
+      published.swap(published_);
     }
     for (Done& d : done) {
       auto it = connections_.find(d.fd);
       if (it == connections_.end() || it->second.id != d.id || it->second.phase != Phase::kHandling) continue;
+      if (d.response.stream) {
+        StartStream(it->second, d.response);
+        continue;
+      }
       bool keep_alive = d.keep_alive && !stopping_;
       Respond(it->second, Serialize(d.response, keep_alive, false), keep_alive);
     }
+    for (auto& [seq, bytes] : published) OnPublished(seq, std::move(bytes));
+  }
+
+  // --- streams (Server-Sent Events) ------------------------------------------------------------
+  void StartStream(Connection& conn, const Response& response) {
+    if (streams_.size() >= options_.max_streams || stopping_) {
+      return Respond(conn, Serialize(ErrorResponse(503, stopping_ ? "the server is stopping" : "too many streams open"), false, false), false);
+    }
+    --busy_;  // a stream may stay open for hours: it must not hold up a graceful stop
+    conn.phase = Phase::kStreaming;
+    conn.phase_start = conn.last_progress = Clock::now();
+    conn.stream_seq = response.stream_after;
+    conn.out = Serialize(response, false, false);
+    conn.out_offset = 0;
+    streams_.insert(conn.fd);
+    // What was published between the handler's look at the log and now.
+    if (!published_ring_.empty() && published_ring_.front().first > conn.stream_seq + 1 &&
+        conn.stream_seq < published_ring_.back().first) {
+      conn.out += "event: reset\ndata: {}\n\n";  // too far behind: the client reloads
+    }
+    for (const auto& [seq, bytes] : published_ring_) {
+      if (seq <= conn.stream_seq) continue;
+      conn.out += bytes;
+      conn.stream_seq = seq;
+    }
+    StreamWrite(conn);
+  }
+
+  void OnPublished(int64_t seq, std::string bytes) {
+    published_ring_.emplace_back(seq, bytes);
+    while (published_ring_.size() > kPublishedKept) published_ring_.pop_front();
+    std::vector<int> streams(streams_.begin(), streams_.end());
+    for (int fd : streams) {
+      Connection& conn = connections_.at(fd);
+      if (seq <= conn.stream_seq) continue;
+      conn.stream_seq = seq;
+      if (conn.out.size() - conn.out_offset + bytes.size() > options_.max_stream_backlog) {
+        Close(conn);  // a reader this slow reconnects and asks for what it missed
+        continue;
+      }
+      conn.out += bytes;
+      StreamWrite(conn);
+    }
+  }
+
+  void StreamWrite(Connection& conn) {
+    while (conn.out_offset < conn.out.size()) {
+      ssize_t sent = ::send(conn.fd, conn.out.data() + conn.out_offset, conn.out.size() - conn.out_offset, MSG_NOSIGNAL);
+      if (sent > 0) {
+        conn.out_offset += static_cast<size_t>(sent);
+        conn.last_progress = Clock::now();
+        continue;
+      }
+      if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Watch(conn, EPOLLIN | EPOLLRDHUP | EPOLLOUT);
+      return Close(conn);
+    }
+    conn.out.clear();
+    conn.out_offset = 0;
+    Watch(conn, EPOLLIN | EPOLLRDHUP);
+  }
+
+  // A stream's client sends nothing more; input is read and dropped, and its end closes the stream.
+  void OnStreamEvent(Connection& conn, uint32_t events) {
+    if (events & (EPOLLHUP | EPOLLRDHUP)) return Close(conn);
+    if (events & EPOLLIN) {
+      char buf[4096];
+      while (true) {
+        ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
+        if (got > 0) continue;
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        return Close(conn);
+      }
+    }
+    if (events & EPOLLOUT) StreamWrite(conn);
   }
 
   void Respond(Connection& conn, std::string wire, bool keep_alive) {
@@ -396,7 +485,7 @@ class Server::Loop {
     if (now - last_sweep_ < milliseconds(kSweepIntervalMs)) return;
     last_sweep_ = now;
     ResumeAccepting();
-    std::vector<int> expired, timed_out;
+    std::vector<int> expired, timed_out, heartbeats;
     for (auto& [fd, conn] : connections_) {
       switch (conn.phase) {
         case Phase::kReading: {
@@ -413,7 +502,22 @@ class Server::Loop {
           break;
         case Phase::kHandling:
           break;  // the handler cannot be interrupted; its own queries have limits
+        case Phase::kStreaming:
+          if (conn.out_offset < conn.out.size()) {
+            // Nothing moved for a write timeout: the client stopped reading.
+            if (now - conn.last_progress > milliseconds(options_.write_timeout_ms)) expired.push_back(fd);
+          } else if (now - conn.last_progress > milliseconds(options_.stream_heartbeat_ms)) {
+            heartbeats.push_back(fd);
+          }
+          break;
       }
+    }
+    for (int fd : heartbeats) {
+      Connection& conn = connections_.at(fd);
+      conn.out = ":\n\n";
+      conn.out_offset = 0;
+      conn.last_progress = now;
+      StreamWrite(conn);
     }
     for (int fd : expired) Close(connections_.at(fd));
     for (int fd : timed_out) {
@@ -443,6 +547,20 @@ class Server::Loop {
 
   std::mutex done_mutex_;
   std::deque<Done> done_;
+  std::deque<std::pair<int64_t, std::string>> published_;  // from Publish, for the I/O thread
+
+  std::unordered_set<int> streams_;  // connections in Phase::kStreaming
+  std::deque<std::pair<int64_t, std::string>> published_ring_;  // the latest kPublishedKept, I/O thread only
+
+ public:
+  void Publish(int64_t seq, std::string bytes) {
+    {
+      std::lock_guard<std::mutex> lock(done_mutex_);
+      published_.emplace_back(seq, std::move(bytes));
+    }
+    uint64_t one = 1;
+    [[maybe_unused]] ssize_t w = ::write(done_fd_, &one, sizeof one);
+  }
 };
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler) {
@@ -470,6 +588,8 @@ Server::~Server() {
 std::string Server::address() const { return host_ + ":" + std::to_string(port_); }
 
 void Server::Run() { loop_->Run(); }
+
+void Server::Publish(int64_t seq, std::string bytes) { loop_->Publish(seq, std::move(bytes)); }
 
 void Server::Stop() {
   uint64_t one = 1;

@@ -43,6 +43,14 @@ struct ServerOptions {
   // A request that waited longer than this for a worker is answered 503 rather than handled: its
   // client has likely given up, and an overloaded server should shed work, not pile it up.
   int queue_timeout_ms = 10000;
+  // Streams (Response::stream) open at once; more get 503.
+  size_t max_streams = 1000;
+  // A stream whose client has not read this much of what was published is closed (it reconnects
+  // and asks for what it missed), so a slow reader costs bounded memory.
+  size_t max_stream_backlog = 1u << 20;
+  // A comment line on an idle stream this often: proxies keep it open, and a vanished client is
+  // found when the write fails.
+  int stream_heartbeat_ms = 15000;
 };
 
 using Handler = std::function<Response(const Request&)>;
@@ -65,6 +73,10 @@ class Server {
   void Run();
   // Safe from any thread and from a signal handler (it only writes to an eventfd).
   void Stop();
+  // Sends `bytes` to every open stream that has not had message `seq` (numbers increase; a stream
+  // opened after it was published still gets it when it asked for messages after an older one and
+  // it is among the last 1,024). Safe from any thread.
+  void Publish(int64_t seq, std::string bytes);
 
  private:
   class Loop;

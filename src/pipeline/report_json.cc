@@ -19,6 +19,12 @@ void WriteValueFields(const RoleValue& v, JsonWriter& w) {
       w.Key("kind"); w.String(KindName(v.quantity.kind));
       w.Key("qualifier"); w.String(QualifierName(v.quantity.qualifier));
       w.Key("text"); w.String(v.text);
+      if (!v.earlier.empty()) {  // a raised offer's earlier values, oldest first
+        w.Key("earlier");
+        w.BeginArray();
+        for (const RoleValue& e : v.earlier) w.Double(e.quantity.value);
+        w.EndArray();
+      }
       break;
     case RoleValue::Kind::kDate:
       w.Key("value"); w.String(v.text);

@@ -40,7 +40,10 @@ bool RoleConflict(const StoryEvent& se, const std::string& role, Conflict* c) {
         for (size_t y : groups[h]) {
           if (!Comparable(se.claims[x], se.claims[y], role)) continue;
           compared = true;
-          compatible |= ValuesCompatible(*se.claims[x].Find(role), *se.claims[y].Find(role));
+          const RoleValue& a = *se.claims[x].Find(role);
+          const RoleValue& b = *se.claims[y].Find(role);
+          // A raised offer against the offer it raised is an update, not a disagreement.
+          compatible |= ValuesCompatible(a, b) || Supersedes(a, b) || Supersedes(b, a);
         }
       }
       if (compared && !compatible) clash[g] = clash[h] = true;

@@ -33,10 +33,14 @@ class ApiRouter {
   http::Response ListStories(const http::Request& request);
   http::Response ListEvents(const http::Request& request);
   http::Response Search(const http::Request& request);
+  http::Response Stream(const http::Request& request);
 
   store::Store& store_;
   RouterOptions options_;
 };
+
+// One change-log record as a Server-Sent Event: "id: SEQ\nevent: KIND\ndata: JSON\n\n".
+std::string SseEvent(const store::Change& change);
 
 // GET of a file of web/ ("/" is index.html), with its content type; 404 when there is no such file.
 http::Response WebFileResponse(std::string_view path);

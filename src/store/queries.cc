@@ -139,7 +139,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
   Stmt s = db.Prepare(
-      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text "
+      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text, version "
       "FROM articles WHERE id = ?1");
   s.Bind(1, article_id);
   StepResult r = s.Step();
@@ -157,6 +157,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   w.Key("url"); w.StringOrNull(s.Text(7));
   w.Key("story"); w.String(StoryName(s.Int(8)));
   w.Key("text"); w.String(s.Text(9));
+  w.Key("version"); w.Int(s.Int(10));  // 1, or how many versions were stored (GET .../versions)
   Stmt quotes = db.Prepare("SELECT json FROM mentions WHERE article = ?1 AND kind = 'quote' ORDER BY start");
   quotes.Bind(1, s.Int(0));
   w.Key("quotes");

@@ -55,6 +55,13 @@ struct StoreOptions {
   // input order, so the store ends the same for any count. 1 by default: `corroborate serve`
   // answers requests on threads of its own and keeps each POST on its request's thread.
   size_t threads = 1;
+  // How an id stored with other content is treated. false: rejected ("already stored with
+  // different content"), what `corroborate ingest` of files does unless given --versions. true: a
+  // new version of that article when its cleaned title, text, author or date differ from the
+  // stored ones (every version is kept, and what changed is listed), else a duplicate; what the
+  // live producers do (`watch`, and POST /api/articles in `serve`). Either way a raw input equal
+  // to any version already stored is a duplicate, so re-running an ingest adds nothing.
+  bool versions = false;
   ReadLimits read;
 };
 
@@ -62,6 +69,7 @@ struct StoreOptions {
 struct IngestReport {
   size_t accepted = 0;                // articles newly stored
   size_t duplicates = 0;              // articles already stored with the same raw input
+  size_t versions = 0;                // new versions of stored articles (StoreOptions::versions)
   std::vector<InputProblem> rejected; // lines (or files) not stored, with the reason
   std::vector<std::string> stories;   // ids of the stories the new articles joined or opened, sorted
 };
@@ -80,6 +88,18 @@ struct CommitProgress {
 using CommitCallback = std::function<void(const CommitProgress&)>;
 // Called per article read (before it is stored) with the bytes of its raw body: for progress.
 using ReadCallback = std::function<void(size_t body_bytes)>;
+
+// One record of the change log (store/story_changes.h): what a commit changed in a story.
+struct Change {
+  int64_t seq = 0;
+  std::string kind;  // story | event | conflict | correction
+  std::string json;
+};
+
+// A feed's HTTP validators, kept between polls for conditional GET.
+struct FeedValidators {
+  std::string etag, last_modified;
+};
 
 struct StoryQuery {
   int page = 1;
@@ -124,6 +144,21 @@ class Store {
   // duplicate.
   Result<IngestReport> IngestJsonLines(std::string_view bytes, const std::string& source = "request");
 
+  // Ingests documents already read (the feed watcher's), in one or more batches as Ingest does.
+  Result<IngestReport> IngestDocuments(std::vector<RawDocument> docs, const ProblemCallback& on_problem,
+                                       const CommitCallback& on_commit = {});
+
+  // Called after each committed batch of any ingest in this process (the event stream wakes up on
+  // it instead of waiting for its next look at the change log). Set it before ingesting.
+  void SetCommitListener(std::function<void()> listener);
+
+  // The feed watcher's state (watch/watcher.h): each feed's validators, and the hash of what a feed
+  // last said of each item it took (by item id), so that an unchanged item is not fetched again.
+  Result<FeedValidators> LoadFeedValidators(const std::string& url);
+  Status SaveFeedValidators(const std::string& url, const FeedValidators& v);
+  Result<std::string> WatchedItemHash(const std::string& item);  // "" when never taken
+  Status SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes);
+
   // GET /api/stories: {"stories":[{"id","headline","articles","outlets","first_published",
   // "last_published","event_types","entities"}],"page","per_page","total"}, newest first.
   Result<std::string> ListStoriesJson(const StoryQuery& query);
@@ -136,6 +171,16 @@ class Store {
   Result<std::string> EventsJson(const EventQuery& query);
   // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
   Result<std::string> SearchJson(const SearchQuery& query);
+
+  // The change log after `after`, oldest first, at most `max` records; and its latest sequence
+  // number (0 when empty). What GET /api/stream and --notify follow.
+  Result<std::vector<Change>> ChangesSince(int64_t after, size_t max);
+  Result<int64_t> LatestChange();
+  // GET /api/articles/{id}/versions: {"id","version","versions":[{"version","title","published",
+  // "text","changes":[...]}]}, oldest first; "changes" lists what changed from the version before.
+  Result<std::string> ArticleVersionsJson(const std::string& article_id);
+  // GET /api/stories/{id}/corrections: {"story","corrections":[{"article","version","changes"}]}.
+  Result<std::string> StoryCorrectionsJson(const std::string& story_id);
 
   // Counts, for summaries and tests.
   Result<int64_t> ArticleCount();

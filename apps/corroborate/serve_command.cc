@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -82,6 +83,10 @@ int RunServeCommand(ServeArgs args) {
 
   // The socket first: an address we cannot or may not use is refused before the store is touched.
   std::unique_ptr<serve::ApiRouter> router;  // set before Run(), the only time the handler is called
+  // Writes without the token and bodies nobody asked for are refused before the body is read.
+  http::HeadCheck head_check = [&router](const http::Request& head, size_t body_length) {
+    return router->CheckHead(head, body_length);
+  };
   Result<std::unique_ptr<http::Server>> server =
       http::Server::Create(options, [&router](const http::Request& r) {
         http::Response response = router->Handle(r);
@@ -94,7 +99,7 @@ int RunServeCommand(ServeArgs args) {
           std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), target.c_str(), response.body.c_str());
         }
         return response;
-      });
+      }, head_check);
   if (!server.ok()) {
     std::cerr << "corroborate: " << server.status().message() << '\n';
     return kCannotStart;
@@ -110,7 +115,9 @@ int RunServeCommand(ServeArgs args) {
     std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
     return kCannotStart;
   }
-  router = std::make_unique<serve::ApiRouter>(**store, serve::RouterOptions{.write_token = args.token});
+  // Half the workers at most for searches (the one read whose cost the client picks), at least one.
+  router = std::make_unique<serve::ApiRouter>(
+      **store, serve::RouterOptions{.write_token = args.token, .max_concurrent_searches = std::max(1, args.threads / 2)});
 
   g_server = server->get();
   struct sigaction action {};

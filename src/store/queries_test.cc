@@ -127,16 +127,61 @@ TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
   Result<std::string> r = store_->SearchJson(q);
   ASSERT_TRUE(r.ok()) << r.status().message();
   simdjson::dom::element e = Parse(parser_, *r);
-  EXPECT_GE(int64_t(e["total"]), 2);
+  const int64_t with_terminals = int64_t(e["total"]);
+  EXPECT_GE(with_terminals, 2);
   EXPECT_EQ(std::string_view(e["results"].at(0)["story"]), "s1");
-  for (const char* malformed : {"\"unbalanced", "AND", "terminals NOT", "(("}) {
+  // What is not a word or a closed phrase is refused with a message about the search itself: no
+  // SQL and no FTS5 query in it (issue #16: the message used to quote the internal statement).
+  for (const char* malformed : {"\"unbalanced", "((", "\"\"", " "}) {
     q.q = malformed;
     Result<std::string> m = store_->SearchJson(q);
     ASSERT_FALSE(m.ok()) << malformed;
     EXPECT_EQ(m.status().code(), StatusCode::kInvalidInput) << malformed;
+    EXPECT_EQ(m.status().message().find("SELECT"), std::string::npos) << m.status().message();
+    EXPECT_EQ(m.status().message().find("MATCH"), std::string::npos) << m.status().message();
   }
   q.q = "zzzznotaword";
   EXPECT_EQ(int64_t(Parse(parser_, *store_->SearchJson(q))["total"]), 0);
+}
+
+// FTS5 operators typed by a client are words like any other (issue #16): "terminals NOT" is not
+// FTS5's NOT, it asks for articles holding both words; "terminals OR zzzznotaword" finds nothing,
+// since the second word occurs nowhere; NEAR(...) and a prefix are searched as their words.
+TEST_F(QueriesTest, SearchReadsOperatorsAsWords) {
+  auto total = [&](const std::string& text) -> int64_t {
+    SearchQuery q;
+    q.q = text;
+    Result<std::string> r = store_->SearchJson(q);
+    EXPECT_TRUE(r.ok()) << text << ": " << r.status().message();
+    return r.ok() ? int64_t(Parse(parser_, *r)["total"]) : -1;
+  };
+  const int64_t terminals = total("terminals");
+  ASSERT_GE(terminals, 1);
+  EXPECT_EQ(total("terminals OR zzzznotaword"), 0);
+  EXPECT_EQ(total("NEAR(terminals zzzznotaword)"), 0);
+  EXPECT_EQ(total("termin*"), total("termin"));  // no prefix search: "termin" is no word of the examples
+  EXPECT_EQ(total("termin"), 0);
+  // "not" occurs in the examples or it does not; either way the AND of both words can only narrow.
+  EXPECT_LE(total("terminals NOT"), terminals);
+  EXPECT_EQ(total("terminals NOT"), total("\"terminals\" not"));
+}
+
+// A search is stopped at the store's time limit with kLimitExceeded, and the message is about the
+// search. A limit of 0 ms has passed before the first look at the clock, so any search stops (the
+// ranking query is not started once the time is spent, however quick the count was).
+TEST(SearchLimits, StopsAtTheTimeLimit) {
+  TempDb tmp;
+  StoreOptions options;
+  options.search_time_limit_ms = 0;
+  auto store = OpenOrDie(tmp.path(), options);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest({kExamples}, {}).ok());
+  SearchQuery q;
+  q.q = "the";
+  Result<std::string> r = store->SearchJson(q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(r.status().message().find("SELECT"), std::string::npos) << r.status().message();
 }
 
 }  // namespace

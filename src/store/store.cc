@@ -291,7 +291,8 @@ Result<std::string> Store::EventsJson(const EventQuery& q) {
   return impl_->Read([&](Db& db) { return QueryEvents(db, q); });
 }
 Result<std::string> Store::SearchJson(const SearchQuery& q) {
-  return impl_->Read([&](Db& db) { return QuerySearch(db, q); });
+  const std::chrono::milliseconds limit(impl_->options.search_time_limit_ms);
+  return impl_->Read([&](Db& db) { return QuerySearch(db, q, limit); });
 }
 
 namespace {

@@ -56,6 +56,10 @@ struct StoreOptions {
   // answers requests on threads of its own and keeps each POST on its request's thread.
   size_t threads = 1;
   ReadLimits read;
+  // A search (SearchJson) still running after this is stopped with kLimitExceeded. Searches are
+  // plain words, whose cost grows with their postings; this bounds the rare costly one (the most
+  // common words over a large store) so that it cannot hold a thread of the server for long.
+  int search_time_limit_ms = 2000;
 };
 
 // The outcome of one ingest call, per the HTTP API's POST /api/articles reply.
@@ -100,7 +104,7 @@ struct EventQuery {
 struct SearchQuery {
   int page = 1;
   int per_page = 20;
-  std::string q;        // an FTS5 query over titles and texts
+  std::string q;        // words and "quoted phrases", all required, over titles and texts (search_query.h)
 };
 
 class Store {
@@ -135,6 +139,8 @@ class Store {
   // GET /api/events: {"events":[{"story","id","type","status","roles","sources"}],"page","per_page","total"}.
   Result<std::string> EventsJson(const EventQuery& query);
   // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
+  // kInvalidInput for a query that is not words and phrases or is too long, kLimitExceeded when it
+  // ran past StoreOptions::search_time_limit_ms; neither message holds SQL.
   Result<std::string> SearchJson(const SearchQuery& query);
 
   // Counts, for summaries and tests.

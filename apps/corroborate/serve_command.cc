@@ -90,8 +90,11 @@ int RunServeCommand(ServeArgs args) {
   Result<std::unique_ptr<http::Server>> server =
       http::Server::Create(options, [&router](const http::Request& r) {
         http::Response response = router->Handle(r);
-        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not.
-        if (response.status >= 500) {
+        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not, nor
+        // does shedding load (503: too many searches, a search past its time limit), which clients
+        // can cause at will: logged, it would flood the log, and a log that is not read fast
+        // enough would block the workers writing it.
+        if (response.status >= 500 && response.status != 503) {
           std::string target = r.target;  // the client's bytes: no control characters reach the log
           for (char& c : target) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';

@@ -56,7 +56,8 @@ struct ServerOptions {
 using Handler = std::function<Response(const Request&)>;
 // Asked once a request's head has arrived, before its body is read, on the I/O thread (so it must
 // be quick): a response to send instead (the connection then closes), or nullopt to read the body
-// and call the Handler. `head` has the method, path, query and headers, and no body yet.
+// and call the Handler. `head` has the method, path, query and headers; its body holds at most the
+// bytes that came in the same read as the head (a whole small request), usually nothing.
 using HeadCheck = std::function<std::optional<Response>(const Request& head, size_t body_length)>;
 
 class Server {

@@ -1,7 +1,10 @@
 // The client's search text as a safe FTS5 query (see search_query.h). Tested in search_query_test.cc.
 #include "store/search_query.h"
 
+#include <set>
 #include <vector>
+
+#include "core/ascii.h"
 
 namespace corroborate::store {
 namespace {
@@ -67,9 +70,14 @@ Result<std::string> ToFtsQuery(std::string_view text) {
   }
   std::string fts;
   size_t words = 0;
+  std::set<std::string> seen;
   for (std::string_view term : terms) {
     const size_t n = CountWords(term);
     if (n == 0) continue;  // punctuation alone: the tokenizer would find nothing in it
+    // A repeated term asks nothing more (all are required), but FTS5 ranks and cuts snippets per
+    // term and its cost grows much faster than linearly with repeats: "the" 16 times took 36 times
+    // as long as "the" once on a 400-article store. The tokenizer folds case, so the comparison does.
+    if (!seen.insert(ascii::Lower(term)).second) continue;
     words += n;
     if (words > kMaxSearchWords) {
       return InvalidInput("the search has more than " + std::to_string(kMaxSearchWords) + " words");

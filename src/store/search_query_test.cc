@@ -33,6 +33,14 @@ TEST(ToFtsQuery, OperatorsAreWords) {
   EXPECT_EQ(Fts("{title text}: acme"), "\"{title\" \"text}:\" \"acme\"");
 }
 
+TEST(ToFtsQuery, RepeatedTermsAreAskedOnce) {
+  EXPECT_EQ(Fts("port The port the \"new port\" \"New Port\""), "\"port\" \"The\" \"new port\"");
+  // Repeats do not count toward the word limit.
+  std::string many;
+  for (size_t i = 0; i < 3 * kMaxSearchWords; ++i) many += "port ";  // 480 bytes
+  EXPECT_EQ(Fts(many), "\"port\"");
+}
+
 TEST(ToFtsQuery, TermsWithoutWordsAreDropped) {
   EXPECT_EQ(Fts("acme ( ) -- ..."), "\"acme\"");
   EXPECT_EQ(Fts("acme \"\""), "\"acme\"");

@@ -3,29 +3,15 @@
 
 #include <sqlite3.h>
 
-#include <cstring>
 #include <utility>
 
 namespace corroborate::store {
-
-namespace {
-
-// "disk I/O error" says nothing of the cause; the system's errno does (EFBIG past RLIMIT_FSIZE,
-// ENOSPC, EIO). SQLite records it for failed file operations only, so it is added for those codes.
-void AddSystemReason(sqlite3* db, int code, std::string& message) {
-  if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN)) {
-    if (int err = sqlite3_system_errno(db); err != 0) message += std::string(" (") + std::strerror(err) + ")";
-  }
-}
-
-}  // namespace
 
 Status SqliteError(sqlite3* db, std::string_view what) {
   std::string m = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
   int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
   if (code == SQLITE_ERROR) return InvalidInput(std::move(m));  // SQL or FTS query syntax
   if (code == SQLITE_INTERRUPT) return LimitExceeded(std::move(m));  // a TimeLimit stopped it
-  AddSystemReason(db, code, m);
   return IoError(std::move(m));
 }
 
@@ -147,7 +133,6 @@ Status Db::Exec(const std::string& sql) {
   if (rc == SQLITE_OK) return Status::Ok();
   std::string m = sql.substr(0, 60) + ": " + (err ? err : sqlite3_errstr(rc));
   sqlite3_free(err);
-  AddSystemReason(db_, rc, m);
   return IoError(std::move(m));
 }
 

@@ -77,8 +77,7 @@ class Db {
 };
 
 // The error of SQLite's last call on `db`, as a Status naming `what`: kInvalidInput for SQL or FTS
-// query syntax, kLimitExceeded for a statement stopped by a TimeLimit, kIoError otherwise (with the
-// operating system's reason when SQLite recorded one, e.g. "File too large").
+// query syntax, kLimitExceeded for a statement stopped by a TimeLimit, kIoError otherwise.
 Status SqliteError(sqlite3* db, std::string_view what);
 
 // While it lives, statements on `db` stop (their step fails with kLimitExceeded) once `limit` has

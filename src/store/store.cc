@@ -179,8 +179,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
     progress.accepted = report.accepted;
     progress.duplicates = report.duplicates;
     progress.stories = story_count.ok() ? static_cast<size_t>(*story_count) : 0;
-    if (on_commit) on_commit(progress);
-    return Status::Ok();
+    return on_commit ? on_commit(progress) : Status::Ok();
   };
   PipelineOptions run;
   run.threads = options.threads;

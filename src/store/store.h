@@ -81,7 +81,8 @@ struct CommitProgress {
   size_t duplicates = 0;
   size_t stories = 0;                     // stories in the store
 };
-using CommitCallback = std::function<void(const CommitProgress&)>;
+// A failure it returns stops the ingest (what was committed stays), and Ingest returns it.
+using CommitCallback = std::function<Status(const CommitProgress&)>;
 // Called per article read (before it is stored) with the bytes of its raw body: for progress.
 using ReadCallback = std::function<void(size_t body_bytes)>;
 
@@ -118,7 +119,8 @@ class Store {
 
   // Ingests every input of the contract (files, folders, "-"), batch by batch. Problems (unreadable
   // inputs, rejected articles) go to `on_problem` as they are found and are listed in the report.
-  // Fails only when the store itself fails (a disk error); what was committed before stays.
+  // Fails only when the store itself fails (a disk error) or `on_commit` does; what was committed
+  // before stays.
   Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
                               const CommitCallback& on_commit = {}, const ReadCallback& on_read = {});
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,22 @@ inline std::vector<std::string> ExampleFiles() {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// Articles in one example file: a JSON Lines file holds one per non-empty line, any other one.
+inline size_t ArticlesIn(const std::string& file) {
+  if (fs::path(file).extension() != ".jsonl") return 1;
+  std::ifstream in(file);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += line.find_first_not_of(" \t\r") != std::string::npos;
+  return n;
+}
+
+// Articles in examples/, counted from its files (it grows as examples are added).
+inline size_t ExampleArticleCount() {
+  size_t n = 0;
+  for (const std::string& f : ExampleFiles()) n += ArticlesIn(f);
+  return n;
 }
 
 // A short article about a made-up event, one JSON line.

@@ -46,7 +46,7 @@ bool FillClosure(const FrameContext& c, Event& ev) {
   const auto& w = c.W();
   uint32_t s0 = 0, s1 = 0;
   const Party* company = nullptr;
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (!Site(c, c.t1, &s0, &s1)) return false;
     company = syn.Passive(c.t0) ? syn.Agent(c.t1 - 1) : syn.Subject(c.t0);
     if (syn.Passive(c.t0)) {
@@ -118,7 +118,7 @@ bool FillFinancing(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const Party* lender = nullptr;
   const Party* borrower = nullptr;
-  if (c.trigger.verb) {
+  if (c.verb) {
     // "the Treasury will lend Globex $4 billion", "lent $4 billion to Globex", "bail out Globex".
     lender = syn.Subject(c.t0);
     borrower = syn.Object(c.t1);

@@ -53,7 +53,7 @@ bool FillExecutiveChange(const FrameContext& c, Event& ev) {
   const bool appointed = c.trigger.detail == "appointed";
   const Party* person = nullptr;
   const Party* company = nullptr;
-  if (!c.trigger.verb) {
+  if (!c.verb) {
     // "the appointment of Ada Moss", "Moss's departure", "her resignation".
     person = syn.After(c.t1, {"of"});
     if (person == nullptr) person = syn.Possessor(c.t0);

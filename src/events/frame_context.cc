@@ -57,7 +57,7 @@ int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::st
   for (uint32_t i = from; i + 1 < end; ++i) {
     if (!In(W()[i].lower, preps)) continue;
     // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".
-    for (uint32_t k = i + 1; k < end && k < i + 4; ++k) {
+    for (uint32_t k = i + 1; k < end && k < i + 6; ++k) {
       int32_t q = W()[k].quantity;
       if (q >= 0) return mentions.quantities[q].kind == kind ? q : -1;
       if (!In(W()[k].lower, {"up", "to", "as", "much", "about", "around", "nearly", "almost", "roughly", "some",
@@ -109,12 +109,16 @@ EventStatus FrameContext::ClauseStatus() const {
   // A noun trigger's status comes from the verb that governs it: "filed a lawsuit", "won a
   // contract", "agreed to a deal", "announced 35 new orders", "the now-cancelled deal".
   uint32_t v = t0;
-  if (!trigger.verb) {
+  if (!verb) {
     bool found = false;
     for (uint32_t k = t0; k > b() && k + 6 > t0; --k) {
       const std::string& x = w[k - 1].lower;
       if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
       if (w[k].comma_before || w[k].clause_before) break;
+      // "had been expected to post net income of", "an estimated profit": a forecast, told now.
+      if (In(x, {"expected", "expects", "expect", "forecast", "forecasts", "estimated", "projected", "predicted",
+                 "anticipated", "likely"}))
+        return EventStatus::kAnnounced;
       if (x.size() > 2 && (x.substr(x.size() - 2) == "ed" || In(x, {"won", "lost", "reached", "struck", "made", "took",
                                                                       "signed", "announce", "announces", "file",
                                                                       "files", "plans", "seeks", "faces", "face",
@@ -127,10 +131,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (!found) return EventStatus::kUnknown;
   }
   if (syntax.Negated(v)) return EventStatus::kUnknown;
-  const std::string& verb = w[v].lower;
-  if (In(verb, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
-  if (In(verb, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
-  if (In(verb, {"faces", "face"})) return EventStatus::kAnnounced;
+  const std::string& word = w[v].lower;
+  if (In(word, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
+  if (In(word, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
+  if (In(word, {"faces", "face"})) return EventStatus::kAnnounced;
   uint32_t g = syntax.GroupStart(v);
   bool will = false, perfect = false, to = false;
   for (uint32_t k = g; k < v; ++k) {
@@ -148,10 +152,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (x == "to") to = true;
   }
   if (will || to) return EventStatus::kAnnounced;
-  if (perfect || trigger.past || (verb.size() > 2 && verb.substr(verb.size() - 2) == "ed")) return EventStatus::kCompleted;
+  if (perfect || trigger.past || (word.size() > 2 && word.substr(word.size() - 2) == "ed")) return EventStatus::kCompleted;
   // The present tense of a headline or a lead ("Globex sues Initech", "Globex wins order") reports
   // what happened.
-  if (verb.size() > 1 && verb.back() == 's') return EventStatus::kCompleted;
+  if (word.size() > 1 && word.back() == 's') return EventStatus::kCompleted;
   return EventStatus::kUnknown;
 }
 

@@ -23,8 +23,9 @@ struct FrameContext {
   const ArticleWords& words;
   const Syntax& syntax;
   const TriggerEntry& trigger;
-  uint32_t t0 = 0, t1 = 0;  // the trigger's words [t0, t1)
-  std::string salient;      // the organisation the article is most about
+  uint32_t t0 = 0, t1 = 0;     // the trigger's words [t0, t1)
+  const std::string& salient;  // the organisation the article is most about
+  bool verb = false;           // the trigger is read as a verb (a listed noun may be used as one)
 
   const std::vector<Word>& W() const { return words.words; }
   uint32_t b() const { return syntax.begin(); }

@@ -1,7 +1,10 @@
 // JSON rendering of the story report (see report_json.h). Tested in tests/golden (examples-analyze).
 #include "pipeline/report_json.h"
 
+#include <algorithm>
 #include <map>
+
+#include "core/utf8.h"
 
 namespace corroborate {
 namespace {
@@ -16,6 +19,12 @@ void WriteValueFields(const RoleValue& v, JsonWriter& w) {
       w.Key("kind"); w.String(KindName(v.quantity.kind));
       w.Key("qualifier"); w.String(QualifierName(v.quantity.qualifier));
       w.Key("text"); w.String(v.text);
+      if (!v.earlier.empty()) {  // a raised offer's earlier values, oldest first
+        w.Key("earlier");
+        w.BeginArray();
+        for (const RoleValue& e : v.earlier) w.Double(e.quantity.value);
+        w.EndArray();
+      }
       break;
     case RoleValue::Kind::kDate:
       w.Key("value"); w.String(v.text);
@@ -77,9 +86,7 @@ void WriteRole(const RoleValue& v, const RoleSupport* support, const Texts& text
 }  // namespace
 
 uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return n;
+  return static_cast<uint32_t>(utf8::CodePointCount(text, std::min<size_t>(byte, text.size())));
 }
 
 void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -137,11 +138,18 @@ int RunServeCommand(ServeArgs args) {
 
   // The socket first: an address we cannot or may not use is refused before the store is touched.
   std::unique_ptr<serve::ApiRouter> router;  // set before Run(), the only time the handler is called
+  // Writes without the token and bodies nobody asked for are refused before the body is read.
+  http::HeadCheck head_check = [&router](const http::Request& head, size_t body_length) {
+    return router->CheckHead(head, body_length);
+  };
   Result<std::unique_ptr<http::Server>> server =
       http::Server::Create(options, [&router](const http::Request& r) {
         http::Response response = router->Handle(r);
-        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not.
-        if (response.status >= 500) {
+        // Failures of the service itself go to the operator; a client's mistakes (4xx) do not, nor
+        // does shedding load (503: too many searches, a search past its time limit), which clients
+        // can cause at will: logged, it would flood the log, and a log that is not read fast
+        // enough would block the workers writing it.
+        if (response.status >= 500 && response.status != 503) {
           std::string target = r.target;  // the client's bytes: no control characters reach the log
           for (char& c : target) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
@@ -149,7 +157,7 @@ int RunServeCommand(ServeArgs args) {
           std::fprintf(stderr, "corroborate: %s %s: %s\n", r.method.c_str(), target.c_str(), response.body.c_str());
         }
         return response;
-      });
+      }, head_check);
   if (!server.ok()) {
     std::cerr << "corroborate: " << server.status().message() << '\n';
     return kCannotStart;
@@ -167,7 +175,9 @@ int RunServeCommand(ServeArgs args) {
     std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
     return kCannotStart;
   }
-  router = std::make_unique<serve::ApiRouter>(**store, serve::RouterOptions{.write_token = args.token});
+  // Half the workers at most for searches (the one read whose cost the client picks), at least one.
+  router = std::make_unique<serve::ApiRouter>(
+      **store, serve::RouterOptions{.write_token = args.token, .max_concurrent_searches = std::max(1, args.threads / 2)});
   store::Store& st = **store;
 
   // The publisher: follows the change log (whoever wrote it: a POST, this process's watcher, an

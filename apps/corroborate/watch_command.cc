@@ -13,7 +13,7 @@
 #include <mutex>
 #include <thread>
 
-#include "core/json_writer.h"
+#include "acks_file.h"
 #include "store/store.h"
 
 namespace corroborate {
@@ -58,10 +58,14 @@ int RunWatchCommand(const WatchArgs& args) {
     return 1;
   }
   store::Store& st = **opened;
-  FILE* acks = nullptr;
-  if (!args.acks.empty() && (acks = std::fopen(args.acks.c_str(), "a")) == nullptr) {
-    std::fprintf(stderr, "corroborate: %s: cannot open for appending\n", args.acks.c_str());
-    return 1;
+  std::unique_ptr<AcksFile> acks;
+  if (!args.acks.empty()) {
+    Result<std::unique_ptr<AcksFile>> a = AcksFile::Open(args.acks);
+    if (!a.ok()) {
+      std::fprintf(stderr, "corroborate: %s\n", a.status().message().c_str());
+      return 1;
+    }
+    acks = a.take();
   }
   const bool terminal = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
   std::mutex out_mu;  // problems and the status line share standard error
@@ -72,19 +76,13 @@ int RunWatchCommand(const WatchArgs& args) {
     std::fprintf(stderr, "%s%s\n", terminal ? "\r\033[K" : "", p.Format().c_str());
   };
   Result<std::unique_ptr<watch::Watcher>> made = watch::Watcher::Create(
-      st, args.sources, args.options, report, [&](const store::CommitProgress& p) {
-        if (!acks) return;
-        std::string lines;
-        for (const std::string& id : p.acknowledged) {
-          AppendJsonString(lines, id);
-          lines.push_back('\n');
-        }
-        std::fwrite(lines.data(), 1, lines.size(), acks);
-        std::fflush(acks);  // to the operating system: it survives this process being killed
+      st, args.sources, args.options, report, [&](const store::CommitProgress& p) -> Status {
+        // A failed write stops the watcher as a store failure would: what is stored stays, and the
+        // acks file holds whole lines, each a stored article.
+        return acks ? acks->Append(p.acknowledged) : Status::Ok();
       });
   if (!made.ok()) {
     std::fprintf(stderr, "corroborate: %s\n", made.status().message().c_str());
-    if (acks) std::fclose(acks);
     return 2;
   }
   watch::Watcher& w = **made;
@@ -141,7 +139,12 @@ int RunWatchCommand(const WatchArgs& args) {
     notifier->Stop();
     notify_thread.join();
   }
-  if (acks) std::fclose(acks);
+  if (acks) {
+    if (Status closed = acks->Close(); !closed.ok()) {
+      std::fprintf(stderr, "corroborate: %s\n", closed.message().c_str());
+      if (run.ok()) return 1;
+    }
+  }
   const watch::WatchStats s = w.Stats();
   if (terminal) {
     std::fprintf(stderr, "\r\033[K%zu new items: %zu stored, %zu new versions, %zu duplicates, %zu rejected\n", s.items_new,

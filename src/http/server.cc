@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -54,6 +55,8 @@ struct Connection {
   bool sent_continue = false;
   int64_t stream_seq = 0;                 // streams: the last message number it was given
   Clock::time_point last_progress;        // streams: the last write that moved bytes (or the start)
+  bool head_checked = false;   // the current request's head passed the HeadCheck and the body budget
+  size_t body_reserved = 0;    // bytes of the body budget this connection's request holds
 };
 
 struct Job {
@@ -61,6 +64,7 @@ struct Job {
   uint64_t id;
   Request request;
   Clock::time_point queued;
+  size_t body_reserved;  // returned to the body budget when the handler is done with the body
 };
 
 struct Done {
@@ -68,6 +72,7 @@ struct Done {
   uint64_t id;
   Response response;
   bool keep_alive;
+  size_t body_reserved;
 };
 
 // epoll's tag for a descriptor: the fd, and for a connection the low bits of its id, so that an event
@@ -82,8 +87,9 @@ void CloseFd(int fd) {
 
 class Server::Loop {
  public:
-  Loop(const ServerOptions& options, Handler handler, int listen_fd, int stop_fd)
-      : options_(options), handler_(std::move(handler)), listen_fd_(listen_fd), stop_fd_(stop_fd) {
+  Loop(const ServerOptions& options, Handler handler, HeadCheck head_check, int listen_fd, int stop_fd)
+      : options_(options), handler_(std::move(handler)), head_check_(std::move(head_check)),
+        listen_fd_(listen_fd), stop_fd_(stop_fd) {
     rlimit limit{};
     size_t cap = options.max_connections;
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
@@ -91,6 +97,8 @@ class Server::Loop {
       if (usable < cap) cap = usable;
     }
     max_connections_ = cap;
+    // One body of the largest size must always fit, or such requests could never be served.
+    options_.max_body_bytes_in_flight = std::max(options_.max_body_bytes_in_flight, options_.limits.max_body_bytes);
   }
 
   ~Loop() {
@@ -177,7 +185,8 @@ class Server::Loop {
         response = ErrorResponse(500, "internal error");
       }
       bool keep_alive = job.request.KeepAlive() && response.status < 500;
-      Done done{job.fd, job.id, std::move(response), keep_alive};
+      job.request = Request{};  // the body's memory goes before its budget is given back
+      Done done{job.fd, job.id, std::move(response), keep_alive, job.body_reserved};
       {
         std::lock_guard<std::mutex> lock(done_mutex_);
         done_.push_back(std::move(done));
@@ -248,6 +257,7 @@ class Server::Loop {
   void Close(Connection& conn) {
     if (conn.phase == Phase::kHandling || conn.phase == Phase::kWriting) --busy_;
     if (conn.phase == Phase::kStreaming) streams_.erase(conn.fd);
+    ReleaseBody(conn);
     int fd = conn.fd;
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     connections_.erase(fd);
@@ -276,7 +286,10 @@ class Server::Loop {
       ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
       if (got > 0) {
         conn.parser.Feed(std::string_view(buf, static_cast<size_t>(got)));
-        if (conn.parser.state() == ParseState::kComplete || conn.parser.state() == ParseState::kError) break;
+        const ParseState state = conn.parser.state();
+        if (state == ParseState::kComplete || state == ParseState::kError) break;
+        // The head has arrived: it is checked before any more of the body is read.
+        if (state == ParseState::kBody && !conn.head_checked) break;
         continue;
       }
       if (got < 0 && errno == EINTR) continue;
@@ -288,7 +301,9 @@ class Server::Loop {
 
   // Acts on what the parser made of the bytes so far.
   void AfterInput(Connection& conn) {
-    switch (conn.parser.state()) {
+    const ParseState state = conn.parser.state();
+    if ((state == ParseState::kBody || state == ParseState::kComplete) && !conn.head_checked && !AdmitBody(conn)) return;
+    switch (state) {
       case ParseState::kHeaders:
         return;
       case ParseState::kBody:
@@ -307,6 +322,34 @@ class Server::Loop {
     }
   }
 
+  // The head check and the body budget, once per request, before its body is read: true when the
+  // body may be read; otherwise the refusal is on its way and the connection will close.
+  bool AdmitBody(Connection& conn) {
+    conn.head_checked = true;
+    const size_t length = conn.parser.body_length();
+    if (head_check_) {
+      if (std::optional<Response> refused = head_check_(conn.parser.request(), length)) {
+        Respond(conn, Serialize(*refused, false, false), false);
+        return false;
+      }
+    }
+    if (length == 0) return true;
+    if (length > options_.max_body_bytes_in_flight - std::min(bodies_in_flight_, options_.max_body_bytes_in_flight)) {
+      Response busy = ErrorResponse(503, "too many request bodies arriving at once; try again in a moment");
+      busy.headers.emplace_back("Retry-After", "1");
+      Respond(conn, Serialize(busy, false, false), false);
+      return false;
+    }
+    bodies_in_flight_ += length;
+    conn.body_reserved = length;
+    return true;
+  }
+
+  void ReleaseBody(Connection& conn) {
+    bodies_in_flight_ -= conn.body_reserved;
+    conn.body_reserved = 0;
+  }
+
   void Dispatch(Connection& conn) {
     Watch(conn, 0);
     conn.phase = Phase::kHandling;
@@ -316,7 +359,8 @@ class Server::Loop {
     {
       std::lock_guard<std::mutex> lock(jobs_mutex_);
       if (jobs_.size() < options_.max_queued_requests && !stopping_) {
-        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now()});
+        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now(), conn.body_reserved});
+        conn.body_reserved = 0;  // the job holds the body now; DrainDone gives it back
         queued = true;
       }
     }
@@ -338,6 +382,7 @@ class Server::Loop {
       published.swap(published_);
     }
     for (Done& d : done) {
+      bodies_in_flight_ -= d.body_reserved;  // whether or not its client is still there
       auto it = connections_.find(d.fd);
       if (it == connections_.end() || it->second.id != d.id || it->second.phase != Phase::kHandling) continue;
       if (d.response.stream) {
@@ -453,6 +498,7 @@ class Server::Loop {
     conn.phase = Phase::kReading;
     conn.wait_start = conn.phase_start = Clock::now();
     conn.sent_continue = false;
+    conn.head_checked = false;
     conn.parser.Reset();
     Watch(conn, EPOLLIN | EPOLLRDHUP);
     if (conn.parser.state() != ParseState::kHeaders) AfterInput(conn);  // a pipelined request already arrived
@@ -464,6 +510,8 @@ class Server::Loop {
   void StartLingering(Connection& conn) {
     conn.phase = Phase::kLingering;
     conn.phase_start = Clock::now();
+    conn.parser.Discard();  // a refused request's partial body is not kept while lingering
+    ReleaseBody(conn);
     ::shutdown(conn.fd, SHUT_WR);
     Watch(conn, EPOLLIN);
   }
@@ -528,6 +576,7 @@ class Server::Loop {
 
   ServerOptions options_;
   Handler handler_;
+  HeadCheck head_check_;
   int listen_fd_;
   int stop_fd_;
   int epoll_fd_ = -1;
@@ -536,6 +585,7 @@ class Server::Loop {
   std::unordered_map<int, Connection> connections_;
   uint64_t next_id_ = 1;
   size_t busy_ = 0;  // connections handling or writing a response
+  size_t bodies_in_flight_ = 0;  // bytes of body budget held by requests (ServerOptions::max_body_bytes_in_flight)
   bool stopping_ = false;
   bool accept_paused_ = false;
   Clock::time_point last_sweep_{};
@@ -563,7 +613,7 @@ class Server::Loop {
   }
 };
 
-Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler) {
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler, HeadCheck head_check) {
   Result<Listener> listener = Listen(options.host, options.port);
   if (!listener.ok()) return listener.status();
   std::unique_ptr<Server> server(new Server());
@@ -575,7 +625,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Han
     CloseFd(listener->fd);
     return IoError(std::string("eventfd: ") + std::strerror(errno));
   }
-  server->loop_ = std::make_unique<Loop>(options, std::move(handler), listener->fd, server->stop_fd_);
+  server->loop_ = std::make_unique<Loop>(options, std::move(handler), std::move(head_check), listener->fd,
+                                         server->stop_fd_);
   if (Status s = server->loop_->Init(); !s.ok()) return s;
   return server;
 }

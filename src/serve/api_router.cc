@@ -103,16 +103,31 @@ Response ApiRouter::Handle(const http::Request& request) {
   return WebFileResponse(path);
 }
 
-Response ApiRouter::PostArticles(const http::Request& request) {
-  if (!options_.write_token.empty()) {
-    std::string_view auth = request.Header("authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    if (!StartsWith(auth, kBearer) || !http::ConstantTimeEquals(auth.substr(kBearer.size()), options_.write_token)) {
-      Response r = ErrorResponse(401, "writing needs the header Authorization: Bearer <token>");
-      r.headers.emplace_back("WWW-Authenticate", "Bearer");
-      return r;
-    }
+std::optional<Response> ApiRouter::Unauthorized(const http::Request& request) const {
+  if (options_.write_token.empty()) return std::nullopt;
+  std::string_view auth = request.Header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (StartsWith(auth, kBearer) && http::ConstantTimeEquals(auth.substr(kBearer.size()), options_.write_token)) {
+    return std::nullopt;
   }
+  Response r = ErrorResponse(401, "writing needs the header Authorization: Bearer <token>");
+  r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return r;
+}
+
+std::optional<Response> ApiRouter::CheckHead(const http::Request& head, size_t body_length) const {
+  const bool post_articles = head.path == "/api/articles" && head.method == "POST";
+  if (post_articles) return Unauthorized(head);
+  if (body_length == 0) return std::nullopt;
+  // Every other request takes no body: answer what Handle would (405 for a write to /api/articles
+  // with another method), or 413, before a byte of the body is read.
+  if (head.path == "/api/articles") return MethodNotAllowed("POST");
+  return ErrorResponse(413, head.method + " " + head.path + " takes no body");
+}
+
+Response ApiRouter::PostArticles(const http::Request& request) {
+  // Also checked before the body was read (CheckHead); checked again here for callers without one.
+  if (std::optional<Response> refused = Unauthorized(request)) return *refused;
   if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return ErrorResponse(400, "the body is empty; send one JSON article or JSON Lines");
   }
@@ -175,6 +190,18 @@ Response ApiRouter::Search(const http::Request& request) {
   query.per_page = paging.per_page;
   query.q = std::string(http::QueryValue(params, "q"));
   if (query.q.find_first_not_of(' ') == std::string::npos) return ErrorResponse(400, "q (the words to search for) is missing");
+  // At most max_concurrent_searches at once: the others are turned away at once (503) instead of
+  // queueing for a worker that every other reader also waits for.
+  const bool admitted = searches_.fetch_add(1) < options_.max_concurrent_searches;
+  struct Leave {
+    std::atomic<int>& running;
+    ~Leave() { running.fetch_sub(1); }
+  } leave{searches_};
+  if (!admitted) {
+    Response r = ErrorResponse(503, "too many searches at once; try again in a moment");
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
+  }
   return FromStore(store_.SearchJson(query));
 }
 

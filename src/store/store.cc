@@ -199,8 +199,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
     progress.accepted = report.accepted;
     progress.duplicates = report.duplicates;
     progress.stories = story_count.ok() ? static_cast<size_t>(*story_count) : 0;
-    if (on_commit) on_commit(progress);
-    return Status::Ok();
+    return on_commit ? on_commit(progress) : Status::Ok();
   };
   PipelineOptions run;
   run.threads = options.threads;
@@ -367,7 +366,8 @@ Result<std::string> Store::EventsJson(const EventQuery& q) {
   return impl_->Read([&](Db& db) { return QueryEvents(db, q); });
 }
 Result<std::string> Store::SearchJson(const SearchQuery& q) {
-  return impl_->Read([&](Db& db) { return QuerySearch(db, q); });
+  const std::chrono::milliseconds limit(impl_->options.search_time_limit_ms);
+  return impl_->Read([&](Db& db) { return QuerySearch(db, q, limit); });
 }
 
 Result<std::vector<Change>> Store::ChangesSince(int64_t after, size_t max) {

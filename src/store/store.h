@@ -63,6 +63,10 @@ struct StoreOptions {
   // to any version already stored is a duplicate, so re-running an ingest adds nothing.
   bool versions = false;
   ReadLimits read;
+  // A search (SearchJson) still running after this is stopped with kLimitExceeded. Searches are
+  // plain words, whose cost grows with their postings; this bounds the rare costly one (the most
+  // common words over a large store) so that it cannot hold a thread of the server for long.
+  int search_time_limit_ms = 2000;
 };
 
 // The outcome of one ingest call, per the HTTP API's POST /api/articles reply.
@@ -85,7 +89,8 @@ struct CommitProgress {
   size_t duplicates = 0;
   size_t stories = 0;                     // stories in the store
 };
-using CommitCallback = std::function<void(const CommitProgress&)>;
+// A failure it returns stops the ingest (what was committed stays), and Ingest returns it.
+using CommitCallback = std::function<Status(const CommitProgress&)>;
 // Called per article read (before it is stored) with the bytes of its raw body: for progress.
 using ReadCallback = std::function<void(size_t body_bytes)>;
 
@@ -120,7 +125,7 @@ struct EventQuery {
 struct SearchQuery {
   int page = 1;
   int per_page = 20;
-  std::string q;        // an FTS5 query over titles and texts
+  std::string q;        // words and "quoted phrases", all required, over titles and texts (search_query.h)
 };
 
 class Store {
@@ -134,7 +139,8 @@ class Store {
 
   // Ingests every input of the contract (files, folders, "-"), batch by batch. Problems (unreadable
   // inputs, rejected articles) go to `on_problem` as they are found and are listed in the report.
-  // Fails only when the store itself fails (a disk error); what was committed before stays.
+  // Fails only when the store itself fails (a disk error) or `on_commit` does; what was committed
+  // before stays.
   Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
                               const CommitCallback& on_commit = {}, const ReadCallback& on_read = {});
 
@@ -170,6 +176,8 @@ class Store {
   // GET /api/events: {"events":[{"story","id","type","status","roles","sources"}],"page","per_page","total"}.
   Result<std::string> EventsJson(const EventQuery& query);
   // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
+  // kInvalidInput for a query that is not words and phrases or is too long, kLimitExceeded when it
+  // ran past StoreOptions::search_time_limit_ms; neither message holds SQL.
   Result<std::string> SearchJson(const SearchQuery& query);
 
   // The change log after `after`, oldest first, at most `max` records; and its latest sequence

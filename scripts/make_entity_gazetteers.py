@@ -8,6 +8,8 @@ Outputs (UTF-8, one row a line, tab-separated):
   companies.tsv   TICKER  NAME  SHORT     listed companies; SHORT is the name news uses
   places.tsv      NAME    KIND            country | state | city
   given_names.txt NAME                    given names (US Census 1990), lower case
+  given_name_gender.tsv NAME  m|f         given names that are at least four times as common for one
+                                          sex as for the other (US Census 1990), lower case
   surnames.txt    NAME                    the most common surnames (US Census 1990), lower case
   role_words.txt  WORD                    last words of job titles ("manager", "analyst")
 Rows naming any line of the optional BLOCKLIST file (case-insensitive) are left out: the project's
@@ -120,6 +122,23 @@ for fn in ('dist.male.first', 'dist.female.first'):
         given.add(line.split()[0].lower())
 with open(os.path.join(OUT, 'given_names.txt'), 'w') as f:
     f.write(''.join(n + '\n' for n in sorted(given)))
+# A given name's sex, for reading "he" and "she" (src/extract/speaker_resolve.cc): the lists give
+# each name's share of men and of women; a name is one sex's when that share is at least four
+# times the other's ("Jordan" is, "Morgan" is not and stays out).
+share = {'m': {}, 'f': {}}
+for fn, sex in (('dist.male.first', 'm'), ('dist.female.first', 'f')):
+    for line in open(os.path.join(G, 'census1990-names', fn), encoding='ascii'):
+        name, freq = line.split()[:2]
+        share[sex][name.lower()] = float(freq)
+gender = {}
+for name in sorted(given):
+    m, f = share['m'].get(name, 0.0), share['f'].get(name, 0.0)
+    if m >= 4 * f:
+        gender[name] = 'm'
+    elif f >= 4 * m:
+        gender[name] = 'f'
+with open(os.path.join(OUT, 'given_name_gender.tsv'), 'w') as f:
+    f.write(''.join('%s\t%s\n' % (n, gender[n]) for n in sorted(gender)))
 surnames = []
 for line in open(os.path.join(G, 'census1990-names/dist.all.last'), encoding='ascii'):
     name, _, _, r = line.split()

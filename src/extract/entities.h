@@ -40,13 +40,24 @@ struct EntityMention {
   bool nominal = false;  // "the company", "the tech giant": names the entity without its name
 };
 
+// How a quotation's speaker is known: named next to it, resolved from a pronoun, surname or title
+// to a name given elsewhere, described without a name ("a spokeswoman for Acme"), or an
+// organisation ("Acme said in a statement").
+enum class SpeakerKind : uint8_t { kUnknown, kNamed, kResolved, kNominal, kOrganisation };
+const char* SpeakerKindName(SpeakerKind k);  // "unknown", "named", "resolved", "nominal", "organisation"
+
 struct QuoteMention {
   uint32_t start = 0;  // the quoted words in Article::text, marks excluded, [start, end)
   uint32_t end = 0;
   int32_t speaker = -1;  // index into EntityMentions::entities (a PERSON or ORG), or -1
-  std::string speaker_name;  // canonical speaker name; empty when unknown
+  std::string speaker_name;  // the speaker's full name as the article introduces it; empty when unknown or nominal
   std::string speaker_role;
   std::string speaker_org;
+  SpeakerKind speaker_kind = SpeakerKind::kUnknown;
+  // The words that name the speaker for this quotation ("he", "Mr. Roe", "a spokeswoman for
+  // Acme"), bytes in Article::text; empty (start == end) when none.
+  uint32_t mention_start = 0;
+  uint32_t mention_end = 0;
 };
 
 struct EntityMentions {

@@ -218,6 +218,30 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   if (words == 1 && (F(b) & (kRole | kRoleModifier | kHonorific))) return;
   if (F(last) & kEvent) return;  // "Paris Air Show": an event
   if (words == 1 && IsDemonym(Lower(b))) return;
+  // "Air Force James Roche", "State Antony Blinken" (after "Secretary of"): a title's
+  // organisation run together with the person who holds it. A given name and one more capitalised
+  // word end the run, after an organisation or role word or in a run that follows a role: they
+  // are the person's name, what stands before is classified apart.
+  if (words >= 3 && !person_cue && last >= b + 2 && Word(last - 1) && Word(last - 2)) {
+    const uint32_t g = last - 1;
+    const bool given = (F(g) & kGivenName) &&
+                       !(F(g) & (kNotName | kOrgSuffix | kLocSuffix | kRole | kRoleModifier | kHonorific | kGeneric));
+    bool letters = true;  // "France A330" is a model
+    for (char ch : Tx(last)) letters &= !(ch >= '0' && ch <= '9');
+    const bool surname = letters && CapWord(last) && !T(last).upper && Tx(last).size() >= 2 &&
+                         !(F(last) & (kOrgSuffix | kLocSuffix | kGeneric | kNotName | kEvent | kProductSuffix));
+    const bool after_title = org_cue || (F(g - 1) & (kOrgSuffix | kRole | kRoleModifier)) != 0;
+    EntityType lt{};
+    Strength ls{};
+    const CompanyInfo* lc = nullptr;
+    const PlaceInfo* lp = nullptr;
+    // A given name that also names a place or company ("France") is taken for that.
+    if (given && surname && after_title && !(F(g - 1) & kGivenName) && !LookupSpan(g, g + 1, lt, ls, lc, lp) &&
+        !LookupSpan(b, e, lt, ls, lc, lp)) {
+      ClassifySegment(b, g, false, org_cue);
+      return AddCand(g, e, EntityType::kPerson, kLikely);
+    }
+  }
   // Models and versions: "A380", "Acme 787", "X-45" name products.
   EntityType t{};
   Strength st{};
@@ -300,6 +324,15 @@ void Scanner::ClassifySegment(uint32_t b, uint32_t e, bool person_cue, bool org_
   // "Kestrel's chairman, Ana Souza, said": a name set off after a role word is that person's.
   if (words >= 2 && words <= 4 && !org_cue && b >= 2 && s_.tokens.IsPunct(b - 1, ',') && Word(b - 2) &&
       !CapWord(b - 2) && (F(b - 2) & kRole) && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
+    return AddCand(b, e, EntityType::kPerson, kLikely);
+  // "says senior vice president Ana Souza": a name the lists do not know, right after a role
+  // written in lower case, is that person's; not after a word that also names a kind of company
+  // ("port operator Kestrel Terminals"), nor when it ends in a plural that is no surname.
+  const std::string_view last_word = Tx(last);
+  const bool plural = last_word.size() > 3 && last_word.back() == 's' && last_word[last_word.size() - 2] != 's' &&
+                      !(F(last) & kSurname);
+  if (words >= 2 && words <= 3 && !org_cue && b >= 1 && Word(b - 1) && T(b - 1).lower_initial && (F(b - 1) & kRole) &&
+      !(F(b - 1) & kNominal) && !plural && !(F(last) & (kOrgSuffix | kLocSuffix)) && !T(last).upper)
     return AddCand(b, e, EntityType::kPerson, kLikely);
   // A given name first makes a person, unless a word in capitals follows ("Mac OS X Lion"): names
   // of people hold no acronyms.

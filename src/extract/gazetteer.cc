@@ -123,6 +123,11 @@ Gazetteer::Gazetteer() {
   add_words(EmbeddedData("entities/role_words.txt"), kRole);
   add_words(EmbeddedData("entities/given_names.txt"), kGivenName);
   add_words(EmbeddedData("entities/surnames.txt"), kSurname);
+  genders_.Reserve(8192);
+  ForEachRow(EmbeddedData("entities/given_name_gender.tsv"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2 || f[1].empty()) return;
+    genders_.Insert(f[0]) = f[1][0] == 'f' ? Gender::kFemale : Gender::kMale;
+  });
 }
 
 const CompanyInfo* Gazetteer::Company(std::string_view lower_name) const { return companies_.Find(lower_name); }

@@ -1,6 +1,7 @@
 // The word and name lists entity extraction consults (data/entities/: listed companies and tickers,
-// countries, states and cities, given names and surnames, job-title words, and our own lists of
-// organisation/place/role words), parsed once on first use into flat hash tables (word_table.h).
+// countries, states and cities, given names with their usual sex, surnames, job-title words, and
+// our own lists of organisation/place/role words), parsed once on first use into flat hash tables
+// (word_table.h).
 // Tested through entities_test.cc.
 //
 //   const Gazetteer& g = Gazetteer::Get();   // thread-safe, built once
@@ -25,6 +26,8 @@ struct PlaceInfo {
   std::string canonical;  // "United States" for "U.S."
   PlaceKind kind = PlaceKind::kCity;
 };
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
 
 // Word categories of data/entities/entity_words.tsv.
 enum WordFlag : uint16_t {
@@ -52,6 +55,12 @@ class Gazetteer {
     return f ? *f : 0;
   }
 
+  // The sex a given name is far more common for (data/entities/given_name_gender.tsv), else kUnknown.
+  Gender GivenNameGender(std::string_view lower_word) const {
+    const Gender* g = genders_.Find(lower_word);
+    return g ? *g : Gender::kUnknown;
+  }
+
   size_t company_count() const { return companies_.size(); }
   size_t place_count() const { return places_.size(); }
 
@@ -61,6 +70,7 @@ class Gazetteer {
   WordTable<CompanyInfo> tickers_;
   WordTable<PlaceInfo> places_;
   WordTable<uint16_t> words_;
+  WordTable<Gender> genders_;
 };
 
 // ASCII lower case of `s` appended to `out` (other bytes copied as they are).

@@ -111,8 +111,31 @@ void AttachRoles(const EntityScan& s, EntityMentions& out) {
         if (oe.type == EntityType::kOrg) org = oe.canonical;
       }
     }
+    // Before, set off by a comma: "Acme's chairman, Jane Doe," / "the company's chief executive,
+    // Jane Doe".
+    if (role.empty() && ns.b >= 2 && s.tokens.IsPunct(ns.b - 1, ',')) {
+      uint32_t k = ns.b - 1;
+      while (k > 0 && ns.b - 1 - k < 5 && IsWord(s, k - 1) && !s.tokens.items[k - 1].cap &&
+             (g.Flags(LowerWord(s, k - 1, buf)) & (kRole | kRoleModifier)))
+        --k;
+      bool has_role = false;
+      for (uint32_t j = k; j + 1 < ns.b; ++j) has_role |= (g.Flags(LowerWord(s, j, buf)) & kRole) != 0;
+      if (has_role && k + 1 < ns.b) {
+        role = SpanText(s, k, ns.b - 1);
+        uint32_t before = k;
+        if (before > 0 && s.tokens.items[before - 1].possessive) --before;
+        if (before < k && before > 0 && s.name_at[before - 1] >= 0) {
+          const NameSpan& o = s.names[static_cast<size_t>(s.name_at[before - 1])];
+          const Entity& oe = out.entities[static_cast<size_t>(o.entity)];
+          if (oe.type == EntityType::kOrg) org = oe.canonical;
+        }
+      }
+    }
     // After: ", ORG's ROLE" or ", ROLE (at|of|for|with|,) ORG".
-    if (role.empty() && ns.e + 1 < n && s.tokens.IsPunct(ns.e, ',')) {
+    // (Not ", and its auditor, …": a coordination, not an apposition.)
+    const bool coordination = ns.e + 1 < n && IsWord(s, ns.e + 1) &&
+                              (LowerWord(s, ns.e + 1, buf) == "and" || LowerWord(s, ns.e + 1, buf) == "or");
+    if (role.empty() && ns.e + 1 < n && s.tokens.IsPunct(ns.e, ',') && !coordination) {
       uint32_t k = ns.e + 1, end = 0;
       int e = NameAt(s, k, end);
       if (e >= 0 && out.entities[static_cast<size_t>(e)].type == EntityType::kOrg && end < n &&

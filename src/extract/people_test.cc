@@ -61,5 +61,16 @@ TEST(People, OrganisationInsideTheRole) {
   EXPECT_EQ(p->org, "Cisco");
 }
 
+TEST(People, RoleSetOffBeforeTheName) {
+  // "the chairman, NAME," gives the role; ", and its auditor, …" after the name is someone else's.
+  EntityMentions em = ExtractFrom("The company's chairman, Harold Quint, and its auditor, Nina Ford, met the board.");
+  const Entity* p = Person(em, "Harold Quint");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->role, "chairman");
+  const Entity* a = Person(em, "Nina Ford");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->role, "auditor");
+}
+
 }  // namespace
 }  // namespace corroborate

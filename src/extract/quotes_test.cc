@@ -116,4 +116,84 @@ TEST(Quotes, WhatAnOrganisationDescribedAsIsItsQuote) {
   EXPECT_EQ(em.quotes[0].speaker_name, "Orvane");
 }
 
+
+namespace {
+
+// The speaker the article's only (or `k`-th) quotation gets.
+std::string SpeakerOf(const std::string& text, size_t k = 0) {
+  EntityMentions em = ExtractFrom(text);
+  return k < em.quotes.size() ? em.quotes[k].speaker_name : "<no quote " + std::to_string(k) + ">";
+}
+
+TEST(QuoteForms, NameSaidBeforeTheQuote) {
+  EXPECT_EQ(SpeakerOf("Laura Bennett said: \u201CThe new line will be ready by spring.\u201D"), "Laura Bennett");
+  EXPECT_EQ(SpeakerOf("Laura Bennett said in an interview, \"The new line will be ready by spring.\""), "Laura Bennett");
+}
+
+TEST(QuoteForms, SaidNameWithATitle) {
+  // "Sen." and "Gov." are titles, not parts of the name.
+  EXPECT_EQ(SpeakerOf("\"We will hold hearings on the merger,\" said Sen. Mara Quill."), "Mara Quill");
+  EXPECT_EQ(SpeakerOf("\"The budget is balanced this year,\" Gov. Dale Romero said."), "Dale Romero");
+}
+
+TEST(QuoteForms, AppositionBetweenNameAndVerb) {
+  EXPECT_EQ(SpeakerOf("\"The vote was never close,\" Mara Quill, a Vermont Democrat, said on Tuesday."), "Mara Quill");
+  EXPECT_EQ(SpeakerOf("\"The vote was never close,\" Rep. Tom Keller (R-Ohio) said."), "Tom Keller");
+  EXPECT_EQ(SpeakerOf("Rep. Tom Keller, R-Ohio, said the bill was \"a gift to the largest banks.\""), "Tom Keller");
+}
+
+TEST(QuoteForms, RoleBeforeTheName) {
+  EXPECT_EQ(SpeakerOf("\"Demand is back,\" said Orvane chief financial officer Helen Park."), "Helen Park");
+  EXPECT_EQ(SpeakerOf("\"Demand is back,\" said Orvane's president and chief executive, Helen Park."), "Helen Park");
+}
+
+TEST(QuoteForms, ToldWroteAndInterviewObjectsAreNotSpeakers) {
+  // The listener, the platform and the interviewer are not who spoke.
+  EXPECT_EQ(SpeakerOf("\"Prices will fall next year,\" Tom Keller told Reuters."), "Tom Keller");
+  EXPECT_EQ(SpeakerOf("Tom Keller wrote on Twitter: \"Prices will fall next year.\""), "Tom Keller");
+  EXPECT_EQ(SpeakerOf("In an interview with Reuters, Tom Keller said \"prices will fall next year.\""), "Tom Keller");
+  EXPECT_EQ(SpeakerOf("Tom Keller told reporters that \"prices will fall next year.\""), "Tom Keller");
+}
+
+TEST(QuoteForms, PartialQuoteInsideASentence) {
+  EXPECT_EQ(SpeakerOf("Laura Bennett called the plan \"a costly mistake for everyone\" and left."), "Laura Bennett");
+  EXPECT_EQ(SpeakerOf("The plan was praised by Laura Bennett as \"a model for the region.\""), "Laura Bennett");
+  EXPECT_EQ(SpeakerOf("The harbour is the \"busiest it has been in years,\" said Tom Keller."), "Tom Keller");
+}
+
+TEST(QuoteForms, AccordingToAndQuotedAsSaying) {
+  EXPECT_EQ(SpeakerOf("\"The mine will close in June,\" according to Helen Park."), "Helen Park");
+  EXPECT_EQ(SpeakerOf("The Daily Ledger quoted Helen Park as saying \"the mine will close in June.\""), "Helen Park");
+}
+
+TEST(QuoteForms, ParticipleTakesTheClauseSubject) {
+  EXPECT_EQ(SpeakerOf("Laura Bennett defended the merger with Orvane, saying \"it will save both firms.\""), "Laura Bennett");
+}
+
+TEST(QuoteForms, TheNextSentenceIsNotAnAttribution) {
+  // The quotation ends its sentence; the next one reports someone else's words about another thing.
+  EntityMentions em = ExtractFrom("Laura Bennett spoke first. \"The line will be ready by spring.\" Tom Keller said "
+                                  "on Monday that the budget was final.");
+  ASSERT_EQ(em.quotes.size(), 1u);
+  EXPECT_NE(em.quotes[0].speaker_name, "Tom Keller");
+}
+
+TEST(QuoteForms, ParagraphsThatContinueOneSpeaker) {
+  // The speaker is named in the first paragraph only; the next paragraphs are quotations alone.
+  std::string s = "\"We expect a much stronger year,\" said Laura Bennett, chief executive of Globex.\n"
+                  "\"Orders doubled in the spring.\"\n"
+                  "\"And the new plant is ahead of plan.\"\n";
+  EntityMentions em = ExtractFrom(s);
+  ASSERT_EQ(em.quotes.size(), 3u);
+  for (const QuoteMention& q : em.quotes) EXPECT_EQ(q.speaker_name, "Laura Bennett");
+}
+
+TEST(QuoteForms, ShortQuoteNeedsASpeakerOfItsOwn) {
+  // Three words with a speaker are a quotation; three words without one are not, nor is a title.
+  EXPECT_EQ(SpeakerOf("Tom Keller said the harbour was \"never this quiet\" before."), "Tom Keller");
+  EXPECT_TRUE(ExtractFrom("The harbour was \"never this quiet\" before the storm.").quotes.empty());
+  EXPECT_TRUE(ExtractFrom("Her album \"Songs of the Harbour Town\" sold well.").quotes.empty());
+}
+
+}  // namespace
 }  // namespace corroborate

@@ -134,7 +134,11 @@ void WriteExtractJson(const Article& a, const Mentions& m, JsonWriter& w) {
     w.EndArray();
   }
 
+  // Quotes: the contract's fields, plus how the speaker is known (`speaker_kind`) and the words
+  // that name the speaker for this quote (`speaker_mention`, null when none). A mention may stand
+  // before its quote, so mentions get a counter of their own.
   CodePointCounter qtc(text);
+  CodePointCounter smc(text);
   w.Key("quotes");
   w.BeginArray();
   for (const QuoteMention& q : em.quotes) {
@@ -146,6 +150,16 @@ void WriteExtractJson(const Article& a, const Mentions& m, JsonWriter& w) {
     w.StringOrNull(q.speaker_role);
     w.Key("speaker_org");
     w.StringOrNull(q.speaker_org);
+    w.Key("speaker_kind");
+    w.String(SpeakerKindName(q.speaker_kind));
+    w.Key("speaker_mention");
+    if (q.mention_end > q.mention_start) {
+      w.BeginObject();
+      WriteSpan(w, text, smc, q.mention_start, q.mention_end);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
     w.EndObject();
   }
   w.EndArray();

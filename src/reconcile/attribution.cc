@@ -96,18 +96,6 @@ std::string Describe(const Person& p) {
   return s + " in " + p.article;
 }
 
-// Whether the paragraph holding [start, end) holds a quotation mark: a seam until every article's
-// quotes come with speakers (extract/entities.h QuoteMention).
-bool InQuotedParagraph(const Article& a, uint32_t start) {
-  for (const Span& p : a.paragraphs) {
-    if (start < p.start || start >= p.end) continue;
-    std::string_view t(a.text.data() + p.start, p.size());
-    return t.find('"') != std::string_view::npos || t.find("\xE2\x80\x9C") != std::string_view::npos ||
-           t.find("\xE2\x80\x9D") != std::string_view::npos;
-  }
-  return false;
-}
-
 // One name given two affiliations that cannot both hold: different organisations, or roles that
 // neither contain each other nor are one kind of role at one organisation.
 bool AffiliationsDiffer(const Person& a, const Person& b) {
@@ -135,14 +123,11 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
   for (const StoryArticle& sa : articles) {
     const EntityMentions& em = sa.mentions->entities;
     std::string outlet = sa.outlet.empty() ? sa.article->id : sa.outlet;
+    // Who is quoted: each quote's resolved speaker (extract/speaker_resolve.h), the person its
+    // "he", "Mr. Roe" or "the chairman" stands for, not the name nearest the quote.
     std::map<uint32_t, bool> quoted;  // entity → quoted in this article
     for (const QuoteMention& q : em.quotes) {
       if (q.speaker >= 0) quoted[static_cast<uint32_t>(q.speaker)] = true;
-    }
-    for (const EntityMention& m : em.mentions) {
-      const Entity& e = em.entities[m.entity];
-      if (e.type != EntityType::kPerson) continue;
-      if (em.quotes.empty() && InQuotedParagraph(*sa.article, m.start)) quoted[m.entity] = true;
     }
     std::set<uint32_t> seen;
     for (const EntityMention& m : em.mentions) {
@@ -182,9 +167,20 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
                      Describe(a) + " and " + Describe(b) + ": one role at one organisation, two names"});
     }
   }
-  // Quoted people whom no other outlet names as the same person.
+  // Quoted people whom no other outlet names as the same person: one issue per name, with every
+  // article that quotes them so (two outlets may each quote a namesake with another job).
+  std::map<std::string, size_t> speaker_issue;  // normalised name → index in out
   for (const Person& p : people) {
-    if (!p.quoted || Corroborated(p, people) || !flagged.insert("u:" + NormalName(p.name)).second) continue;
+    if (!p.quoted || Corroborated(p, people)) continue;
+    const std::string key = NormalName(p.name);
+    auto it = speaker_issue.find(key);
+    if (it != speaker_issue.end()) {
+      std::vector<std::string>& sources = out[it->second].sources;
+      if (std::find(sources.begin(), sources.end(), p.article) == sources.end()) sources.push_back(p.article);
+      continue;
+    }
+    if (!flagged.insert("u:" + key).second) continue;
+    speaker_issue.emplace(key, out.size());
     out.push_back({"uncorroborated_speaker", {p.name}, {p.article},
                    Describe(p) + " is quoted, and no other outlet names them with a compatible affiliation"});
   }

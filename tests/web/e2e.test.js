@@ -135,7 +135,12 @@ async function main() {
     tally.equal(await showsNext(page, () => page.locator('tbody.event[data-type="layoffs"] tr.conflict', {hasText: '1,100'})
       .locator('a.source').first().click()), 'ready', 'the article view is shown');
     const mark = await page.locator('#highlight').textContent();
-    tally.check(mark.includes('1,100'), 'the 1,100 source link highlights the sentence stating it', mark);
+    tally.check(mark.includes('1,100'), 'the 1,100 source link highlights the words stating it', mark);
+    // Exactly the words of that article's claim to the conflicting value, as the report gives them.
+    const countConflict = story.conflicts.find((conflict) => conflict.role === 'count');
+    const stated = countConflict?.values.find((value) => value.value === 1100)?.claims ?? [];
+    tally.check(stated.some((claim) => claim.text === mark), 'the link highlights a claim of the 1,100 value',
+      `${mark} ${JSON.stringify(stated)}`);
     await page.screenshot({path: path.join(options.out, 'web_e2e_article.png'), fullPage: true});
 
     await checkEvidenceLinks(tally, page, server.url, storyId);

@@ -196,7 +196,8 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
   }
   if (!q.origin.empty()) {
     args.push_back(q.origin);
-    where += " AND EXISTS (SELECT 1 FROM json_each(events.origins) o WHERE o.value = ?" + std::to_string(args.size()) + ")";
+    where += " AND EXISTS (SELECT 1 FROM json_each(events.origins) o WHERE o.value = ?" +
+             std::to_string(args.size()) + ")";
   }
   if (!q.cited.empty()) {
     args.push_back(q.cited);

@@ -101,9 +101,11 @@ ALTER TABLE events ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN origins TEXT NOT NULL DEFAULT '[]';  -- JSON array, as in the report
 
 UPDATE events SET
-  outlets = coalesce((SELECT json_extract(e.value, '$.outlets') FROM stories s, json_each(s.report, '$.stories[0].events') e
+  outlets = coalesce((SELECT json_extract(e.value, '$.outlets')
+                      FROM stories s, json_each(s.report, '$.stories[0].events') e
                       WHERE s.id = events.story AND json_extract(e.value, '$.id') = events.id), 0),
-  origins = coalesce((SELECT json_extract(e.value, '$.origins') FROM stories s, json_each(s.report, '$.stories[0].events') e
+  origins = coalesce((SELECT json_extract(e.value, '$.origins')
+                      FROM stories s, json_each(s.report, '$.stories[0].events') e
                       WHERE s.id = events.story AND json_extract(e.value, '$.id') = events.id), '[]');
 INSERT OR IGNORE INTO claims (story, event, role, article, start, "end", text, value, qualifier, cited, settled, json)
   SELECT s.id, json_extract(e.value, '$.id'), role.key, json_extract(c.value, '$.article'),

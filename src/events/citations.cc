@@ -16,7 +16,8 @@ enum class Rank : int { kNone, kBackReference, kUnnamed, kNamed, kNewsOutlet };
 struct Source {
   Citation citation;
   Rank rank = Rank::kNone;
-  uint32_t end = 0;  // the word after the phrase
+  uint32_t end = 0;           // the word after the phrase
+  bool publisher = false;     // an organisation or a document "the report" can mean
 };
 
 bool In(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -57,7 +58,9 @@ class Finder {
         if (s.rank == Rank::kNewsOutlet) take(std::move(s));
       } else if (x == "filing" && i >= b + 2 && In(w_[i - 1].lower, {"regulatory", "securities", "exchange", "sec", "a", "its"}) &&
                  (In(w_[i - 2].lower, {"in", "a", "its"}) || (i >= b + 3 && w_[i - 3].lower == "in"))) {
-        take(Unnamed("a regulatory filing", i + 1));
+        Source filing = Unnamed("a regulatory filing", i + 1);
+        filing.publisher = true;
+        take(std::move(filing));
       }
       if (ReportingVerb(x) && !Passive(i, b)) {
         // "X reported", "X first reported", "X, citing …": the phrase that ends before the verb.
@@ -119,6 +122,8 @@ class Finder {
       Source s;
       s.rank = Rank::kBackReference;
       s.end = j + 1;
+      // "the people" go back to unnamed people, "the report" to a news organisation or a document.
+      s.citation.origin = In(x, {"people", "person", "sources"}) ? "people" : "report";
       return s;
     }
     if (In(x, {"people", "persons", "person", "sources", "source", "insiders", "officials", "executives"})) {
@@ -157,6 +162,7 @@ class Finder {
         s.citation = Citation{canonical, false};
         s.rank = Rank::kNamed;
       }
+      s.publisher = m_.entities.entities[em.entity].type == EntityType::kOrg;
       return s;
     }
     // A news organisation the entity scan did not take ("The Information", "WSJ").
@@ -170,6 +176,7 @@ class Finder {
           s.citation = Citation{std::string(outlet), true};
           s.rank = Rank::kNewsOutlet;
           s.end = end + 1;
+          s.publisher = true;
           return s;
         }
       }
@@ -192,14 +199,17 @@ class Finder {
 std::vector<Citation> SentenceCitations(const Article& article, const Mentions& mentions, const ArticleWords& words) {
   std::vector<Citation> out(article.sentences.size());
   Finder f(mentions, words);
-  Citation last;
+  // The last organisation or document cited ("the report" may mean it), and the last unnamed people.
+  Citation last_report, last_people;
   for (uint32_t s = 0; s < article.sentences.size(); ++s) {
     Source src = f.Sentence(words.sentence_begin[s], words.sentence_begin[s + 1]);
     if (src.rank == Rank::kBackReference) {
-      out[s] = last;  // "the report added": the attribution of an earlier sentence goes on
+      // "the report added", "the people said": an earlier attribution of that kind goes on.
+      out[s] = src.citation.origin == "people" ? last_people : last_report;
     } else if (src.rank != Rank::kNone) {
       out[s] = src.citation;
-      last = src.citation;
+      if (src.publisher) last_report = src.citation;
+      else if (src.rank == Rank::kUnnamed) last_people = src.citation;
     }
   }
   return out;

@@ -15,9 +15,10 @@ namespace corroborate {
 
 enum class EventType : uint8_t {
   kInvestment, kFundingRound, kValuation, kAcquisition, kIpo, kLayoffs, kHiring, kCapex,
-  kFacility, kContract, kPartnership, kStockMove, kEarnings,
+  kFacility, kContract, kPartnership, kStockMove, kEarnings, kExecutiveChange, kBankruptcy, kFinancing,
+  kLegal, kClosure,
 };
-constexpr int kEventTypeCount = 13;
+constexpr int kEventTypeCount = 18;
 
 // Ordered from least to most certain; kUnknown is "the sentence claims no status".
 enum class EventStatus : uint8_t {
@@ -78,6 +79,9 @@ struct Event {
   Span trigger;                // the word(s) that named the event in its first sentence
   bool verbal = false;         // the trigger is a verb ("raise"), not a noun ("funding round")
   Citation cited;              // whom the article cites for the event (its first sentence's source)
+  // Its roles were read from the clause's grammar (events/frame_context.h), which abstains when
+  // they do not hang together: it stands as an event even without its figure.
+  bool from_syntax = false;
 
   const RoleValue* Find(std::string_view role) const;
   RoleValue* Find(std::string_view role);

@@ -5,12 +5,15 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include "events/citations.h"
 #include "events/extract_events.h"
+#include "events/frame_context.h"
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
+#include "extract/gazetteer.h"
 
 namespace corroborate {
 namespace {
@@ -45,6 +48,11 @@ bool HasDigit(std::string_view s) {
 }
 
 bool Accepts(EventType t, QuantityKind k) {
+  // Frames that read the clause's syntax find their own figures (frame_context.h).
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+      t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
+      t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
+    return false;
   switch (k) {
     case QuantityKind::kMoney:
       return t != EventType::kLayoffs && t != EventType::kHiring && t != EventType::kPartnership;
@@ -80,7 +88,11 @@ class Framer {
  private:
   const std::vector<Word>& W() const { return words_.words; }
   std::string_view Cls(uint32_t i) const { return i < W().size() ? lex_.WordClass(W()[i].lower) : std::string_view(); }
-  bool JobWordAt(uint32_t i) const { return Cls(i) == "job"; }
+  // A job noun; "corporate" only as the modifier of one ("corporate roles", not "corporate tax").
+  bool JobWordAt(uint32_t i) const {
+    if (Cls(i) != "job") return false;
+    return W()[i].lower != "corporate" || (i + 1 < W().size() && Cls(i + 1) == "job");
+  }
 
   bool JobCount(const Quantity& q, uint32_t qw1) const {
     if (q.noun_end > q.noun_start) {
@@ -96,6 +108,27 @@ class Framer {
     const auto& w = W();
     if (!w[j].comma_before && !w[j].clause_before) return false;
     return !(j > 0 && w[j].quantity >= 0 && w[j].quantity == w[j - 1].quantity);
+  }
+
+  // "4,300 jobs in France, 3,700 in Germany and 400 in Spain": one part of a total told place by
+  // place, not the figure of the event.
+  bool PartOfBreakdown(uint32_t qw1, uint32_t e) const {
+    const auto& w = W();
+    auto in_place = [&](uint32_t k) {
+      return k + 1 < e && w[k].lower == "in" && w[k + 1].entity >= 0 &&
+             m_.entities.entities[m_.entities.mentions[w[k + 1].entity].entity].type == EntityType::kLoc;
+    };
+    uint32_t k = qw1;
+    if (k < e && JobWordAt(k)) ++k;
+    if (!in_place(k)) return false;
+    for (uint32_t j = k + 2; j < e && j < k + 6; ++j) {
+      if (w[j].quantity >= 0 && (w[j].comma_before || w[j - 1].lower == "and")) {
+        uint32_t after = j;
+        while (after < e && w[after].quantity == w[j].quantity) ++after;
+        return in_place(after) || (after < e && JobWordAt(after) && in_place(after + 1));
+      }
+    }
+    return false;
   }
 
   bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
@@ -126,16 +159,25 @@ class Framer {
         while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
         if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
       }
-      if (!Viable(tr, e)) continue;
-      if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
-          t->type == EventType::kFacility) {
+      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) {
+        // Another reading of the same words ("hired" a person rather than staff).
+        const TriggerEntry* other = lex_.OtherReading(*t);
+        if (other == nullptr) continue;
+        tr.entry = other;
+        if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
+      }
+      if (!trigs.empty() && trigs.back().entry->type == tr.entry->type && trigs.back().w1 + 1 >= i &&
+          tr.entry->type == EventType::kFacility) {
         trigs.back().w1 = tr.w1;  // "data centre campus"
       } else {
         trigs.push_back(tr);
       }
       i = tr.w1 - 1;
     }
-    if (trigs.empty()) return;
+    if (trigs.empty()) {
+      NotePeople(s);
+      return;
+    }
     // 2. Quantities go to the nearest trigger that takes their kind.
     std::vector<std::vector<int32_t>> quants(trigs.size());
     for (uint32_t i = b; i < e; ++i) {
@@ -144,6 +186,7 @@ class Framer {
       if (!HasDigit(std::string_view(a_.text).substr(q.start, q.end - q.start))) continue;  // "thousands"
       uint32_t qw1 = i;
       while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+      if (PartOfBreakdown(qw1, e)) continue;
       int best = -1;
       int best_d = 1 << 30;
       for (size_t k = 0; k < trigs.size(); ++k) {
@@ -165,6 +208,8 @@ class Framer {
     }
     // 3. One draft event per trigger.
     std::vector<OrgRef> orgs = orgs_.SentenceOrgs(s);
+    std::vector<events::Party> parties = Parties(s, orgs);
+    events::Syntax syntax(words_, b, e, parties);
     std::vector<Event> drafts;
     for (size_t k = 0; k < trigs.size(); ++k) {
       if (trigs[k].entry->members) {
@@ -176,6 +221,21 @@ class Framer {
       ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
       ev.verbal = trigs[k].entry->verb;
       ev.evidence.push_back(a_.sentences[s]);
+      if (ReadsSyntax(ev.type)) {
+        // Frames that read the clause's grammatical roles fill the event or abstain.
+        if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        ev.from_syntax = true;
+        if (ev.status == EventStatus::kUnknown) {
+          Status(s, trigs[k], ev);
+        } else if (ev.status == EventStatus::kInTalks) {
+          Event hedges;  // the stage of the talks ("in advanced talks") from the hedge list
+          Status(s, trigs[k], hedges);
+          ev.stage = hedges.stage;
+        }
+        if (ev.Find("date") == nullptr && ev.Find("period") == nullptr) WeekdayHint(s, ev);
+        drafts.push_back(std::move(ev));
+        continue;
+      }
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
       // A price move is a fact of the market, not a deal: the hedges around it are the deal's.
@@ -185,6 +245,141 @@ class Framer {
     }
     Attach(drafts);
     for (Event& ev : drafts) Keep(std::move(ev));
+  }
+
+  static bool ReadsSyntax(EventType t) {
+    switch (t) {
+      case EventType::kAcquisition:
+      case EventType::kContract:
+      case EventType::kLegal:
+      case EventType::kExecutiveChange:
+      case EventType::kEarnings:
+      case EventType::kStockMove:
+      case EventType::kClosure:
+      case EventType::kBankruptcy:
+      case EventType::kFinancing: return true;
+      default: return false;
+    }
+  }
+
+  // The sentence's organisations and people as the syntax sees them: a pronoun for a person
+  // ("he", "her") stands for the person last named in the article.
+  std::vector<events::Party> Parties(uint32_t s, const std::vector<OrgRef>& orgs) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    std::vector<events::Party> out;
+    const extract::Gazetteer& g = extract::Gazetteer::Get();
+    for (const OrgRef& o : orgs) {
+      events::Party p;
+      p.name = o.name;
+      p.w0 = o.w0;
+      p.w1 = o.w1;
+      p.possessive = o.possessive;
+      p.stand_in = o.stand_in;
+      p.reporter = o.reporter;
+      p.listed = o.listed;
+      // A name the entity list does not know that opens with a given name is a person's ("Ada
+      // Moss"), not an organisation's.
+      p.person = !o.listed && !o.stand_in && o.w1 > o.w0 + 1 && (g.Flags(w[o.w0].lower) & extract::kGivenName) &&
+                 !(g.Flags(w[o.w1 - 1].lower) & extract::kOrgSuffix);
+      out.push_back(std::move(p));
+    }
+    for (uint32_t i = b; i < e; ++i) {
+      events::Party p;
+      if (w[i].entity >= 0) {
+        const EntityMention& m = m_.entities.mentions[w[i].entity];
+        const Entity& ent = m_.entities.entities[m.entity];
+        uint32_t j = i;
+        while (j < e && w[j].entity == w[i].entity) ++j;
+        if (ent.type != EntityType::kPerson || m.nominal) { i = j - 1; continue; }
+        p.name = ent.canonical;
+        p.w0 = i;
+        p.w1 = j;
+        p.listed = true;
+        last_person_ = ent.canonical;
+      } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
+                  w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {
+        p.name = last_person_;
+        p.w0 = i;
+        p.w1 = i + 1;
+        p.stand_in = true;
+      } else {
+        continue;
+      }
+      p.person = true;
+      p.possessive = w[p.w1 - 1].possessive || w[i].lower == "his" || w[i].lower == "her";
+      i = p.w1 - 1;
+      out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    for (const events::Party& p : out) {
+      if (p.person && !p.stand_in) last_person_ = p.name;
+    }
+    return out;
+  }
+
+  // The person a sentence without events names last, for "he" and "she" in a later one.
+  void NotePeople(uint32_t s) {
+    const auto& w = W();
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      if (w[i].entity < 0) continue;
+      const EntityMention& m = m_.entities.mentions[w[i].entity];
+      const Entity& ent = m_.entities.entities[m.entity];
+      if (ent.type == EntityType::kPerson && !m.nominal) last_person_ = ent.canonical;
+    }
+  }
+
+  // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
+  // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
+  // verb; buying goods rather than a company is a contract.
+  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
+    const auto& w = W();
+    TriggerEntry entry = *t.entry;
+    uint32_t before = t.w0;
+    while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
+    if (!entry.verb && before > syntax.begin() &&
+        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower)))
+      entry.verb = true;
+    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    switch (ev.type) {
+      case EventType::kAcquisition:
+        if (events::FillAcquisition(c, ev)) return true;
+        ev.roles.clear();
+        ev.type = EventType::kContract;
+        return events::FillContract(c, ev);
+      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kLegal: return events::FillLegal(c, ev);
+      case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
+      case EventType::kEarnings: return events::FillEarnings(c, ev);
+      case EventType::kStockMove: return events::FillStockMove(c, ev);
+      case EventType::kClosure: return events::FillClosure(c, ev);
+      case EventType::kBankruptcy: return events::FillBankruptcy(c, ev);
+      case EventType::kFinancing: return events::FillFinancing(c, ev);
+      default: return false;
+    }
+  }
+
+  // Trigger words that name no event where they stand: a noun that modifies another ("an
+  // investment bank", "investment decisions"), a verb form used as a noun ("the catalogue value
+  // of"), a word inside a name ("the Everett Factory").
+  bool NotAnEvent(const Trig& t, uint32_t b, uint32_t e) const {
+    const auto& w = W();
+    const std::string& first = w[t.w0].lower;
+    if (t.w0 > b && w[t.w0].capitalized && !w[t.w0].clause_before) return true;
+    if (t.w1 < e && !w[t.w1].comma_before && !w[t.w1].clause_before) {
+      static const std::unordered_set<std::string> kHeads = {
+          "bank", "banks", "banker", "bankers", "banking", "firm", "firms", "fund", "funds", "grade", "advice",
+          "adviser", "advisers", "advisor", "decisions", "decision", "strategy", "strategies", "vehicle",
+          "management", "manager", "managers", "portfolio", "returns", "income", "research", "analyst", "analysts",
+          "committee", "officer", "policy", "team", "unit", "arm", "division", "business", "community", "climate"};
+      if ((first == "investment" || first == "investments" || first == "acquisition" || first == "acquisitions") &&
+          kHeads.count(w[t.w1].lower))
+        return true;
+    }
+    if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
+        ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
+      return true;
+    return false;
   }
 
   bool Viable(const Trig& t, uint32_t e) const {
@@ -583,19 +778,7 @@ class Framer {
       break;
     }
     if (best < 0) {
-      // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
-      for (uint32_t i = b; i < e; ++i) {
-        static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-        for (int d = 0; d < 7; ++d) {
-          if (w[i].lower == kDays[d]) {
-            RoleValue v;
-            v.kind = RoleValue::Kind::kText;
-            v.text = kDays[d];
-            v.span = Span{w[i].start, w[i].end};
-            ev.Set("weekday", v);
-          }
-        }
-      }
+      WeekdayHint(s, ev);
       return;
     }
     const DateMention& d = m_.dates[best];
@@ -605,6 +788,23 @@ class Framer {
     v.text = DateValue(d);
     v.span = Span{d.start, d.end};
     ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
+  }
+
+  // A weekday the extractor could not resolve (no publication date yet) is kept as a hint, from
+  // which reconcile/published.h infers the article's date.
+  void WeekdayHint(uint32_t s, Event& ev) const {
+    const auto& w = W();
+    static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      for (int d = 0; d < 7; ++d) {
+        if (w[i].lower != kDays[d] || w[i].date >= 0) continue;
+        RoleValue v;
+        v.kind = RoleValue::Kind::kText;
+        v.text = kDays[d];
+        v.span = Span{w[i].start, w[i].end};
+        ev.Set("weekday", v);
+      }
+    }
   }
 
   // The round or offering nearest to a valuation's trigger: "a raise ... as it prepares for an
@@ -736,6 +936,10 @@ class Framer {
       bool complete = true;
       for (const std::string& k : KeyRoles(x.type)) complete &= x.Find(k) != nullptr;
       if (!has_key) continue;
+      if (ReadsSyntax(x.type)) {  // its frame has already decided
+        events_.push_back(std::move(x));
+        continue;
+      }
       // Types whose trigger words are common ("shares", "plant", "agreement") need their number.
       bool needs_value = x.type == EventType::kStockMove || x.type == EventType::kFacility ||
                          x.type == EventType::kCapex || x.type == EventType::kValuation || x.type == EventType::kContract ||
@@ -785,13 +989,20 @@ class Framer {
   OrgResolver orgs_;
   const EventLexicon& lex_;
   std::string topic_;
+  std::string last_person_;  // the person the article named last, for "he" and "she"
   std::vector<Event> events_;
   const Role events_member_marker_{"_member", RoleValue{}};
 };
 
 // Two statements of one article are one event when their type and parties agree and their numbers
 // do; what one leaves out the other may fill.
-bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
+bool Compatible(const Event& a, const Event& b) {
+  if (!KeysAgree(a, b, false) || !NumbersAgree(a, b)) return false;
+  // One article telling of a lawsuit in 1989 and another in 2003 tells of two.
+  const RoleValue* x = a.Find("date");
+  const RoleValue* y = b.Find("date");
+  return !(a.from_syntax && x && y && !ValuesAgree(*x, *y) && !ValuesAgree(*y, *x));
+}
 
 // `headline` is the span of the article's headline when its text opens with it: a headline drops
 // the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.

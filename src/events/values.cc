@@ -168,6 +168,13 @@ bool ValuesAgree(const RoleValue& a, const RoleValue& b) {
 
 bool KeysAgree(const Event& a, const Event& b, bool need_all) {
   if (a.type != b.type) return false;
+  // What kind of legal event, which direction of an executive change: a lawsuit and its
+  // settlement, an appointment and a departure, are two events.
+  for (const char* what : {"kind", "direction"}) {
+    const RoleValue* x = a.Find(what);
+    const RoleValue* y = b.Find(what);
+    if (x && y && x->text != y->text) return false;
+  }
   bool shared = false;
   for (const std::string& k : KeyRoles(a.type)) {
     const RoleValue* x = a.Find(k);

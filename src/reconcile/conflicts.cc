@@ -11,20 +11,20 @@ namespace corroborate {
 namespace {
 
 // Two claims state `role` at the same time and in the same measure: their values are money both or
-// percentages both (in one currency), and where both give the period or date the figure is for,
-// those agree. Only such claims can conflict.
+// percentages both (in one currency), and where both give the period the figure is for it is the
+// same period, and where both date it the dates agree. Only such claims can conflict.
 bool Comparable(const Event& x, const Event& y, const std::string& role) {
   const RoleValue* a = x.Find(role);
   const RoleValue* b = y.Find(role);
   if (a == nullptr || b == nullptr || !SameMeasure(*a, *b)) return false;
   if (a->kind == RoleValue::Kind::kDate) return true;
-  for (const char* when : {"period", "date"}) {
-    if (role == when) continue;
-    const RoleValue* p = x.Find(when);
-    const RoleValue* q = y.Find(when);
-    if (p && q && !ValuesAgree(*p, *q)) return false;
-  }
-  return true;
+  // A quarter's figure and its year's measure different things: periods must be the same one.
+  const RoleValue* p = x.Find("period");
+  const RoleValue* q = y.Find("period");
+  if (role != "period" && p && q && !(p->date.grain == q->date.grain && p->text == q->text)) return false;
+  p = x.Find("date");
+  q = y.Find("date");
+  return role == "date" || !p || !q || ValuesAgree(*p, *q);
 }
 
 // The conflict on one role: groups of claims stating the same value (GroupClaims) that cannot

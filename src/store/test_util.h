@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,22 @@ inline std::vector<std::string> ExampleFiles() {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// The articles in one example file: one per page or text, one per line of a JSON Lines file.
+inline size_t ArticlesIn(const std::string& file) {
+  if (fs::path(file).extension() != ".jsonl") return 1;
+  std::ifstream in(file);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += line.find_first_not_of(" \t\r") != std::string::npos;
+  return n;
+}
+
+// The articles of examples/ (six since the reprint and the citing article joined them).
+inline size_t ExampleArticleCount() {
+  size_t n = 0;
+  for (const std::string& file : ExampleFiles()) n += ArticlesIn(file);
+  return n;
 }
 
 // A short article about a made-up event, one JSON line.

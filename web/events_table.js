@@ -63,6 +63,14 @@ function eventCell(ctx, event, rowCount) {
 // a conflicting value: the same); the status, stated by the event's sources, has none.
 const hasOwnSources = (value) => value !== null && typeof value === 'object' && Array.isArray(value.sources);
 
+// A conflicting value that is the role's settled one (the same sources) takes the settled value's
+// count of independent origins, which the report gives only there.
+function withSettledCounts(role, value) {
+  if (!hasOwnSources(role) || !Array.isArray(value.sources)) return value;
+  const same = role.sources.length === value.sources.length && value.sources.every((id) => role.sources.includes(id));
+  return same ? {...value, independent_sources: role.independent_sources} : value;
+}
+
 function eventBody(ctx, event, conflictsByRole) {
   const body = el('tbody', {class: 'event', 'data-event': event.id ?? '', 'data-type': event.type});
   const lines = [];
@@ -70,7 +78,7 @@ function eventBody(ctx, event, conflictsByRole) {
     const conflict = conflictsByRole.get(row.name);
     if (conflict) {
       conflict.values.forEach((value, index) => lines.push({row, conflict, index,
-        label: conflictLabel(row, value), value}));
+        label: conflictLabel(row, value), value: withSettledCounts(row.role, value)}));
     } else {
       lines.push({row, conflict: null, index: 0, label: row.label,
         value: hasOwnSources(row.role) ? row.role : null});

@@ -251,7 +251,9 @@ bool FillContract(const FrameContext& c, Event& ev) {
     }
     uint32_t for_at = c.t1;
     while (for_at < syn.ClauseEnd(c.t1) && w[for_at].lower != "for") ++for_at;
-    if (for_at < syn.ClauseEnd(c.t1) && c.QuantityAt(for_at + 1) < 0 && Goods(c, for_at + 1, &g0, &g1)) {
+    int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
+    bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
+    if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
       ev.Set("subject", c.TextValue(g0, g1));
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
@@ -274,6 +276,54 @@ bool FillContract(const FrameContext& c, Event& ev) {
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   ev.status = c.ClauseStatus();
+  return true;
+}
+
+bool FillPartnership(const FrameContext& c, Event& ev) {
+  const Syntax& syn = c.syntax;
+  const auto& w = c.W();
+  // The partners: the subject of the verb that governs the noun ("Globex and Initech formed a
+  // joint venture", "Globex entered into an alliance with Initech"), the possessor ("Globex's
+  // partnership with Initech"), and whom "with" or "between" names.
+  std::vector<const Party*> partners;
+  auto add = [&](const Party* p) {
+    if (p == nullptr || p->person || p->reporter) return;
+    for (const Party* q : syn.Coordinated(p)) {
+      bool seen = false;
+      for (const Party* x : partners) seen |= x->name == q->name;
+      if (!seen && !q->person) partners.push_back(q);
+    }
+  };
+  add(syn.Possessor(c.t0));
+  uint32_t v = UINT32_MAX;
+  for (uint32_t k = c.t0; k > c.b() && k + 7 > c.t0; --k) {
+    if (w[k].comma_before || w[k].clause_before) break;
+    const std::string& x = w[k - 1].lower;
+    if (In(x, {"formed", "form", "forms", "forming", "entered", "enter", "enters", "signed", "sign", "signs", "agreed",
+               "announced", "announces", "struck", "reached", "launched", "created", "set", "ending", "ended", "end",
+               "ends", "terminated", "dissolved", "extended", "renewed", "expanded"})) {
+      v = k - 1;
+      break;
+    }
+  }
+  if (v != UINT32_MAX) add(syn.Subject(v));
+  add(syn.After(c.t1, {"with", "between"}));
+  if (partners.size() < 2) return false;
+  std::string names;
+  for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
+  RoleValue parties;
+  parties.kind = RoleValue::Kind::kText;
+  parties.text = names;
+  parties.span = Span{w[partners.front()->w0].start, w[partners.back()->w1 - 1].end};
+  if (parties.span.end < parties.span.start) parties.span = Span{};
+  ev.Set("parties", parties);
+  int32_t d = c.ClauseDate();
+  if (d >= 0) ev.Set("date", c.DateValue(d));
+  if (v != UINT32_MAX && In(w[v].lower, {"ending", "ended", "end", "ends", "terminated", "dissolved"})) {
+    ev.status = EventStatus::kCancelled;
+  } else {
+    ev.status = c.ClauseStatus();
+  }
   return true;
 }
 

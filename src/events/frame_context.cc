@@ -1,6 +1,8 @@
 // The helpers frame fillers share (see frame_context.h). Tested in frames_test.cc.
 #include "events/frame_context.h"
 
+#include <algorithm>
+
 namespace corroborate::events {
 namespace {
 
@@ -50,8 +52,8 @@ RoleValue FrameContext::DateValue(int32_t di) const {
 }
 
 int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps,
-                                    QuantityKind kind) const {
-  uint32_t end = syntax.ClauseEnd(from);
+                                    QuantityKind kind, uint32_t limit) const {
+  uint32_t end = std::min(syntax.ClauseEnd(from), limit);
   for (uint32_t i = from; i + 1 < end; ++i) {
     if (!In(W()[i].lower, preps)) continue;
     // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".

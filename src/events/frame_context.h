@@ -40,7 +40,9 @@ struct FrameContext {
   int32_t QuantityAt(uint32_t i) const { return i < W().size() ? W()[i].quantity : -1; }
   // The first quantity of `kind` that one of `preps` introduces after word `from` in its clause
   // ("for $4.6 billion", "worth US$ 7.2 bn", "of $269m"), or -1.
-  int32_t QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps, QuantityKind kind) const;
+  // `limit` ends the search earlier than the clause (another event's words).
+  int32_t QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps, QuantityKind kind,
+                        uint32_t limit = UINT32_MAX) const;
   // The quantity of `kind` written just before word i as its modifier ("a $40 billion contract",
   // "the SGD1.75-billion Terminal 3", "Goldman's $5 billion hit"), or -1.
   int32_t QuantityBefore(uint32_t i, QuantityKind kind) const;
@@ -55,6 +57,7 @@ struct FrameContext {
 // Each fills `ev` (type set, evidence and trigger set) from the sentence, or returns false.
 bool FillAcquisition(const FrameContext& c, Event& ev);
 bool FillContract(const FrameContext& c, Event& ev);
+bool FillPartnership(const FrameContext& c, Event& ev);
 bool FillLegal(const FrameContext& c, Event& ev);
 bool FillExecutiveChange(const FrameContext& c, Event& ev);
 bool FillEarnings(const FrameContext& c, Event& ev);

@@ -49,7 +49,7 @@ bool HasDigit(std::string_view s) {
 
 bool Accepts(EventType t, QuantityKind k) {
   // Frames that read the clause's syntax find their own figures (frame_context.h).
-  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal ||
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal || t == EventType::kPartnership ||
       t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
       t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
     return false;
@@ -225,6 +225,7 @@ class Framer {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
         ev.from_syntax = true;
+        FanOut(syntax, parties, ev, drafts);
         if (ev.status == EventStatus::kUnknown) {
           Status(s, trigs[k], ev);
         } else if (ev.status == EventStatus::kInTalks) {
@@ -257,7 +258,8 @@ class Framer {
       case EventType::kStockMove:
       case EventType::kClosure:
       case EventType::kBankruptcy:
-      case EventType::kFinancing: return true;
+      case EventType::kFinancing:
+      case EventType::kPartnership: return true;
       default: return false;
     }
   }
@@ -329,6 +331,41 @@ class Framer {
     }
   }
 
+  // One event per party coordinated with the one a frame took for the role that tells such
+  // events apart: "deals with A, B and C" are three contracts, "Barclays, UBS and Shell expect a
+  // charge" three earnings events. The copies go to `drafts`; `ev` keeps the first party.
+  void FanOut(const events::Syntax& syntax, const std::vector<events::Party>& parties, Event& ev,
+              std::vector<Event>& drafts) {
+    const char* role = ev.type == EventType::kContract ? "buyer" : ev.type == EventType::kEarnings ? "company" : nullptr;
+    const RoleValue* v = role ? ev.Find(role) : nullptr;
+    if (v == nullptr || v->span.end <= v->span.start) return;
+    const events::Party* taken = nullptr;
+    for (const events::Party& p : parties) {
+      if (W()[p.w0].start == v->span.start) taken = &p;
+    }
+    if (taken == nullptr || taken->stand_in) return;
+    std::vector<const events::Party*> all = syntax.Coordinated(taken);
+    if (all.size() < 2) return;
+    const RoleValue* other = ev.type == EventType::kContract ? ev.Find("seller") : nullptr;
+    Event model = ev;
+    bool first = true;
+    for (const events::Party* p : all) {
+      if (p->stand_in || (other != nullptr && p->name == other->text)) continue;
+      RoleValue pv;
+      pv.kind = RoleValue::Kind::kEntity;
+      pv.text = p->name;
+      pv.span = Span{W()[p->w0].start, W()[p->w1 - 1].end};
+      if (first) {
+        ev.Set(role, pv);
+        first = false;
+      } else {
+        Event copy = model;
+        copy.Set(role, pv);
+        drafts.push_back(std::move(copy));
+      }
+    }
+  }
+
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
   // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
   // verb; buying goods rather than a company is a contract.
@@ -338,8 +375,13 @@ class Framer {
     uint32_t before = t.w0;
     while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
     if (!entry.verb && before > syntax.begin() &&
-        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower)))
+        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+      // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
+      if (w[t.w0].lower != "purchase") return false;
       entry.verb = true;
+    }
+    // "did not buy", "has yet to sign": a denied verb group states no event.
+    if (entry.verb && syntax.Negated(t.w0)) return false;
     events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
     switch (ev.type) {
       case EventType::kAcquisition:
@@ -348,6 +390,7 @@ class Framer {
         ev.type = EventType::kContract;
         return events::FillContract(c, ev);
       case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kPartnership: return events::FillPartnership(c, ev);
       case EventType::kLegal: return events::FillLegal(c, ev);
       case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
       case EventType::kEarnings: return events::FillEarnings(c, ev);
@@ -500,12 +543,10 @@ class Framer {
     return nullptr;
   }
 
-  static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
   static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
   static bool IntoPrep(const std::string& p) { return p == "in" || p == "into"; }
   static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
   static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
-  static bool AnyPrep(const std::string& p) { return p != "and"; }
 
   void SetOrg(Event& ev, const char* role, const OrgRef* o) {
     if (o != nullptr && ev.Find(role) == nullptr) ev.Set(role, EntityValue(*o, W()));
@@ -590,10 +631,8 @@ class Framer {
       case EventType::kLayoffs:
       case EventType::kHiring:
       case EventType::kFacility:
-      case EventType::kEarnings:
-      case EventType::kStockMove:
         SetOrg(ev, "company", pre);
-        if (ev.type == EventType::kStockMove || ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        if (ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
         SetOrg(ev, "company", subj);
         if (ev.type == EventType::kLayoffs || ev.type == EventType::kHiring) {
           if (count) {
@@ -601,17 +640,8 @@ class Framer {
             ev.cumulative = Cumulative(t, *count, b, e);
           }
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
-        } else if (ev.type == EventType::kStockMove) {
-          if (pct) {
-            RoleValue v = qv(pct);
-            if (Direction(b, e) < 0) v.quantity.value = -std::fabs(v.quantity.value);
-            ev.Set("change", v);
-          }
-          if (money) ev.Set("price", qv(money));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
-        } else if (ev.type == EventType::kEarnings) {
-          if (money) ev.Set("revenue", qv(money));
         } else if (money) {
           ev.Set("amount", qv(money));
         }
@@ -629,48 +659,13 @@ class Framer {
           }
         }
         break;
-      case EventType::kAcquisition:
-        if (pre != nullptr && pre->possessive) SetOrg(ev, "acquirer", pre);
-        SetOrg(ev, "target", Object(orgs, t, &NotSource));
-        SetOrg(ev, "acquirer", subj);
-        if (ev.Find("acquirer") && ev.Find("target") && SameParty(ev.Find("acquirer")->text, ev.Find("target")->text))
-          ev.roles.clear();
-        if (money) ev.Set("amount", qv(money));
-        if (pct) ev.Set("stake", qv(pct));
-        break;
-      case EventType::kContract:
-        SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
-        SetOrg(ev, "buyer", subj);
-        // "signed a deal with Acme to purchase $5 billion of ...": the counterparty named before.
-        for (const OrgRef& o : orgs) {
-          if (o.w1 <= t.w0 && WithPrep(o.prep) && !o.reporter && ev.Find("seller") == nullptr &&
-              (subj == nullptr || !SameParty(o.name, subj->name)))
-            SetOrg(ev, "seller", &o);
-        }
-        if (money) ev.Set("amount", qv(money));
-        break;
-      case EventType::kPartnership: {
-        std::string parties;
-        int n = 0;
-        for (const OrgRef& o : orgs) {
-          if (o.reporter || parties.find(o.name) != std::string::npos) continue;
-          parties += (n++ ? ", " : "") + o.name;
-        }
-        if (n >= 2) {
-          RoleValue v;
-          v.kind = RoleValue::Kind::kText;
-          v.text = parties;
-          ev.Set("parties", v);
-        }
-        break;
-      }
+      default:
+        break;  // the frames that read the clause's grammar (FillFromSyntax)
     }
     // Parties the sentence names only through a stand-in or not at all come from context.
     const std::vector<std::string>& keys = KeyRoles(ev.type);
     if (ev.type == EventType::kInvestment) {
       SetResolved(ev, "investor", s, t.w0, "investee");
-    } else if (ev.type == EventType::kContract) {
-      SetResolved(ev, "buyer", s, t.w0, "seller");
     } else if (keys.size() == 1 && keys[0] == "company" && ev.type != EventType::kFundingRound) {
       SetResolved(ev, "company", s, t.w0, nullptr);
     }
@@ -688,14 +683,6 @@ class Framer {
       if (w[i].lower == "since" || w[i].lower == "total" || w[i].lower == "altogether") return true;
     }
     return false;
-  }
-
-  int Direction(uint32_t b, uint32_t e) const {
-    for (uint32_t i = b; i < e; ++i) {
-      if (Cls(i) == "down") return -1;
-      if (Cls(i) == "up") return 1;
-    }
-    return 0;
   }
 
   void Status(uint32_t s, const Trig& t, Event& ev) {

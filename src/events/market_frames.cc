@@ -150,6 +150,10 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const auto& w = c.W();
   const std::string& measure = c.trigger.detail;  // revenue | profit | loss | "" (earnings)
+  // "earnings held abroad", "earnings reinvested overseas": money kept somewhere, not results.
+  if (c.t1 < c.e() && In(w[c.t1].lower, {"held", "reinvested", "parked", "abroad", "overseas", "kept", "stashed",
+                                         "repatriated", "retained", "per"}))
+    return false;
   // The company: "Apple's revenue", "its profit", "X reported a profit", "X earned $2 billion",
   // "the revenue of the company".
   const Party* company = syn.Possessor(c.t0);
@@ -160,7 +164,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     for (uint32_t k = c.t0 + 1; k > c.b() && k + 8 > c.t0; --k) {
       uint32_t i = k - 1;
       if (i < c.t0 && (w[i + 1].clause_before)) break;
-      if (In(w[i].lower, {"reported", "reports", "posted", "posts", "earned", "earns", "booked", "book", "books",
+      if (In(w[i].lower, {"reported", "reports", "post", "posted", "posts", "earned", "earns", "booked", "book", "books",
                           "recorded", "record", "made", "expects", "expect", "expected", "forecast", "gained", "take",
                           "takes", "took", "taking", "reaped", "said", "facing", "face", "faces", "faced", "suffered",
                           "announced", "warned"}) ||
@@ -169,6 +173,20 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
         if (company != nullptr) break;
       }
     }
+  }
+  if (company == nullptr) {
+    // A clause that names one organisation only: the results are its ("push Globex from $2
+    // billion in earnings to a loss").
+    const Party* only = nullptr;
+    int orgs = 0;
+    for (uint32_t k = c.b(); k < c.syntax.ClauseEnd(c.t1); ++k) {
+      const Party* p = syn.At(k);
+      if (p == nullptr || p->person || p->reporter || (only != nullptr && p == only)) continue;
+      if (only == nullptr || p->name != only->name) ++orgs;
+      only = p;
+      k = p->w1 - 1;
+    }
+    if (orgs == 1) company = only;
   }
   if (company == nullptr || company->person) return false;
   ev.Set("company", c.PartyValue(*company));
@@ -185,10 +203,18 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   } else if (c.trigger.verb) {
     q = c.QuantityAt(c.t1);
   } else {
+    // Up to the next measure named ("from $1.9 billion in earnings to a loss of $3 billion": the
+    // $3 billion is the loss's).
+    uint32_t next = c.t1;
+    while (next < c.e() && !In(w[next].lower, {"profit", "profits", "loss", "losses", "revenue", "revenues", "sales",
+                                               "income", "earnings"}))
+      ++next;
     q = c.QuantityAfter(c.t1, {"of", "to", "at", "was", "were", "reached", "totaled", "totalled", "up", "rose", "fell",
                                "grew", "jumped"},
-                        QuantityKind::kMoney);
+                        QuantityKind::kMoney, next);
     if (q < 0) q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
+    // "$1.9 billion in earnings", "$6 billion in revenue".
+    if (q < 0 && c.t0 >= c.b() + 2 && w[c.t0 - 1].lower == "in") q = c.QuantityAt(c.t0 - 2);
   }
   if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kMoney) {
     RoleValue v = c.QuantityValue(q);

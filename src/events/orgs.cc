@@ -6,6 +6,7 @@
 #include <map>
 
 #include "events/lexicon.h"
+#include "events/syntax.h"
 #include "extract/gazetteer.h"
 
 namespace corroborate::events {
@@ -25,6 +26,19 @@ bool SameGroup(const std::string& a, const std::string& b) {
 }
 
 bool NotName(std::string_view cls) { return cls == "notname" || cls == "subordinate"; }
+
+// A place or nationality word ("Korean", "Ruritanian", "Kenya"), not a sentence opener such as
+// "Although" that PlaceAdjective also counts as no name.
+bool PlaceWord(std::string_view lower) {
+  if (IsPreposition(lower) || IsDeterminer(lower) || IsAdverb(lower)) return false;
+  static const char* kOpeners[] = {"although", "however", "but", "and", "while", "when", "if", "as", "since",
+                                   "because", "though", "meanwhile", "yet", "so", "then", "last", "next", "after",
+                                   "before", "whether", "once", "unless"};
+  for (const char* o : kOpeners) {
+    if (lower == o) return false;
+  }
+  return PlaceAdjective(lower);
+}
 
 std::vector<std::string> Split(const std::string& name) {
   std::vector<std::string> out;
@@ -152,9 +166,13 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       o.listed = true;
       // "Korean Air" is not "Air India" shortened: a place word right before a one-word short
       // form makes a name of its own.
-      if (j == i + 1 && i > b && w[i - 1].capitalized && w[i - 1].entity < 0 && !w[i].comma_before &&
-          !w[i].clause_before && PlaceAdjective(w[i - 1].lower) &&
-          article_.text.compare(m.start, m.end - m.start, o.name) != 0) {
+      auto place_word = [&](uint32_t k) {
+        return PlaceWord(w[k].lower) ||
+               (w[k].entity >= 0 && w[k].entity != w[i].entity &&
+                mentions_.entities.entities[mentions_.entities.mentions[w[k].entity].entity].type == EntityType::kLoc);
+      };
+      if (j == i + 1 && i > b && w[i - 1].capitalized && !w[i].comma_before && !w[i].clause_before &&
+          place_word(i - 1)) {
         o.w0 = i - 1;
         o.name = article_.text.substr(w[i - 1].start, w[i].end - w[i - 1].start);
         o.listed = false;
@@ -166,7 +184,7 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       // to it ("Korean Air", "Russian Railways"): the name is not a short form of another.
       uint32_t start = i;
       if (i > b && w[i - 1].capitalized && !w[i].comma_before && !w[i].clause_before &&
-          (PlaceAdjective(w[i - 1].lower) ||
+          (PlaceWord(w[i - 1].lower) ||
            (w[i - 1].entity >= 0 &&
             mentions_.entities.entities[mentions_.entities.mentions[w[i - 1].entity].entity].type == EntityType::kLoc)))
         start = i - 1;
@@ -202,7 +220,10 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
     // Adjacent names join: "Acme" + "Cloud Services" is one organisation.
     if (!out.empty() && out.back().w1 == o.w0 && !w[o.w0].comma_before && !w[o.w0].clause_before &&
         !out.back().possessive) {
-      out.back().name += " " + o.name;
+      // A name already ending in the next one is not written twice.
+      const std::string& had = out.back().name;
+      if (had.size() < o.name.size() || had.compare(had.size() - o.name.size(), o.name.size(), o.name) != 0)
+        out.back().name += " " + o.name;
       out.back().w1 = o.w1;
       out.back().possessive = o.possessive;
       out.back().reporter |= o.reporter;

@@ -259,4 +259,34 @@ const Party* Syntax::Possessor(uint32_t i) const {
   return nullptr;
 }
 
+std::vector<const Party*> Syntax::Coordinated(const Party* p) const {
+  std::vector<const Party*> out;
+  if (p == nullptr) return out;
+  // The words between two coordinated parties: a comma, "and", "or", "plus", and determiners or
+  // modifiers of the next ("and the Royal Saudi Air Force", "and German airline Air Berlin").
+  auto joined = [&](uint32_t from, uint32_t to) {
+    bool link = false;
+    for (uint32_t k = from; k < to; ++k) {
+      const std::string& x = w_[k].lower;
+      if (w_[k].clause_before || (k + 4 < to)) return false;
+      if (x == "and" || x == "or" || x == "plus") { link = true; continue; }
+      if (IsPreposition(x) || IsAuxiliary(x) || OpensClause(x) || w_[k].quantity >= 0) return false;
+    }
+    return link || (from < w_.size() && w_[from].comma_before) || (to < w_.size() && w_[to].comma_before);
+  };
+  size_t at = 0;
+  while (at < parties_.size() && &parties_[at] != p) ++at;
+  if (at == parties_.size()) return {p};
+  size_t first = at;
+  while (first > 0 && !parties_[first - 1].reporter && parties_[first - 1].person == p->person &&
+         !parties_[first - 1].possessive && joined(parties_[first - 1].w1, parties_[first].w0))
+    --first;
+  size_t last = at;
+  while (last + 1 < parties_.size() && !parties_[last + 1].reporter && parties_[last + 1].person == p->person &&
+         !parties_[last].possessive && joined(parties_[last].w1, parties_[last + 1].w0))
+    ++last;
+  for (size_t k = first; k <= last; ++k) out.push_back(&parties_[k]);
+  return out;
+}
+
 }  // namespace corroborate::events

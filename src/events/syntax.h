@@ -59,6 +59,9 @@ class Syntax {
   const Party* Agent(uint32_t v) const;
   // The possessor right before word i ("Initech's acquisition", "its bid").
   const Party* Possessor(uint32_t i) const;
+  // `p` and the parties coordinated with it in its clause, in text order: "Globex and Initech",
+  // "with A, B and C", "Barclays, UBS and Shell".
+  std::vector<const Party*> Coordinated(const Party* p) const;
 
   // The word that ends the clause word i is in: a semicolon or dash, a subordinator or relative
   // pronoun after a comma, or the sentence's end.

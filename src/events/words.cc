@@ -27,6 +27,12 @@ size_t Punct(std::string_view t, size_t i, int* kind) {
   return 0;
 }
 
+// An apostrophe that opens a quotation instead ("he said 'we will'"): a space before it and a
+// letter right after. Used only for the apostrophe after a word ending in "s".
+bool OpensSingleQuote(std::string_view t, size_t i) {
+  return i > 0 && t[i - 1] == ' ' && i + 1 < t.size() && IsAsciiAlnum(t[i + 1]);
+}
+
 bool IsQuoteMark(std::string_view t, size_t i) {
   if (t[i] == '"') return true;
   return static_cast<unsigned char>(t[i]) == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
@@ -51,7 +57,8 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
     if (c == '\n') quoted = false;  // an unbalanced quotation mark ends with its paragraph
     size_t plen = Punct(t, i, &kind);
     if (kind == 3) {
-      // An apostrophe: "'s" after a word marks it possessive; otherwise it joins nothing.
+      // An apostrophe: "'s" after a word marks it possessive, and so does one after a word ending
+      // in "s" ("Airbus' order", "the Beatles ' label"); otherwise it joins nothing.
       size_t j = i + plen;
       if (!out.words.empty() && out.words.back().end == i && j < t.size() && (t[j] == 's' || t[j] == 'S') &&
           (j + 1 >= t.size() || !IsAsciiAlnum(t[j + 1]))) {
@@ -59,6 +66,9 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
         i = j + 1;
         continue;
       }
+      if (!out.words.empty() && out.words.back().end + 1 >= i && !out.words.back().lower.empty() &&
+          out.words.back().lower.back() == 's' && (j >= t.size() || t[j] == ' ') && !OpensSingleQuote(t, i))
+        out.words.back().possessive = true;
       i = j;
       continue;
     }

@@ -60,6 +60,8 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
     // Only symbols and short or capitalised words open a currency ("$", "US$", "c $", "USD",
     // "Hong Kong $"); testing nothing else keeps the scan cheap.
     if (k.kind == TokKind::kWord && !(k.capitalized || k.end - k.start <= 4)) return false;
+    // The "s" of a possessive ("the company's $70 offer") opens no currency (it is no "S$").
+    if (k.kind == TokKind::kWord && i > 0 && t.Glued(i) && (t.Is(i - 1, '\'') || t.Is(i - 1, 0x2019))) return false;
     if (k.kind == TokKind::kPunct && k.cp != '$') return false;
     bool found = false;
     for (size_t len = 1; len <= 5 && i + len < t.size(); ++len) {
@@ -201,6 +203,22 @@ Qualifier QualifierBefore(const Tokens& t, size_t b, size_t* from) {
   return Qualifier::kExact;
 }
 
+// Verbs of a price or figure moving ("rose", "fell 3% to"), after which "X to Y" is a change and the
+// level it reached.
+bool MovementWord(std::string_view w) {
+  static constexpr std::string_view kMoves[] = {"rose", "fell", "gained", "lost", "climbed", "dropped", "jumped",
+                                                "slid", "declined", "increased", "decreased", "surged", "tumbled",
+                                                "rise", "fall", "rises", "falls", "added", "shed", "up", "down",
+                                                "plunged", "soared", "edged", "slipped", "grew", "shrank"};
+  for (std::string_view m : kMoves) {
+    if (w.size() != m.size()) continue;
+    bool eq = true;
+    for (size_t k = 0; k < w.size() && eq; ++k) eq = (w[k] | 0x20) == m[k];
+    if (eq) return true;
+  }
+  return false;
+}
+
 // Words after a number that name a measure or a duration, not counted things.
 bool IsMeasureNoun(std::string_view w) {
   static constexpr std::string_view kMeasures[] = {
@@ -331,7 +349,9 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
   bool between = a.begin >= 1 && t.IsWord(a.begin - 1, W_BETWEEN);
   bool from_word = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
   size_t c = a.end;
-  bool connector = (between && t.IsWord(c, W_AND)) || (!from_word && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
+  // "rose 12 cents to $68.40": after a verb of movement, "to" names the level reached, not a range's end.
+  bool moved = a.begin >= 1 && t.items[a.begin - 1].kind == TokKind::kWord && MovementWord(t.Text(a.begin - 1));
+  bool connector = (between && t.IsWord(c, W_AND)) || (!from_word && !moved && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
                                                                   (IsDash(t, c) && t.Glued(c + 1))));
   bool own_unit = a.percent || a.currency_after || a.num.scaled;
   // Digits joined by hyphens into a code ("+1-222-2222", "123-12-1234") are no range.

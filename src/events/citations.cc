@@ -2,8 +2,10 @@
 #include "events/citations.h"
 
 #include <string_view>
+#include <unordered_set>
 
 #include "events/news_outlets.h"
+#include "events/syntax.h"
 
 namespace corroborate::events {
 namespace {
@@ -20,19 +22,21 @@ struct Source {
   bool publisher = false;     // an organisation or a document "the report" can mean
 };
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 bool ReportingVerb(std::string_view w) {
   return In(w, {"reported", "reports", "report", "said", "says", "say", "told", "tells", "added", "adds", "wrote",
                 "writes", "noted", "notes", "confirmed", "confirms", "stated", "disclosed"});
 }
 
 bool Determiner(std::string_view w) { return In(w, {"the", "a", "an"}); }
+
+// The words the patterns below start from; a word that is none of them is passed over at once.
+bool Cue(std::string_view w) {
+  static const std::unordered_set<std::string_view> kCues = {
+      "according", "citing", "by", "told", "with", "filing", "report", "reporting", "story", "article", "reported",
+      "reports", "said", "says", "say", "tells", "added", "adds", "wrote", "writes", "noted", "notes", "confirmed",
+      "confirms", "stated", "disclosed"};
+  return kCues.count(w) > 0;
+}
 
 class Finder {
  public:
@@ -45,7 +49,7 @@ class Finder {
       if (s.rank > best.rank) best = std::move(s);
     };
     for (uint32_t i = b; i < e; ++i) {
-      if (w_[i].in_quote) continue;
+      if (w_[i].in_quote || !Cue(w_[i].lower)) continue;
       const std::string& x = w_[i].lower;
       if (x == "according" && i + 1 < e && w_[i + 1].lower == "to") {
         take(At(i + 2, e, true));
@@ -65,6 +69,7 @@ class Finder {
       if (ReportingVerb(x) && !Passive(i, b)) {
         // "X reported", "X first reported", "X, citing …": the phrase that ends before the verb.
         for (uint32_t k = i > b + 8 ? i - 8 : b; k < i; ++k) {
+          if (!CanOpenSource(k)) continue;
           Source s = At(k, i, true);
           uint32_t gap = s.end <= i ? i - s.end : 99;
           if (s.rank != Rank::kNone && (gap == 0 || (gap == 1 && Adverb(w_[s.end].lower)))) {
@@ -78,11 +83,17 @@ class Finder {
           if (s.rank == Rank::kUnnamed || s.rank == Rank::kBackReference) take(std::move(s));
         }
       }
-      // "a Bloomberg report", "Bloomberg's reporting notes": a news organisation's report.
-      if (w_[i].entity >= 0 || w_[i].capitalized) {
-        Source s = At(i, e, false);
-        if (s.rank == Rank::kNewsOutlet && s.end < e && In(w_[s.end].lower, {"report", "reporting", "story", "article"})) {
-          take(std::move(s));
+      // "a Bloomberg report", "Bloomberg's reporting notes": a news organisation's report. Tested
+      // from the noun back, since few words are such nouns and every name would be costly to test.
+      if (i > b && In(x, {"report", "reporting", "story", "article"}) && (w_[i - 1].entity >= 0 || w_[i - 1].capitalized)) {
+        uint32_t k = i - 1;
+        while (k > b && k + 5 > i && w_[k - 1].capitalized && !w_[k].comma_before) --k;
+        for (; k < i; ++k) {
+          Source s = At(k, e, false);
+          if (s.rank == Rank::kNewsOutlet && s.end == i) {
+            take(std::move(s));
+            break;
+          }
         }
       }
     }
@@ -90,6 +101,28 @@ class Finder {
   }
 
  private:
+  // Whether a source phrase may begin at word k: a name's first word, a capitalised word, or a
+  // word that opens an unnamed source or a back-reference. Most words cannot, and At() is costly.
+  bool CanOpenSource(uint32_t k) const {
+    const Word& x = w_[k];
+    if (x.capitalized || (x.entity >= 0 && (k == 0 || w_[k - 1].entity != x.entity))) return true;
+    return In(x.lower, {"the", "a", "an", "people", "persons", "person", "sources", "source", "insiders", "officials",
+                        "executives", "spokesperson", "spokesman", "spokeswoman", "representative", "company", "two",
+                        "three", "several", "multiple"});
+  }
+
+  // The news organisation an entity names, looked up once per entity of the article.
+  std::string_view OutletOf(int32_t entity, uint32_t j, uint32_t end) const {
+    if (outlet_cache_.empty()) outlet_cache_.assign(m_.entities.entities.size(), std::string(1, '\0'));
+    std::string& cached = outlet_cache_[entity];
+    if (cached.size() == 1 && cached[0] == '\0') {
+      std::string_view outlet = NewsOutletName(m_.entities.entities[entity].canonical);
+      if (outlet.empty()) outlet = NewsOutletName(std::string_view(text_of(j, end)));
+      cached = std::string(outlet);
+    }
+    return cached;
+  }
+
   // "is said to be", "was reported to": a rumour, not an attribution to the subject.
   bool Passive(uint32_t v, uint32_t b) const {
     return v > b && In(w_[v - 1].lower, {"is", "are", "was", "were", "be", "been", "being", "widely", "reportedly"});
@@ -153,8 +186,7 @@ class Finder {
       const std::string& canonical = m_.entities.entities[em.entity].canonical;
       Source s;
       s.end = end;
-      std::string_view outlet = NewsOutletName(canonical);
-      if (outlet.empty()) outlet = NewsOutletName(std::string_view(text_of(j, end)));
+      std::string_view outlet = OutletOf(static_cast<int32_t>(em.entity), j, end);
       if (!outlet.empty()) {
         s.citation = Citation{std::string(outlet), true};
         s.rank = Rank::kNewsOutlet;
@@ -192,6 +224,7 @@ class Finder {
 
   const Mentions& m_;
   const std::vector<Word>& w_;
+  mutable std::vector<std::string> outlet_cache_;  // per entity: its outlet name, "\0" until looked up
 };
 
 }  // namespace

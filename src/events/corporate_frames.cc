@@ -6,13 +6,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 bool SiteNoun(std::string_view w) {
   return In(w, {"plant", "plants", "factory", "factories", "store", "stores", "shop", "shops", "outlet", "outlets",
                 "branch", "branches", "mine", "mines", "line", "lines", "office", "offices", "site", "sites",
@@ -46,7 +39,7 @@ bool FillClosure(const FrameContext& c, Event& ev) {
   const auto& w = c.W();
   uint32_t s0 = 0, s1 = 0;
   const Party* company = nullptr;
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (!Site(c, c.t1, &s0, &s1)) return false;
     company = syn.Passive(c.t0) ? syn.Agent(c.t1 - 1) : syn.Subject(c.t0);
     if (syn.Passive(c.t0)) {
@@ -118,7 +111,7 @@ bool FillFinancing(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const Party* lender = nullptr;
   const Party* borrower = nullptr;
-  if (c.trigger.verb) {
+  if (c.verb) {
     // "the Treasury will lend Globex $4 billion", "lent $4 billion to Globex", "bail out Globex".
     lender = syn.Subject(c.t0);
     borrower = syn.Object(c.t1);

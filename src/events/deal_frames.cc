@@ -2,18 +2,13 @@
 // acquisition, buying goods or services (aircraft, a licence, "$5 billion of cloud capacity") is a
 // contract. Parties come from grammatical roles (subject, object, passive agent, "X's acquisition
 // of Y", "an order from X"), never from the nearest name. Tested in frames_test.cc.
+#include <cstdio>
+
 #include "events/frame_context.h"
 #include "extract/gazetteer.h"
 
 namespace corroborate::events {
 namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
 
 // The goods a verb or a noun names after word `from`: a noun phrase of a count and the things
 // counted, or of a product ("60 Boeing 787 Dreamliner aircraft", "20 of Boeing's larger 777
@@ -31,8 +26,10 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   bool counted = false, named = false, plural = false;
   while (j < end && !(j > i && (w[j].comma_before || w[j].clause_before))) {
     const std::string& x = w[j].lower;
-    if (j > i && In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
-                        "and", "who", "as", "under", "while", "but"}))
+    if (j > i && (In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
+                         "and", "who", "as", "under", "while", "but", "earlier", "later", "last", "next", "this",
+                         "yesterday", "today", "ago", "recently", "since"}) ||
+                  w[j].date >= 0))
       break;
     if (w[j].quantity >= 0) {
       const Quantity& q = c.mentions.quantities[w[j].quantity];
@@ -52,7 +49,8 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   if (j <= i || !(counted || named || plural)) return false;
   // "the Dutch port operator Kestrel Terminals": a noun phrase that ends in an organisation's
   // name is that organisation, bought as a company.
-  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive) return false;
+  // A count before the name makes it products again ("20 Dreamliners").
+  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive && !counted) return false;
   *w0 = i;
   *w1 = j;
   return true;
@@ -92,27 +90,75 @@ const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::v
   return nullptr;
 }
 
+// The goods of words [w0, w1) as a value: counts in figures, without the hedges, determiners and
+// common adjectives around them ("60 of its new mid-sized A350 jets" → "60 A350 jets"); the span
+// keeps the words as written.
+RoleValue GoodsValue(const FrameContext& c, uint32_t w0, uint32_t w1) {
+  const auto& w = c.W();
+  RoleValue v = c.TextValue(w0, w1);
+  std::string text;
+  for (uint32_t k = w0; k < w1; ++k) {
+    std::string word;
+    int32_t q = w[k].quantity;
+    if (q >= 0 && (k == w0 || w[k - 1].quantity != q)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", c.mentions.quantities[q].value);
+      word = buf;
+    } else if (q >= 0) {
+      continue;
+    } else if (!In(w[k].lower, {"of", "its", "their", "these", "those", "the", "a", "an", "up", "to", "as", "many",
+                                "new", "additional", "further", "more", "larger", "large", "massive", "mid", "sized",
+                                "extra", "latest", "existing", "brand", "some", "about", "nearly", "around"})) {
+      word = c.article.text.substr(w[k].start, w[k].end - w[k].start);
+    }
+    if (!word.empty()) text += (text.empty() ? "" : " ") + word;
+  }
+  if (!text.empty()) v.text = text;
+  return v;
+}
+
 void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
   if (p != nullptr && ev.Find(role) == nullptr) ev.Set(role, c.PartyValue(*p));
 }
 
 // Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
 // told apart ("$82 a share").
+// "raised its offer", "a sweetened bid": the trigger names a new value of a deal told before.
+bool Raised(const FrameContext& c) {
+  const auto& w = c.W();
+  for (uint32_t k = c.t0; k > c.b() && k + 4 > c.t0; --k) {
+    if (In(w[k - 1].lower, {"raised", "raises", "raise", "raising", "increased", "increases", "lifted", "lifts",
+                            "sweetened", "sweetens", "boosted", "boosts", "upped", "improved", "revised"}))
+      return true;
+    if (w[k].comma_before || w[k].clause_before) break;
+  }
+  return false;
+}
+
+// Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
+// told apart ("$82 a share"). A raised offer's new value follows "to", its earlier one "from".
 void SetAmounts(const FrameContext& c, Event& ev, const char* total_role, const char* per_share_role) {
   const auto& w = c.W();
-  int32_t q = c.QuantityAfter(c.t1, {"for", "worth", "at", "of", "totaling", "totalling", "valued"}, QuantityKind::kMoney);
+  bool raised = Raised(c);
+  int32_t q = raised ? c.QuantityAfter(c.t1, {"to"}, QuantityKind::kMoney) : -1;
+  if (q < 0) q = c.QuantityAfter(c.t1, {"for", "worth", "at", "of", "totaling", "totalling", "valued"}, QuantityKind::kMoney);
   if (q < 0) q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
   if (q < 0) return;
-  const Quantity& m = c.mentions.quantities[q];
-  uint32_t after = 0;
-  while (after < w.size() && w[after].start < m.end) ++after;
-  bool per_share = after + 1 < w.size() && ((In(w[after].lower, {"a", "per"}) && w[after + 1].lower == "share") ||
-                                            w[after].lower == "each");
-  if (per_share) {
-    if (per_share_role != nullptr) ev.Set(per_share_role, c.QuantityValue(q));
-  } else {
-    ev.Set(total_role, c.QuantityValue(q));
-  }
+  auto per_share = [&](int32_t x) {
+    const Quantity& m = c.mentions.quantities[x];
+    uint32_t after = 0;
+    while (after < w.size() && w[after].start < m.end) ++after;
+    return after + 1 < w.size() && ((In(w[after].lower, {"a", "per"}) && w[after + 1].lower == "share") ||
+                                    w[after].lower == "each");
+  };
+  // A figure with "a share" after it, or one whose earlier figure has it ("to $82 from $75 a share").
+  int32_t before = raised ? c.QuantityAfter(c.t1, {"from"}, QuantityKind::kMoney) : -1;
+  bool share = per_share(q) || (before >= 0 && per_share(before));
+  const char* role = share ? per_share_role : total_role;
+  if (role == nullptr) return;
+  RoleValue v = c.QuantityValue(q);
+  if (before >= 0 && before != q) v.earlier.push_back(c.QuantityValue(before));
+  ev.Set(role, v);
 }
 
 // The verb that governs a noun trigger ("won a $13 billion contract", "placed an order"): its word,
@@ -138,7 +184,7 @@ uint32_t GoverningVerb(const FrameContext& c) {
 bool FillAcquisition(const FrameContext& c, Event& ev) {
   const Syntax& syn = c.syntax;
   const auto& w = c.W();
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (w[c.t0].lower == "pay" || w[c.t0].lower == "pays" || w[c.t0].lower == "paid") {
       // "X agreed to pay $2 billion for Y".
       SetParty(c, ev, "target", syn.After(c.t1, {"for"}));
@@ -185,14 +231,18 @@ bool FillContract(const FrameContext& c, Event& ev) {
   Party scratch;
   uint32_t g0 = 0, g1 = 0;
   const std::string& trig = w[c.t0].lower;
-  if (c.trigger.verb) {
+  if (c.verb) {
     // "X ordered 20 jets from Y", "X will purchase 20 of Y's planes", "X leased 100 tankers from
     // Y", "which Apple has licensed from Microsoft".
     // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
     if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
     SetParty(c, ev, "buyer", syn.Subject(c.t0));
-    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
     SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));
+    // "exercising its options with Boeing to purchase five jets": the seller in the phrase the
+    // verb's "to" clause hangs on.
+    uint32_t g = syn.GroupStart(c.t0);
+    if (ev.Find("seller") == nullptr && g < c.t0) SetParty(c, ev, "seller", syn.After(g, {"with", "from"}));
     if (g1 > g0) {
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
@@ -246,7 +296,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
         continue;
       int32_t money = c.QuantityAt(k + 2);
       if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
-      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
       break;
     }
     uint32_t for_at = c.t1;
@@ -254,7 +304,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
     int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
     bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
     if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
-      ev.Set("subject", c.TextValue(g0, g1));
+      ev.Set("subject", GoodsValue(c, g0, g1));
       std::vector<Party> all;
       for (uint32_t i = g0; i < g1; ++i) {
         if (const Party* p = syn.At(i)) all.push_back(*p);
@@ -273,6 +323,11 @@ bool FillContract(const FrameContext& c, Event& ev) {
     if (ev.Find("amount") == nullptr || (buyer == nullptr && seller == nullptr)) return false;
   }
   if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", nullptr);
+  // An agreement or a deal is a contract when it buys something: goods or a sum. "A deal to buy
+  // Initech" is the acquisition's; one for marketing and support a partnership (FillPartnership).
+  if (In(trig, {"agreement", "agreements", "deal", "deals"}) && ev.Find("subject") == nullptr &&
+      ev.Find("amount") == nullptr)
+    return false;
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   ev.status = c.ClauseStatus();
@@ -309,6 +364,15 @@ bool FillPartnership(const FrameContext& c, Event& ev) {
   if (v != UINT32_MAX) add(syn.Subject(v));
   add(syn.After(c.t1, {"with", "between"}));
   if (partners.size() < 2) return false;
+  // "a deal to buy Initech", "an agreement to supply jets", "a deal worth $2 billion": a purchase,
+  // not a partnership.
+  for (uint32_t k = c.t1; k < syn.ClauseEnd(c.t1); ++k) {
+    if ((w[k].lower == "to" && k + 1 < c.e() &&
+         In(w[k + 1].lower, {"buy", "acquire", "purchase", "sell", "supply", "lease", "invest", "take", "merge", "pay"})) ||
+        In(w[k].lower, {"worth", "valued"}) ||
+        (w[k].quantity >= 0 && c.mentions.quantities[w[k].quantity].kind == QuantityKind::kMoney))
+      return false;
+  }
   std::string names;
   for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
   RoleValue parties;

@@ -56,6 +56,9 @@ struct RoleValue {
   // billion, according to X" in the body), each with its own words and citation; none of these
   // has restatements of its own.
   std::vector<RoleValue> restatements;
+  // Values the article says the role had before this one ("raised its offer to $82 a share from
+  // $75": $75), latest last; none of these has restatements or earlier values of its own.
+  std::vector<RoleValue> earlier;
 
   // Makes `other` (and its restatements) restatements of this value, unless it states it with the
   // same words as one of them already.

@@ -7,13 +7,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // Words a title is made of ("chief executive officer", "senior vice president", "CEO").
 bool TitleWord(std::string_view w) {
   return In(w, {"ceo", "cfo", "coo", "cto", "cio", "chief", "executive", "officer", "financial", "operating",
@@ -53,7 +46,7 @@ bool FillExecutiveChange(const FrameContext& c, Event& ev) {
   const bool appointed = c.trigger.detail == "appointed";
   const Party* person = nullptr;
   const Party* company = nullptr;
-  if (!c.trigger.verb) {
+  if (!c.verb) {
     // "the appointment of Ada Moss", "Moss's departure", "her resignation".
     person = syn.After(c.t1, {"of"});
     if (person == nullptr) person = syn.Possessor(c.t0);

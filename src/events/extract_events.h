@@ -33,6 +33,10 @@ bool ValuesCompatible(const RoleValue& a, const RoleValue& b);
 // True when two values measure the same thing: both money (in one currency where both name it),
 // both percentages, or both counts and plain numbers; dates and names always do.
 bool SameMeasure(const RoleValue& a, const RoleValue& b);
+// True when `newer` states `older` as its earlier value ("raised its offer to $82 from $75" and
+// "$75"); for events, when their keys agree and every figure that differs is one so replaced.
+bool Supersedes(const RoleValue& newer, const RoleValue& older);
+bool Supersedes(const Event& newer, const Event& older);
 // Organisation names that name the same party ("Globex Group" and "Globex").
 bool SameParty(const std::string& a, const std::string& b);
 

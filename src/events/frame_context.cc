@@ -4,17 +4,6 @@
 #include <algorithm>
 
 namespace corroborate::events {
-namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 RoleValue FrameContext::PartyValue(const Party& p) const {
   RoleValue v;
   v.kind = RoleValue::Kind::kEntity;
@@ -51,13 +40,31 @@ RoleValue FrameContext::DateValue(int32_t di) const {
   return v;
 }
 
+RoleValue FrameContext::PublishedDay() const {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kText;  // no date unless the published day parses
+  const std::string& p = article.published;
+  if (p.size() < 10 || p[4] != '-' || p[7] != '-') return v;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (p[i] < '0' || p[i] > '9') return v;
+  }
+  v.kind = RoleValue::Kind::kDate;
+  v.text = p.substr(0, 10);
+  v.date.year = std::stoi(p.substr(0, 4));
+  v.date.month = std::stoi(p.substr(5, 2));
+  v.date.day = std::stoi(p.substr(8, 2));
+  v.date.grain = DateGrain::kDay;
+  v.date.relative = true;
+  return v;
+}
+
 int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps,
                                     QuantityKind kind, uint32_t limit) const {
   uint32_t end = std::min(syntax.ClauseEnd(from), limit);
   for (uint32_t i = from; i + 1 < end; ++i) {
     if (!In(W()[i].lower, preps)) continue;
     // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".
-    for (uint32_t k = i + 1; k < end && k < i + 4; ++k) {
+    for (uint32_t k = i + 1; k < end && k < i + 6; ++k) {
       int32_t q = W()[k].quantity;
       if (q >= 0) return mentions.quantities[q].kind == kind ? q : -1;
       if (!In(W()[k].lower, {"up", "to", "as", "much", "about", "around", "nearly", "almost", "roughly", "some",
@@ -109,12 +116,16 @@ EventStatus FrameContext::ClauseStatus() const {
   // A noun trigger's status comes from the verb that governs it: "filed a lawsuit", "won a
   // contract", "agreed to a deal", "announced 35 new orders", "the now-cancelled deal".
   uint32_t v = t0;
-  if (!trigger.verb) {
+  if (!verb) {
     bool found = false;
     for (uint32_t k = t0; k > b() && k + 6 > t0; --k) {
       const std::string& x = w[k - 1].lower;
       if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
       if (w[k].comma_before || w[k].clause_before) break;
+      // "had been expected to post net income of", "an estimated profit": a forecast, told now.
+      if (In(x, {"expected", "expects", "expect", "forecast", "forecasts", "estimated", "projected", "predicted",
+                 "anticipated", "likely"}))
+        return EventStatus::kAnnounced;
       if (x.size() > 2 && (x.substr(x.size() - 2) == "ed" || In(x, {"won", "lost", "reached", "struck", "made", "took",
                                                                       "signed", "announce", "announces", "file",
                                                                       "files", "plans", "seeks", "faces", "face",
@@ -127,10 +138,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (!found) return EventStatus::kUnknown;
   }
   if (syntax.Negated(v)) return EventStatus::kUnknown;
-  const std::string& verb = w[v].lower;
-  if (In(verb, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
-  if (In(verb, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
-  if (In(verb, {"faces", "face"})) return EventStatus::kAnnounced;
+  const std::string& word = w[v].lower;
+  if (In(word, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
+  if (In(word, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
+  if (In(word, {"faces", "face"})) return EventStatus::kAnnounced;
   uint32_t g = syntax.GroupStart(v);
   bool will = false, perfect = false, to = false;
   for (uint32_t k = g; k < v; ++k) {
@@ -148,10 +159,10 @@ EventStatus FrameContext::ClauseStatus() const {
     if (x == "to") to = true;
   }
   if (will || to) return EventStatus::kAnnounced;
-  if (perfect || trigger.past || (verb.size() > 2 && verb.substr(verb.size() - 2) == "ed")) return EventStatus::kCompleted;
+  if (perfect || trigger.past || (word.size() > 2 && word.substr(word.size() - 2) == "ed")) return EventStatus::kCompleted;
   // The present tense of a headline or a lead ("Globex sues Initech", "Globex wins order") reports
   // what happened.
-  if (verb.size() > 1 && verb.back() == 's') return EventStatus::kCompleted;
+  if (word.size() > 1 && word.back() == 's') return EventStatus::kCompleted;
   return EventStatus::kUnknown;
 }
 

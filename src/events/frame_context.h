@@ -23,8 +23,9 @@ struct FrameContext {
   const ArticleWords& words;
   const Syntax& syntax;
   const TriggerEntry& trigger;
-  uint32_t t0 = 0, t1 = 0;  // the trigger's words [t0, t1)
-  std::string salient;      // the organisation the article is most about
+  uint32_t t0 = 0, t1 = 0;     // the trigger's words [t0, t1)
+  const std::string& salient;  // the organisation the article is most about
+  bool verb = false;           // the trigger is read as a verb (a listed noun may be used as one)
 
   const std::vector<Word>& W() const { return words.words; }
   uint32_t b() const { return syntax.begin(); }
@@ -35,6 +36,9 @@ struct FrameContext {
   // Words [w0, w1) as free text ("20 Boeing 777 planes").
   RoleValue TextValue(uint32_t w0, uint32_t w1) const;
   RoleValue DateValue(int32_t d) const;
+  // The day the article was published as a date value, for what the text tells as happening that
+  // day ("in early trading", "Globex expects"); a kDate of no grain when it has no such date.
+  RoleValue PublishedDay() const;
 
   // The quantity mention a word belongs to, or -1.
   int32_t QuantityAt(uint32_t i) const { return i < W().size() ? W()[i].quantity : -1; }

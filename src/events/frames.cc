@@ -371,25 +371,34 @@ class Framer {
   // verb; buying goods rather than a company is a contract.
   bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
     const auto& w = W();
-    TriggerEntry entry = *t.entry;
+    bool verb = t.entry->verb;
     uint32_t before = t.w0;
     while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
-    if (!entry.verb && before > syntax.begin() &&
-        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+    if (!verb && before > syntax.begin() && (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
       // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
       if (w[t.w0].lower != "purchase") return false;
-      entry.verb = true;
+      verb = true;
     }
     // "did not buy", "has yet to sign": a denied verb group states no event.
-    if (entry.verb && syntax.Negated(t.w0)) return false;
-    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    if (verb && syntax.Negated(t.w0)) return false;
+    events::FrameContext c{a_, m_, words_, syntax, *t.entry, t.w0, t.w1, orgs_.Salient(), verb};
     switch (ev.type) {
       case EventType::kAcquisition:
         if (events::FillAcquisition(c, ev)) return true;
         ev.roles.clear();
         ev.type = EventType::kContract;
         return events::FillContract(c, ev);
-      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kContract: {
+        if (events::FillContract(c, ev)) return true;
+        // "the deal" refers back to a deal told before; "deals with A, B and C" are usually sales
+        // whose direction the clause does not give.
+        const std::string& word = w[t.w0].lower;
+        if ((word != "agreement" && word != "deal") || (t.w0 > syntax.begin() && w[t.w0 - 1].lower == "the"))
+          return false;
+        ev.roles.clear();
+        ev.type = EventType::kPartnership;  // an agreement that buys nothing
+        return events::FillPartnership(c, ev);
+      }
       case EventType::kPartnership: return events::FillPartnership(c, ev);
       case EventType::kLegal: return events::FillLegal(c, ev);
       case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
@@ -418,6 +427,17 @@ class Framer {
       if ((first == "investment" || first == "investments" || first == "acquisition" || first == "acquisitions") &&
           kHeads.count(w[t.w1].lower))
         return true;
+    }
+    // "raised its offer", "raised prices", "raised its forecast": raising something other than money.
+    if (t.entry->type == EventType::kFundingRound && t.entry->verb) {
+      static const std::unordered_set<std::string> kNotMoney = {
+          "offer", "offers", "bid", "bids", "price", "prices", "stake", "forecast", "forecasts", "guidance",
+          "outlook", "dividend", "dividends", "rate", "rates", "concerns", "questions", "estimate", "estimates",
+          "target", "targets", "wages", "salaries", "fees", "tariffs", "taxes", "doubts", "hopes", "awareness"};
+      for (uint32_t k = t.w1; k < e && k < t.w1 + 3; ++k) {
+        if (kNotMoney.count(w[k].lower)) return true;
+        if (w[k].quantity >= 0 || w[k].comma_before) break;
+      }
     }
     if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
         ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
@@ -644,6 +664,14 @@ class Framer {
           if (money) ev.Set("valuation", qv(money));
         } else if (money) {
           ev.Set("amount", qv(money));
+        }
+        // "a market value of $X", "its market capitalisation": the valuation's basis is in its words.
+        if (ev.type == EventType::kValuation && t.w1 > t.w0 + 1 && w[t.w0].lower == "market") {
+          RoleValue basis;
+          basis.kind = RoleValue::Kind::kText;
+          basis.text = a_.text.substr(w[t.w0].start, w[t.w1 - 1].end - w[t.w0].start);
+          basis.span = Span{w[t.w0].start, w[t.w1 - 1].end};
+          ev.Set("basis", basis);
         }
         if (ev.type == EventType::kFacility) {
           for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
@@ -1000,6 +1028,16 @@ void Absorb(Event& into, const Event& from, Span headline) {
     if (mine == nullptr) {
       into.roles.push_back(r);
     } else if (!ValuesAgree(*mine, r.value)) {
+      // A raised offer told after the first one replaces it, which it names as its earlier value.
+      if (Supersedes(r.value, *mine)) {
+        RoleValue older = *mine;
+        older.restatements.clear();
+        older.earlier.clear();
+        *mine = r.value;
+        bool known = false;
+        for (const RoleValue& e : mine->earlier) known |= ValuesAgree(e, older);
+        if (!known) mine->earlier.insert(mine->earlier.begin(), older);
+      }
       continue;
     } else if (in_headline(*mine) && !in_headline(r.value) && r.value.span.end > r.value.span.start) {
       mine->Replace(r.value);
@@ -1028,7 +1066,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
   for (Event& ev : events_) {
     Event* target = nullptr;
     for (Event& o : out) {
-      if (Compatible(o, ev)) { target = &o; break; }
+      if (Compatible(o, ev) || Supersedes(ev, o)) { target = &o; break; }
     }
     if (target) Absorb(*target, ev, Headline());
     else out.push_back(std::move(ev));

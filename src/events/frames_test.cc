@@ -210,6 +210,21 @@ TEST(Frames, EarningsClosuresBankruptciesFinancing) {
   EXPECT_EQ(Number(*e, "amount"), 200e6);
 }
 
+TEST(Frames, ARaisedOfferKeepsItsEarlierValue) {
+  // "raised its offer ... to $82 a share from $75": the per-share price is the new one, the old
+  // one is kept as earlier; raising an offer raises no money (no funding round).
+  auto evs = EventsOf("Halden Industries raised its offer for Vantor Sensors to $82 a share from $75 on Monday.");
+  const Event* a = OfType(evs, EventType::kAcquisition);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(Text(*a, "acquirer"), "Halden Industries");
+  EXPECT_EQ(Text(*a, "target"), "Vantor Sensors");
+  EXPECT_EQ(Number(*a, "price_per_share"), 82);
+  ASSERT_EQ(a->Find("price_per_share")->earlier.size(), 1u);
+  EXPECT_EQ(a->Find("price_per_share")->earlier[0].quantity.value, 75);
+  EXPECT_EQ(a->Find("amount"), nullptr);  // a price a share is no total
+  EXPECT_EQ(OfType(evs, EventType::kFundingRound), nullptr);
+}
+
 TEST(Frames, CoordinatedBuyersAreOneContractEach) {
   auto orders = EventsOf("Vantor Aerospace announced 35 new orders from Meridian Airways and Northwind Air.");
   std::vector<std::string> buyers;

@@ -7,13 +7,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // Words that make "settle" and "settlement" legal: what is settled is a case, a claim or a dispute.
 bool LegalContext(const FrameContext& c) {
   for (uint32_t i = c.b(); i < c.e(); ++i) {
@@ -34,7 +27,7 @@ bool FillLegal(const FrameContext& c, Event& ev) {
   const Party* plaintiff = nullptr;  // who sues, fines, charges or investigates
   const Party* defendant = nullptr;  // who is sued, fined, charged or investigated
   if (kind == "settlement" && !LegalContext(c)) return false;
-  if (c.trigger.verb) {
+  if (c.verb) {
     if (syn.Passive(c.t0)) {
       // "Globex was sued by Initech", "Globex was fined $2 million by the regulator".
       defendant = syn.Subject(c.t0);
@@ -102,7 +95,7 @@ bool FillLegal(const FrameContext& c, Event& ev) {
   // "agreed to pay $26.5 million", "fined $2 million", "a $100 million settlement".
   int32_t q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
   if (q < 0) q = c.QuantityAfter(c.t0, {"of", "pay", "paying", "fined", "for"}, QuantityKind::kMoney);
-  if (q < 0 && c.trigger.verb && c.QuantityAt(c.t1) >= 0 &&
+  if (q < 0 && c.verb && c.QuantityAt(c.t1) >= 0 &&
       c.mentions.quantities[c.QuantityAt(c.t1)].kind == QuantityKind::kMoney)
     q = c.QuantityAt(c.t1);
   if (q >= 0 && kind != "investigation") ev.Set("amount", c.QuantityValue(q));

@@ -46,11 +46,11 @@ void ForEachRow(std::string_view data, F&& f) {
   }
 }
 
-template <typename E>
-const E* Longest(const std::unordered_map<std::string, std::vector<E>>& map,
+template <typename E, typename M>
+const E* Longest(const M& map,
                  const std::vector<std::string_view>& words, size_t i, size_t* len) {
   if (i >= words.size()) return nullptr;
-  auto it = map.find(std::string(words[i]));
+  auto it = map.find(words[i]);
   if (it == map.end()) return nullptr;
   const E* best = nullptr;
   for (const E& e : it->second) {
@@ -107,7 +107,7 @@ const EventLexicon& EventLexicon::Get() {
 
 const TriggerEntry* EventLexicon::MatchTrigger(const std::vector<std::string_view>& words, size_t i,
                                                size_t* len) const {
-  return Longest(triggers_, words, i, len);
+  return Longest<TriggerEntry>(triggers_, words, i, len);
 }
 
 const TriggerEntry* EventLexicon::OtherReading(const TriggerEntry& entry) const {
@@ -123,11 +123,11 @@ const TriggerEntry* EventLexicon::OtherReading(const TriggerEntry& entry) const 
 
 const StatusEntry* EventLexicon::MatchStatus(const std::vector<std::string_view>& words, size_t i,
                                              size_t* len) const {
-  return Longest(statuses_, words, i, len);
+  return Longest<StatusEntry>(statuses_, words, i, len);
 }
 
 std::string_view EventLexicon::WordClass(std::string_view lower) const {
-  auto it = classes_.find(std::string(lower));
+  auto it = classes_.find(lower);
   return it == classes_.end() ? std::string_view() : std::string_view(it->second);
 }
 

@@ -6,6 +6,7 @@
 //   const TriggerEntry* t = lex.MatchTrigger(words, i, &len);  // words: lower-case
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,9 +49,17 @@ class EventLexicon {
   std::string_view WordClass(std::string_view lower) const;
 
  private:
-  std::unordered_map<std::string, std::vector<TriggerEntry>> triggers_;
-  std::unordered_map<std::string, std::vector<StatusEntry>> statuses_;
-  std::unordered_map<std::string, std::string> classes_;
+  // Looked up by string_view without building a string for every word of every article.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  Map<std::vector<TriggerEntry>> triggers_;
+  Map<std::vector<StatusEntry>> statuses_;
+  Map<std::string> classes_;
 };
 
 }  // namespace corroborate::events

@@ -10,13 +10,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // +1 for a rise, -1 for a fall, 0 for neither; *factor receives the change in percent a
 // multiplying verb states ("tripled": +200).
 int MoveDirection(std::string_view w, double* factor) {
@@ -50,6 +43,34 @@ void SetWhen(const FrameContext& c, Event& ev, int32_t d) {
   ev.Set(v.date.grain == DateGrain::kDay ? "date" : "period", v);
 }
 
+// "fell 1 percent in early trading", "were down in recent trading": a move told in the trading of
+// the day the article was published is that day's, when the clause dates it no other way.
+void TradingDay(const FrameContext& c, Event& ev) {
+  if (ev.Find("date") != nullptr || ev.Find("period") != nullptr) return;
+  bool today = false;
+  for (uint32_t k = c.t1; k + 1 < c.syntax.ClauseEnd(c.t1); ++k) {
+    const std::string& x = c.W()[k].lower;
+    today |= (In(x, {"early", "recent", "morning", "afternoon", "midday", "premarket"}) && c.W()[k + 1].lower == "trading") ||
+             x == "today";
+  }
+  RoleValue v = c.PublishedDay();
+  if (today && v.kind == RoleValue::Kind::kDate) ev.Set("date", v);
+}
+
+// "Globex expects a $5 billion hit", "Globex says profit will fall": a company's forecast told in
+// the present tense is made the day the article is published, when the clause gives no date.
+void AnnouncedToday(const FrameContext& c, Event& ev) {
+  if (ev.status != EventStatus::kAnnounced || ev.Find("date") != nullptr) return;
+  bool present = false;
+  for (uint32_t k = c.b(); k < c.t0; ++k) {
+    const std::string& x = c.W()[k].lower;
+    present |= In(x, {"expects", "says", "forecasts", "warns", "estimates", "predicts", "sees", "projects"}) ||
+               (x == "expecting" && k > c.b() && In(c.W()[k - 1].lower, {"is", "are"}));
+  }
+  RoleValue v = c.PublishedDay();
+  if (present && v.kind == RoleValue::Kind::kDate) ev.Set("date", v);
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -71,6 +92,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kPercent) {
       ev.Set("change", Signed(c.QuantityValue(q), direction));
       SetWhen(c, ev, c.ClauseDate());
+      TradingDay(c, ev);
       ev.status = EventStatus::kCompleted;
       return true;
     }
@@ -108,6 +130,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     }
     if (ev.Find("price") == nullptr && ev.Find("change") == nullptr) return false;
     SetWhen(c, ev, c.ClauseDate());
+    TradingDay(c, ev);
     ev.status = EventStatus::kCompleted;
     return true;
   }
@@ -142,6 +165,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   }
   if (ev.Find("change") == nullptr && ev.Find("change_amount") == nullptr && ev.Find("price") == nullptr) return false;
   SetWhen(c, ev, c.ClauseDate());
+  TradingDay(c, ev);
   ev.status = EventStatus::kCompleted;  // a price move is a fact of the market once reported
   return true;
 }
@@ -200,7 +224,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     // a figure of them; it needs its sum to be one.
     if (c.QuantityBefore(c.t0, QuantityKind::kMoney) < 0 && c.QuantityAfter(c.t1, {"of"}, QuantityKind::kMoney) < 0)
       return false;
-  } else if (c.trigger.verb) {
+  } else if (c.verb) {
     q = c.QuantityAt(c.t1);
   } else {
     // Up to the next measure named ("from $1.9 billion in earnings to a loss of $3 billion": the
@@ -239,6 +263,7 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   if (measure == "revenue" && !figure) return false;  // "sales of the iPod" are no results
   EventStatus s = c.ClauseStatus();
   ev.status = s == EventStatus::kCompleted && figure ? EventStatus::kCompleted : EventStatus::kAnnounced;
+  AnnouncedToday(c, ev);
   return true;
 }
 

@@ -4,13 +4,6 @@
 namespace corroborate::events {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 // Verbs that take a "to" clause whose verb is the event: "agreed to buy", "plans to sue".
 bool TakesToClause(std::string_view w) {
   return In(w, {"agree", "agrees", "agreed", "agreeing", "plan", "plans", "planned", "planning", "intend", "intends",

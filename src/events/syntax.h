@@ -84,6 +84,14 @@ class Syntax {
   const std::vector<Party>& parties_;
 };
 
+// Whether a word is one of a short list: the frames' phrase tests.
+inline bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
 // Word classes the syntax reads (lower-case words).
 bool IsAuxiliary(std::string_view w);
 bool IsPreposition(std::string_view w);

@@ -135,6 +135,26 @@ bool SameMeasure(const RoleValue& a, const RoleValue& b) {
          std::string(a.quantity.currency) == std::string(b.quantity.currency);
 }
 
+bool Supersedes(const RoleValue& newer, const RoleValue& older) {
+  for (const RoleValue& e : newer.earlier) {
+    if (ValuesAgree(e, older)) return true;
+  }
+  return false;
+}
+
+bool Supersedes(const Event& newer, const Event& older) {
+  if (!KeysAgree(newer, older, false)) return false;
+  bool raised = false;
+  for (const Role& r : newer.roles) {
+    if (r.value.kind != RoleValue::Kind::kQuantity) continue;
+    const RoleValue* o = older.Find(r.name);
+    if (o == nullptr || ValuesAgree(r.value, *o)) continue;
+    if (!Supersedes(r.value, *o)) return false;
+    raised = true;
+  }
+  return raised;
+}
+
 bool SameParty(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
   // "Halvorsen" names "Halvorsen Maritime": one name's words begin the other's.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/utf8.h"
+
 namespace corroborate {
 namespace {
 
@@ -17,6 +19,12 @@ void WriteValueFields(const RoleValue& v, JsonWriter& w) {
       w.Key("kind"); w.String(KindName(v.quantity.kind));
       w.Key("qualifier"); w.String(QualifierName(v.quantity.qualifier));
       w.Key("text"); w.String(v.text);
+      if (!v.earlier.empty()) {  // a raised offer's earlier values, oldest first
+        w.Key("earlier");
+        w.BeginArray();
+        for (const RoleValue& e : v.earlier) w.Double(e.quantity.value);
+        w.EndArray();
+      }
       break;
     case RoleValue::Kind::kDate:
       w.Key("value"); w.String(v.text);
@@ -105,9 +113,7 @@ void WriteConflictClaims(const Conflict& c, const SourcedValue& v, const std::ve
 }  // namespace
 
 uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return n;
+  return static_cast<uint32_t>(utf8::CodePointCount(text, std::min<size_t>(byte, text.size())));
 }
 
 void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {

@@ -168,6 +168,30 @@ TEST(Claims, IndependentSourcesCountOriginsNotArticles) {
   EXPECT_EQ(r.events[0].outlets, 6u);
 }
 
+TEST(Claims, ARaisedOfferUpdatesTheDealWithoutAConflict) {
+  // One outlet reports the $75-a-share offer; another that it was raised to $82 from $75. One deal,
+  // its price the raised one, and no disagreement: both outlets agree on the history.
+  auto offer = [](double price, double earlier) {
+    Event e;
+    e.type = EventType::kAcquisition;
+    e.status = EventStatus::kAnnounced;
+    e.Set("acquirer", Org("Halden Industries"));
+    e.Set("target", Org("Vantor Sensors"));
+    RoleValue p = Figure(price, QuantityKind::kMoney);
+    if (earlier > 0) p.earlier.push_back(Figure(earlier, QuantityKind::kMoney));
+    e.Set("price_per_share", p);
+    return e;
+  };
+  Story s;
+  s.Add("a", "Harbour Wire", {offer(75, 0)});
+  s.Add("b", "Portside News", {offer(82, 75)});
+  StoryReport r = s.Reconcile();
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].event.Find("price_per_share")->quantity.value, 82);
+  EXPECT_EQ(r.events[0].Support("price_per_share")->sources, std::vector<std::string>{"b"});
+  EXPECT_TRUE(r.conflicts.empty());
+}
+
 // The conflicts on `role` of a two-article story whose claims are `a` and `b` (set on one event).
 std::vector<Conflict> ConflictsOf(const std::string& role, RoleValue a, RoleValue b, RoleValue* period_a = nullptr,
                                   RoleValue* period_b = nullptr) {

@@ -40,7 +40,10 @@ bool RoleConflict(const StoryEvent& se, const std::string& role, Conflict* c) {
         for (size_t y : groups[h]) {
           if (!Comparable(se.claims[x], se.claims[y], role)) continue;
           compared = true;
-          compatible |= ValuesCompatible(*se.claims[x].Find(role), *se.claims[y].Find(role));
+          const RoleValue& a = *se.claims[x].Find(role);
+          const RoleValue& b = *se.claims[y].Find(role);
+          // A raised offer against the offer it raised is an update, not a disagreement.
+          compatible |= ValuesCompatible(a, b) || Supersedes(a, b) || Supersedes(b, a);
         }
       }
       if (compared && !compatible) clash[g] = clash[h] = true;
@@ -133,8 +136,9 @@ StoryReport ReconcileStory(const std::vector<StoryArticle>& articles) {
     r.events[i].id = "e" + std::to_string(i + 1);
     StoryEvent& se = r.events[i];
     Settle(articles, se);
-    se.origins = Origins(articles, se, se.sources);
-    for (RoleSupport& s : se.support) s.independent = Origins(articles, se, s.sources).size();
+    std::vector<std::string> source_origins = SourceOrigins(articles, se);
+    se.origins = Origins(se, source_origins, se.sources);
+    for (RoleSupport& s : se.support) s.independent = Origins(se, source_origins, s.sources).size();
   }
   r.conflicts = FindConflicts(r.events);
   r.attribution_issues = CheckAttributions(articles);

@@ -86,7 +86,9 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       Cluster& a = clusters[i];
       Cluster& b = clusters[j];
       if (b.claims.empty() || a.claims.empty() || !KeysAgree(a.merged, b.merged, true)) continue;
-      if (a.merged.cumulative != b.merged.cumulative || DatesDisagree(a.merged, b.merged)) continue;
+      // A raised offer and the offer it raised are one deal, whatever days each was made on.
+      bool raised = Supersedes(a.merged, b.merged) || Supersedes(b.merged, a.merged);
+      if (a.merged.cumulative != b.merged.cumulative || (DatesDisagree(a.merged, b.merged) && !raised)) continue;
       // Two different price moves are two moments (a day's drop, a three-year gain), not one
       // move told two ways.
       if (a.merged.type == EventType::kStockMove) continue;
@@ -100,13 +102,17 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       b.claims.clear();
     }
   }
-  // 3. Bare mentions join the one event they fit; one that fits several or none stands alone only
-  // when it names all its parties.
+  // 3. Bare mentions join the one event they fit (a statement with no figure on another day is
+  // another event: a forecast repeated a month later); one that fits several or none stands alone
+  // only when it names all its parties.
+  auto fits = [](const Cluster& k, const Event& e) {
+    return !k.claims.empty() && KeysAgree(k.merged, e, false) && NumbersAgree(k.merged, e) && !DatesDisagree(k.merged, e);
+  };
   for (const Claim& c : bare) {
     Cluster* home = nullptr;
     int n = 0;
     for (Cluster& k : clusters) {
-      if (!k.claims.empty() && KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event)) {
+      if (fits(k, *c.event)) {
         if (home == nullptr || k.articles.count(c.article) > home->articles.count(c.article)) home = &k;
         ++n;
       }
@@ -116,7 +122,7 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       Cluster* largest = nullptr;
       size_t top = 0, second = 0;
       for (Cluster& k : clusters) {
-        if (k.claims.empty() || !KeysAgree(k.merged, *c.event, false) || !NumbersAgree(k.merged, *c.event)) continue;
+        if (!fits(k, *c.event)) continue;
         if (k.articles.size() > top) { second = top; top = k.articles.size(); largest = &k; }
         else if (k.articles.size() > second) second = k.articles.size();
       }

@@ -40,8 +40,7 @@ std::string OutletName(const StoryArticle& a) {
   return a.outlet.empty() ? a.article->id : a.outlet;
 }
 
-std::vector<std::string> Origins(const std::vector<StoryArticle>& articles, const StoryEvent& se,
-                                 const std::vector<std::string>& ids) {
+std::vector<std::string> SourceOrigins(const std::vector<StoryArticle>& articles, const StoryEvent& se) {
   std::unordered_map<std::string_view, const StoryArticle*> by_id;
   std::vector<std::string> story_outlets;
   for (const StoryArticle& a : articles) {
@@ -66,13 +65,24 @@ std::vector<std::string> Origins(const std::vector<StoryArticle>& articles, cons
     return OutletName(*a);
   };
   std::vector<std::string> out;
-  for (const std::string& id : ids) {
+  for (const std::string& id : se.sources) {
     auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    std::string o = origin_of(it->second);
-    bool seen = false;
-    for (const std::string& x : out) seen |= x == o;
-    if (!seen) out.push_back(std::move(o));
+    out.push_back(it == by_id.end() ? id : origin_of(it->second));
+  }
+  return out;
+}
+
+std::vector<std::string> Origins(const StoryEvent& se, const std::vector<std::string>& source_origins,
+                                 const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    for (size_t i = 0; i < se.sources.size(); ++i) {
+      if (se.sources[i] != id) continue;
+      bool seen = false;
+      for (const std::string& x : out) seen |= x == source_origins[i];
+      if (!seen) out.push_back(source_origins[i]);
+      break;
+    }
   }
   return out;
 }

@@ -101,8 +101,20 @@ void Settle(const std::vector<StoryArticle>& articles, StoryEvent& se) {
   }
   for (const std::string& role : roles) {
     std::vector<std::vector<size_t>> groups = GroupClaims(se, role);
+    // The value most claims state, unless another group's claims name it as their earlier value
+    // (a raised offer): then the newer value stands.
+    auto superseded = [&](const std::vector<size_t>& g) {
+      for (const std::vector<size_t>& h : groups) {
+        if (&h == &g) continue;
+        for (size_t i : h) {
+          if (Supersedes(*se.claims[i].Find(role), *se.claims[g[0]].Find(role))) return true;
+        }
+      }
+      return false;
+    };
     const std::vector<size_t>* best = nullptr;
     for (const std::vector<size_t>& g : groups) {
+      if (superseded(g)) continue;
       if (best == nullptr || g.size() > best->size()) best = &g;
     }
     if (best == nullptr) continue;

@@ -107,8 +107,10 @@ void Settle(const std::vector<StoryArticle>& articles, StoryEvent& se);
 // The claims (indices into se.claims) that state `role`, grouped by agreeing value (ValuesAgree) in
 // order of first statement (settle.cc).
 std::vector<std::vector<size_t>> GroupClaims(const StoryEvent& se, const std::string& role);
-// The origins (see StoryEvent::origins) of some of an event's sources (origins.cc).
-std::vector<std::string> Origins(const std::vector<StoryArticle>& articles, const StoryEvent& se,
+// Each source's origin (see StoryEvent::origins), parallel to se.sources; then the distinct
+// origins of some of those sources (origins.cc).
+std::vector<std::string> SourceOrigins(const std::vector<StoryArticle>& articles, const StoryEvent& se);
+std::vector<std::string> Origins(const StoryEvent& se, const std::vector<std::string>& source_origins,
                                  const std::vector<std::string>& ids);
 // An article's outlet named one way: a news organisation's canonical name when the outlet (or,
 // failing it, the article's address) names one, else the outlet as given, else the article id.

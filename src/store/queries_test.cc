@@ -34,7 +34,8 @@ TEST_F(QueriesTest, ListsStoriesWithFilters) {
   EXPECT_EQ(int64_t(e["total"]), 1);
   simdjson::dom::element s = e["stories"].at(0);
   EXPECT_EQ(std::string_view(s["id"]), "s1");
-  // examples/README.md: one story, each article from an outlet of its own.
+  // Every example article is one story (examples/README.md), each from an outlet of its own: the
+  // files name none and have different paths, the JSON Lines ones name different outlets.
   EXPECT_EQ(int64_t(s["articles"]), int64_t(ExampleArticleCount()));
   EXPECT_EQ(int64_t(s["outlets"]), int64_t(ExampleArticleCount()));
   const std::string top_entity(s["entities"].at(0).get_string().value());  // before the parser is reused

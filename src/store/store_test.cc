@@ -116,7 +116,7 @@ TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
   auto b = OpenOrDie(shared.path());
   ASSERT_TRUE(a && b);
   const std::vector<std::string> files = ExampleFiles();
-  ASSERT_GE(files.size(), 2u);  // so that both writers take a turn
+  ASSERT_GE(files.size(), 2u);  // the example files, taken in turns by the two writers
   for (size_t i = 0; i < files.size(); ++i) {
     Result<IngestReport> r = (i % 2 ? b : a)->Ingest({files[i]}, {});
     ASSERT_TRUE(r.ok());

@@ -55,7 +55,7 @@ inline std::vector<std::string> ExampleFiles() {
   return files;
 }
 
-// The articles in one example file: one per page or text, one per line of a JSON Lines file.
+// The articles an example file holds: one for a page or a text, one a line for JSON Lines.
 inline size_t ArticlesIn(const std::string& file) {
   if (fs::path(file).extension() != ".jsonl") return 1;
   std::ifstream in(file);
@@ -64,10 +64,10 @@ inline size_t ArticlesIn(const std::string& file) {
   return n;
 }
 
-// The articles of examples/ (six since the reprint and the citing article joined them).
+// The articles of examples/, all of them.
 inline size_t ExampleArticleCount() {
   size_t n = 0;
-  for (const std::string& file : ExampleFiles()) n += ArticlesIn(file);
+  for (const std::string& f : ExampleFiles()) n += ArticlesIn(f);
   return n;
 }
 

@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libtbb-dev
+  libcurl4-openssl-dev  # corroborate watch fetches feeds and pages over HTTP(S); --notify posts
   python3
   chromium nodejs  # the web page's browser tests (tests/web): playwright-core from npm drives chromium
   # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships

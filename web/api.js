@@ -33,4 +33,6 @@ export const api = {
   article: (id) => getJson(`/api/articles/${segment(id)}`),
   events: (params) => getJson('/api/events', params),
   search: (params) => getJson('/api/search', params),
+  corrections: (storyId) => getJson(`/api/stories/${segment(storyId)}/corrections`),
+  versions: (articleId) => getJson(`/api/versions/${segment(articleId)}`),
 };

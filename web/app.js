@@ -8,6 +8,7 @@ import {eventListView} from './event_list.js';
 import {searchView} from './search.js';
 import {storyView} from './story.js';
 import {storyListView} from './story_list.js';
+import {startLive} from './live.js';
 
 const ROUTES = [
   [/^\/stories$/, (match, query) => storyListView(query)],
@@ -28,7 +29,8 @@ function show(state, node, title) {
   window.dispatchEvent(new CustomEvent('corroborate:shown', {detail: {state}}));
 }
 
-async function route() {
+// `keepPlace`: a live update re-renders the view where the reader is, without jumping to the top.
+async function route(keepPlace = false) {
   const hash = window.location.hash.replace(/^#/, '') || '/stories';
   const cut = hash.indexOf('?');
   const path = cut < 0 ? hash : hash.slice(0, cut);
@@ -41,8 +43,9 @@ async function route() {
     if (!found) throw new Error(`There is no page at #${path}.`);
     const view = await found[1](path.match(found[0]), query);
     if (navigation !== latest) return;
+    const scrolled = window.scrollY;
     show('ready', view.node, view.title);
-    window.scrollTo(0, 0);
+    window.scrollTo(0, keepPlace === true ? scrolled : 0);
     view.afterShow?.();
   } catch (error) {
     if (navigation !== latest) return;
@@ -57,5 +60,7 @@ document.getElementById('search-form').addEventListener('submit', (submitted) =>
   const q = document.getElementById('search-input').value.trim();
   if (q) window.location.hash = searchHref({q});
 });
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
+window.addEventListener('corroborate:refresh', () => route(true));  // live.js: what is shown changed
 route();
+startLive();

@@ -7,6 +7,7 @@ import {splitAtSpan} from './codepoints.js';
 import {formatDate, formatRole, formatStatus, outletName, words} from './format.js';
 import {articleHref, storyHref} from './links.js';
 import {storyContext} from './story_context.js';
+import {versionsPanel} from './corrections.js';
 
 function articleText(text, span) {
   const body = el('div', {class: 'article-text', id: 'article-text'});
@@ -105,8 +106,9 @@ export async function articleView(id, query) {
   const text = typeof article.text === 'string' ? article.text : '';
   const span = spanFrom(query);
   const body = articleText(text, span);
+  const versions = article.version > 1 ? await api.versions(articleId).catch(() => null) : null;
   const panels = [claimsPanel(articleId, article.claims ?? [], report, span), passagesPanel(articleId, report, span),
-    quotesPanel(articleId, article.quotes ?? [])].filter(Boolean);
+    quotesPanel(articleId, article.quotes ?? []), versionsPanel(versions)].filter(Boolean);
   const meta = [outletName(article), article.author, article.published &&
     `${formatDate(article.published)}${article.published_inferred ? ' (inferred)' : ''}`].filter(Boolean);
   return {

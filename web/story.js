@@ -4,6 +4,7 @@ import {api} from './api.js';
 import {el, folded} from './dom.js';
 import {formatDate} from './format.js';
 import {articleHref, storiesHref} from './links.js';
+import {correctionsList} from './corrections.js';
 import {eventsTable} from './events_table.js';
 import {quotesSection} from './quotes.js';
 import {storyContext} from './story_context.js';
@@ -35,6 +36,8 @@ export async function storyView(id) {
   // of thousands of articles would mean thousands of requests: the quotes come from the first few.
   const quoted = (ctx.story.articles ?? []).slice(0, QUOTED_ARTICLES);
   const articles = await Promise.all(quoted.map((articleId) => api.article(articleId).catch(() => null)));
+  // Versions of its articles and what each changed; a store without them answers an empty list.
+  const corrections = (await api.corrections(id).catch(() => null))?.corrections ?? [];
   const conflicts = (ctx.story.conflicts ?? []).length;
   const issues = (ctx.story.attribution_issues ?? []).length;
   return {
@@ -49,6 +52,7 @@ export async function storyView(id) {
         ' · ',
         el('span', {class: issues ? 'count-warning' : ''}, count(issues, 'attribution warning'))),
       section('Events', 'events', eventsTable(ctx)),
+      corrections.length ? section('Corrections', 'corrections', correctionsList(ctx, corrections)) : null,
       el('div', {class: 'columns'},
         section('Quotes and attribution', 'quotes', quotesSection(ctx, articles),
           quoted.length < (ctx.story.articles ?? []).length

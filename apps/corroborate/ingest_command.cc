@@ -3,20 +3,40 @@
 // otherwise nothing but the problems. Tested in tests/store and tests/threads.
 #include "ingest_command.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
-#include "core/json_writer.h"
+#include "acks_file.h"
 #include "store/store.h"
 
 namespace corroborate {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Set when a write went past RLIMIT_FSIZE (`ulimit -f`): the kernel raises SIGXFSZ, whose default
+// action ends the process without a word. Caught, the write fails with EFBIG instead. SQLite then
+// reports only "disk I/O error" (it keeps no reliable errno), so this flag says why.
+volatile std::sig_atomic_t g_file_size_limit_hit = 0;
+void OnFileSizeLimit(int) { g_file_size_limit_hit = 1; }
+
+// The store's failure, with the cause when a write went past the file size limit.
+std::string StoreFailure(const Status& s) {
+  std::string reason = s.message();
+  const std::string efbig = std::strerror(EFBIG);  // "File too large"
+  if (g_file_size_limit_hit && reason.find(efbig) == std::string::npos) {
+    reason += ": " + efbig + " (a write went past the file size limit, ulimit -f)";
+  }
+  return reason;
+}
 
 // Bytes of every file the inputs name (folders walked): the denominator of the time estimate.
 // Compressed files count compressed, so the estimate is rough for them.
@@ -97,54 +117,66 @@ class ProgressBar {
 }  // namespace
 
 int RunIngestCommand(const IngestCommand& command) {
+  // A write past RLIMIT_FSIZE then fails with EFBIG, reported naming the file (the store or the acks).
+  struct sigaction on_limit {};
+  on_limit.sa_handler = OnFileSizeLimit;
+  sigemptyset(&on_limit.sa_mask);
+  on_limit.sa_flags = SA_RESTART;
+  sigaction(SIGXFSZ, &on_limit, nullptr);
   store::StoreOptions options;
   options.batch_articles = std::max<size_t>(command.batch, 1);
   options.threads = command.threads;
+  options.versions = command.versions;
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(command.db, options);
   if (!opened.ok()) {
-    std::fprintf(stderr, "corroborate: %s\n", opened.status().message().c_str());
+    std::fprintf(stderr, "corroborate: %s\n", StoreFailure(opened.status()).c_str());
     return 1;
   }
   store::Store& st = **opened;
 
-  FILE* acks = nullptr;
+  std::unique_ptr<AcksFile> acks;
   if (!command.acks.empty()) {
-    acks = std::fopen(command.acks.c_str(), "a");
-    if (!acks) {
-      std::fprintf(stderr, "corroborate: %s: cannot open for appending\n", command.acks.c_str());
+    Result<std::unique_ptr<AcksFile>> a = AcksFile::Open(command.acks);
+    if (!a.ok()) {
+      std::fprintf(stderr, "corroborate: %s\n", a.status().message().c_str());
       return 1;
     }
+    acks = a.take();
   }
   const bool terminal = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
   std::unique_ptr<ProgressBar> bar;
   if (terminal) bar = std::make_unique<ProgressBar>(InputBytes(command.inputs));
 
+  Status acks_failure;  // the acks file failed: ingest stopped there
   Result<store::IngestReport> report = st.Ingest(
       command.inputs,
       [&](const InputProblem& p) {
         if (bar) bar->Clear();
         std::fprintf(stderr, "%s\n", p.Format().c_str());
       },
-      [&](const store::CommitProgress& p) {
+      [&](const store::CommitProgress& p) -> Status {
         if (acks) {
-          std::string lines;
-          for (const std::string& id : p.acknowledged) {
-            AppendJsonString(lines, id);
-            lines.push_back('\n');
-          }
-          // Flushed to the operating system: it survives this process being killed.
-          std::fwrite(lines.data(), 1, lines.size(), acks);
-          std::fflush(acks);
+          // Handed to the operating system: it survives this process being killed. An id the file
+          // already holds (an earlier run's) is not written again.
+          acks_failure = acks->Append(p.acknowledged);
+          if (!acks_failure.ok()) return acks_failure;
         }
         if (bar) bar->Committed(p);
+        return Status::Ok();
       },
       [&](size_t bytes) {
         if (bar) bar->Read(bytes);
       });
-  if (acks) std::fclose(acks);
+  if (acks && acks_failure.ok()) acks_failure = acks->Close();
   if (bar) bar->Clear();
+  if (!acks_failure.ok()) {
+    // What is stored stays; the acks file holds whole lines, each a stored article, and the next
+    // run writes the ids it lacks.
+    std::fprintf(stderr, "corroborate: %s\n", acks_failure.message().c_str());
+    return 1;
+  }
   if (!report.ok()) {
-    std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), report.status().message().c_str());
+    std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), StoreFailure(report.status()).c_str());
     return 1;
   }
   if (terminal) {

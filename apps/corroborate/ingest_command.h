@@ -11,16 +11,19 @@ struct IngestCommand {
   std::string db;
   std::vector<std::string> inputs;
   // When set, each committed article's id is appended to this file as a JSON string on its own
-  // line, right after its transaction commits: what the crash test checks the store against.
+  // line, right after its transaction commits: what the crash test checks the store against. Each
+  // id once, however often ingest runs (acks_file.h).
   std::string acks;
   size_t batch = 1000;
   // Threads preparing articles (clean, extract, events, cluster features); 0 = every core the
   // process may use. Commits stay in input order: the store is the same for any count.
   size_t threads = 0;
+  // An id stored with other content is a new version of that article (store.h), not rejected.
+  bool versions = false;
 };
 
 // The exit status: 0 when every input was stored (or already was), 3 when some were skipped,
-// 1 when the store itself failed (what was committed before stays).
+// 1 when the store itself or the acks file failed (what was committed before stays).
 int RunIngestCommand(const IngestCommand& command);
 
 }  // namespace corroborate

@@ -6,6 +6,9 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
+
+#include "watch_command.h"
 
 namespace corroborate {
 
@@ -15,6 +18,9 @@ struct ServeArgs {
   std::string token;  // --token, else the environment's CORROBORATE_TOKEN
   size_t max_body_bytes = 8 * 1024 * 1024;
   int threads = 4;
+  // --watch SOURCE…: a feed watcher in the same process (its options are the watch command's);
+  // --notify and --watch-entity work with or without it.
+  WatchArgs watch;
 };
 
 // Adds the subcommand and its options, filling `args` when parsed.

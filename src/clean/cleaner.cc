@@ -49,9 +49,13 @@ Result<Article> CleanDocument(RawDocument doc, const CleanOptions& options) {
     text = std::move(plain.text).Finish();
   }
 
+  std::string().swap(doc.body);  // the raw input is done with: not held while the text is finished
   a.published = NormalizePublishedDate(a.published);
   NormalizedText nfc = NormalizeNfc(std::move(text.text));
   a.text = std::move(nfc.text);
+  // Built by appending, the text may have up to twice its size in capacity, and every later stage
+  // (and analyze, for every article of the run) holds it: trimmed once here.
+  a.text.shrink_to_fit();
   a.raw_map = std::move(text.map);
   if (!nfc.map.empty()) a.raw_map.ComposeWith(nfc.map);
   a.paragraphs = FindParagraphs(a.text);

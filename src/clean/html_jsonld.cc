@@ -87,8 +87,10 @@ void ReadJsonLd(std::string_view json, JsonLdArticle& out) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(json);
   element root;
-  if (parser.parse(padded).get(root) != simdjson::SUCCESS) return;
-  Visit(root, out, 0);
+  if (parser.parse(padded).get(root) == simdjson::SUCCESS) Visit(root, out, 0);
+  // Kept for the next script, not grown to the largest one a thread ever met (a page's script can
+  // be megabytes, and the parser holds several times its size).
+  if (parser.capacity() > (1u << 20)) parser = simdjson::dom::parser{};
 }
 
 }  // namespace corroborate::html

@@ -225,6 +225,10 @@ EntityMentions ExtractEntities(const Article& article) {
   extract::AttachRoles(scan, out);
   extract::FindQuotes(article, scan, out);
   scan.tokens.text = {};
+  // Room kept for the next article, not for the largest one this thread ever met (see
+  // ReextractQuantitiesAndDates): per-token vectors grown past a long article's size are given back.
+  constexpr size_t kKeptTokens = 1u << 16;
+  if (scan.tokens.items.capacity() > kKeptTokens || scan.name_at.capacity() > kKeptTokens) scan = extract::EntityScan{};
   return out;
 }
 

@@ -8,6 +8,10 @@
 #include "extract/tokens.h"
 
 namespace corroborate {
+namespace {
+// Tokens a thread keeps room for between articles: a long article (some 10,000 words) fits.
+constexpr size_t kKeptTokens = 1u << 16;
+}  // namespace
 
 void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
   using namespace extract;
@@ -47,6 +51,10 @@ void ReextractQuantitiesAndDates(const Article& article, Mentions& out) {
     ++i;
   }
   tokens.text = {};
+  // The reuse is for the stream of ordinary articles: a vector grown for an outsized one (a 16 MB
+  // text has millions of tokens, 28 bytes each) is given back, or every thread that ever met one
+  // would keep that much for the rest of the run.
+  if (tokens.items.capacity() > kKeptTokens) std::vector<Token>().swap(tokens.items);
 }
 
 Mentions ExtractMentions(const Article& article) {

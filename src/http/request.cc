@@ -2,6 +2,7 @@
 // guesses where a request ends can be made to read two requests as one.
 #include "http/request.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/ascii.h"
@@ -61,6 +62,16 @@ void RequestParser::Reset() {
   Advance();
 }
 
+void RequestParser::Discard() {
+  state_ = ParseState::kHeaders;
+  request_ = Request{};
+  body_length_ = 0;
+  expects_continue_ = false;
+  buffer_.clear();
+  buffer_.shrink_to_fit();
+  scanned_ = 0;
+}
+
 void RequestParser::Fail(int status, std::string message) {
   state_ = ParseState::kError;
   error_status_ = status;
@@ -116,10 +127,16 @@ void RequestParser::Advance() {
     if (!ParseHead(head)) return;
     state_ = ParseState::kBody;
   }
-  if (state_ == ParseState::kBody && buffer_.size() >= body_length_) {
-    request_.body = buffer_.substr(0, body_length_);
-    buffer_.erase(0, body_length_);
-    state_ = ParseState::kComplete;
+  if (state_ == ParseState::kBody) {
+    // Moved to the body as it arrives, which is reserved once at its full length: a body costs its
+    // length, not twice that (a buffer and a copy) nor a growing string's doubling.
+    const size_t take = std::min(body_length_ - request_.body.size(), buffer_.size());
+    if (take > 0) {
+      if (request_.body.empty()) request_.body.reserve(body_length_);
+      request_.body.append(buffer_, 0, take);
+      buffer_.erase(0, take);
+    }
+    if (request_.body.size() == body_length_) state_ = ParseState::kComplete;
   }
 }
 

@@ -50,12 +50,16 @@ class RequestParser {
   void Feed(std::string_view bytes);
   // Starts the next request on the same connection, keeping bytes already received after the last one.
   void Reset();
+  // Forgets the current request and every byte received (a refused request's connection).
+  void Discard();
 
   ParseState state() const { return state_; }
   // True once any byte of the current request has arrived (an idle keep-alive connection has none).
   bool started() const { return !buffer_.empty() || state_ != ParseState::kHeaders; }
   // After the headers: whether the client waits for "100 Continue" before sending the body.
   bool expects_continue() const { return expects_continue_; }
+  // After the headers: the body's length (Content-Length, 0 without one).
+  size_t body_length() const { return body_length_; }
   const Request& request() const { return request_; }
   Request& request() { return request_; }
   int error_status() const { return error_status_; }
@@ -69,7 +73,7 @@ class RequestParser {
 
   RequestLimits limits_;
   ParseState state_ = ParseState::kHeaders;
-  std::string buffer_;  // received bytes not yet consumed
+  std::string buffer_;  // received bytes not yet consumed (the body goes straight to request_.body)
   size_t scanned_ = 0;  // bytes of buffer_ already searched for the end of the head
   size_t body_length_ = 0;
   bool expects_continue_ = false;

@@ -65,9 +65,14 @@ std::string Serialize(const Response& response, bool keep_alive, bool head_only)
   out += ReasonPhrase(response.status);
   out += "\r\nContent-Type: ";
   out += response.content_type;
-  out += "\r\nContent-Length: ";
-  out += std::to_string(response.body.size());
-  out += keep_alive ? "\r\nConnection: keep-alive\r\n" : "\r\nConnection: close\r\n";
+  if (response.stream) {
+    // The body runs until the connection closes: no length, nothing cached, nothing buffered.
+    out += "\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\nConnection: close\r\n";
+  } else {
+    out += "\r\nContent-Length: ";
+    out += std::to_string(response.body.size());
+    out += keep_alive ? "\r\nConnection: keep-alive\r\n" : "\r\nConnection: close\r\n";
+  }
   out += kSecurityHeaders;
   for (const auto& [name, value] : response.headers) {
     out += name;

@@ -6,6 +6,7 @@
 //   std::string wire = Serialize(r, /*keep_alive=*/true, /*head_only=*/false);
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,11 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // besides the ones Serialize adds
+  // A long-lived stream (Server-Sent Events): the head carries no length, `body` is its start, and
+  // the connection stays open, receiving every message Server::Publish sends numbered above
+  // `stream_after`, until the client leaves or reads too slowly.
+  bool stream = false;
+  int64_t stream_after = 0;
 };
 
 Response JsonResponse(int status, std::string body);

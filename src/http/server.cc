@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -21,6 +22,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace corroborate::http {
@@ -35,7 +37,9 @@ constexpr milliseconds kShutdownGrace{5000};  // for requests being handled when
 constexpr size_t kReadChunk = 64 * 1024;
 constexpr size_t kReservedDescriptors = 64;   // for the store, logs and the like
 
-enum class Phase { kReading, kHandling, kWriting, kLingering };
+enum class Phase { kReading, kHandling, kWriting, kLingering, kStreaming };
+
+constexpr size_t kPublishedKept = 1024;  // messages a stream opened late can still catch up on
 
 struct Connection {
   Connection(int fd, uint64_t id, const RequestLimits& limits) : fd(fd), id(id), parser(limits) {}
@@ -49,6 +53,10 @@ struct Connection {
   size_t out_offset = 0;
   bool close_after_write = false;
   bool sent_continue = false;
+  int64_t stream_seq = 0;                 // streams: the last message number it was given
+  Clock::time_point last_progress;        // streams: the last write that moved bytes (or the start)
+  bool head_checked = false;   // the current request's head passed the HeadCheck and the body budget
+  size_t body_reserved = 0;    // bytes of the body budget this connection's request holds
 };
 
 struct Job {
@@ -56,6 +64,7 @@ struct Job {
   uint64_t id;
   Request request;
   Clock::time_point queued;
+  size_t body_reserved;  // returned to the body budget when the handler is done with the body
 };
 
 struct Done {
@@ -63,6 +72,7 @@ struct Done {
   uint64_t id;
   Response response;
   bool keep_alive;
+  size_t body_reserved;
 };
 
 // epoll's tag for a descriptor: the fd, and for a connection the low bits of its id, so that an event
@@ -77,8 +87,9 @@ void CloseFd(int fd) {
 
 class Server::Loop {
  public:
-  Loop(const ServerOptions& options, Handler handler, int listen_fd, int stop_fd)
-      : options_(options), handler_(std::move(handler)), listen_fd_(listen_fd), stop_fd_(stop_fd) {
+  Loop(const ServerOptions& options, Handler handler, HeadCheck head_check, int listen_fd, int stop_fd)
+      : options_(options), handler_(std::move(handler)), head_check_(std::move(head_check)),
+        listen_fd_(listen_fd), stop_fd_(stop_fd) {
     rlimit limit{};
     size_t cap = options.max_connections;
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
@@ -86,6 +97,8 @@ class Server::Loop {
       if (usable < cap) cap = usable;
     }
     max_connections_ = cap;
+    // One body of the largest size must always fit, or such requests could never be served.
+    options_.max_body_bytes_in_flight = std::max(options_.max_body_bytes_in_flight, options_.limits.max_body_bytes);
   }
 
   ~Loop() {
@@ -172,7 +185,8 @@ class Server::Loop {
         response = ErrorResponse(500, "internal error");
       }
       bool keep_alive = job.request.KeepAlive() && response.status < 500;
-      Done done{job.fd, job.id, std::move(response), keep_alive};
+      job.request = Request{};  // the body's memory goes before its budget is given back
+      Done done{job.fd, job.id, std::move(response), keep_alive, job.body_reserved};
       {
         std::lock_guard<std::mutex> lock(done_mutex_);
         done_.push_back(std::move(done));
@@ -242,6 +256,8 @@ class Server::Loop {
 
   void Close(Connection& conn) {
     if (conn.phase == Phase::kHandling || conn.phase == Phase::kWriting) --busy_;
+    if (conn.phase == Phase::kStreaming) streams_.erase(conn.fd);
+    ReleaseBody(conn);
     int fd = conn.fd;
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     connections_.erase(fd);
@@ -256,6 +272,7 @@ class Server::Loop {
     if (events & EPOLLERR) return Close(conn);
     if (conn.phase == Phase::kWriting && (events & EPOLLOUT)) return WritePending(conn);
     if (conn.phase == Phase::kLingering) return Discard(conn);
+    if (conn.phase == Phase::kStreaming) return OnStreamEvent(conn, events);
     if (conn.phase == Phase::kReading && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))) return ReadRequest(conn);
     if (conn.phase == Phase::kHandling && (events & EPOLLHUP)) {
       // The client left while its request is being handled; the answer will find no connection.
@@ -269,7 +286,10 @@ class Server::Loop {
       ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
       if (got > 0) {
         conn.parser.Feed(std::string_view(buf, static_cast<size_t>(got)));
-        if (conn.parser.state() == ParseState::kComplete || conn.parser.state() == ParseState::kError) break;
+        const ParseState state = conn.parser.state();
+        if (state == ParseState::kComplete || state == ParseState::kError) break;
+        // The head has arrived: it is checked before any more of the body is read.
+        if (state == ParseState::kBody && !conn.head_checked) break;
         continue;
       }
       if (got < 0 && errno == EINTR) continue;
@@ -281,7 +301,9 @@ class Server::Loop {
 
   // Acts on what the parser made of the bytes so far.
   void AfterInput(Connection& conn) {
-    switch (conn.parser.state()) {
+    const ParseState state = conn.parser.state();
+    if ((state == ParseState::kBody || state == ParseState::kComplete) && !conn.head_checked && !AdmitBody(conn)) return;
+    switch (state) {
       case ParseState::kHeaders:
         return;
       case ParseState::kBody:
@@ -300,6 +322,34 @@ class Server::Loop {
     }
   }
 
+  // The head check and the body budget, once per request, before its body is read: true when the
+  // body may be read; otherwise the refusal is on its way and the connection will close.
+  bool AdmitBody(Connection& conn) {
+    conn.head_checked = true;
+    const size_t length = conn.parser.body_length();
+    if (head_check_) {
+      if (std::optional<Response> refused = head_check_(conn.parser.request(), length)) {
+        Respond(conn, Serialize(*refused, false, false), false);
+        return false;
+      }
+    }
+    if (length == 0) return true;
+    if (length > options_.max_body_bytes_in_flight - std::min(bodies_in_flight_, options_.max_body_bytes_in_flight)) {
+      Response busy = ErrorResponse(503, "too many request bodies arriving at once; try again in a moment");
+      busy.headers.emplace_back("Retry-After", "1");
+      Respond(conn, Serialize(busy, false, false), false);
+      return false;
+    }
+    bodies_in_flight_ += length;
+    conn.body_reserved = length;
+    return true;
+  }
+
+  void ReleaseBody(Connection& conn) {
+    bodies_in_flight_ -= conn.body_reserved;
+    conn.body_reserved = 0;
+  }
+
   void Dispatch(Connection& conn) {
     Watch(conn, 0);
     conn.phase = Phase::kHandling;
@@ -309,7 +359,8 @@ class Server::Loop {
     {
       std::lock_guard<std::mutex> lock(jobs_mutex_);
       if (jobs_.size() < options_.max_queued_requests && !stopping_) {
-        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now()});
+        jobs_.push_back(Job{conn.fd, conn.id, std::move(conn.parser.request()), Clock::now(), conn.body_reserved});
+        conn.body_reserved = 0;  // the job holds the body now; DrainDone gives it back
         queued = true;
       }
     }
@@ -324,16 +375,99 @@ class Server::Loop {
     uint64_t count;
     [[maybe_unused]] ssize_t r = ::read(done_fd_, &count, sizeof count);
     std::deque<Done> done;
+    std::deque<std::pair<int64_t, std::string>> published;
     {
       std::lock_guard<std::mutex> lock(done_mutex_);
       done.swap(done_);
+      published.swap(published_);
     }
     for (Done& d : done) {
+      bodies_in_flight_ -= d.body_reserved;  // whether or not its client is still there
       auto it = connections_.find(d.fd);
       if (it == connections_.end() || it->second.id != d.id || it->second.phase != Phase::kHandling) continue;
+      if (d.response.stream) {
+        StartStream(it->second, d.response);
+        continue;
+      }
       bool keep_alive = d.keep_alive && !stopping_;
       Respond(it->second, Serialize(d.response, keep_alive, false), keep_alive);
     }
+    for (auto& [seq, bytes] : published) OnPublished(seq, std::move(bytes));
+  }
+
+  // --- streams (Server-Sent Events) ------------------------------------------------------------
+  void StartStream(Connection& conn, const Response& response) {
+    if (streams_.size() >= options_.max_streams || stopping_) {
+      return Respond(conn, Serialize(ErrorResponse(503, stopping_ ? "the server is stopping" : "too many streams open"), false, false), false);
+    }
+    --busy_;  // a stream may stay open for hours: it must not hold up a graceful stop
+    conn.phase = Phase::kStreaming;
+    conn.phase_start = conn.last_progress = Clock::now();
+    conn.stream_seq = response.stream_after;
+    conn.out = Serialize(response, false, false);
+    conn.out_offset = 0;
+    streams_.insert(conn.fd);
+    // What was published between the handler's look at the log and now.
+    if (!published_ring_.empty() && published_ring_.front().first > conn.stream_seq + 1 &&
+        conn.stream_seq < published_ring_.back().first) {
+      conn.out += "event: reset\ndata: {}\n\n";  // too far behind: the client reloads
+    }
+    for (const auto& [seq, bytes] : published_ring_) {
+      if (seq <= conn.stream_seq) continue;
+      conn.out += bytes;
+      conn.stream_seq = seq;
+    }
+    StreamWrite(conn);
+  }
+
+  void OnPublished(int64_t seq, std::string bytes) {
+    published_ring_.emplace_back(seq, bytes);
+    while (published_ring_.size() > kPublishedKept) published_ring_.pop_front();
+    std::vector<int> streams(streams_.begin(), streams_.end());
+    for (int fd : streams) {
+      Connection& conn = connections_.at(fd);
+      if (seq <= conn.stream_seq) continue;
+      conn.stream_seq = seq;
+      if (conn.out.size() - conn.out_offset + bytes.size() > options_.max_stream_backlog) {
+        Close(conn);  // a reader this slow reconnects and asks for what it missed
+        continue;
+      }
+      conn.out += bytes;
+      StreamWrite(conn);
+    }
+  }
+
+  void StreamWrite(Connection& conn) {
+    while (conn.out_offset < conn.out.size()) {
+      ssize_t sent = ::send(conn.fd, conn.out.data() + conn.out_offset, conn.out.size() - conn.out_offset, MSG_NOSIGNAL);
+      if (sent > 0) {
+        conn.out_offset += static_cast<size_t>(sent);
+        conn.last_progress = Clock::now();
+        continue;
+      }
+      if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Watch(conn, EPOLLIN | EPOLLRDHUP | EPOLLOUT);
+      return Close(conn);
+    }
+    conn.out.clear();
+    conn.out_offset = 0;
+    Watch(conn, EPOLLIN | EPOLLRDHUP);
+  }
+
+  // A stream's client sends nothing more; input is read and dropped, and its end closes the stream.
+  void OnStreamEvent(Connection& conn, uint32_t events) {
+    if (events & (EPOLLHUP | EPOLLRDHUP)) return Close(conn);
+    if (events & EPOLLIN) {
+      char buf[4096];
+      while (true) {
+        ssize_t got = ::recv(conn.fd, buf, sizeof buf, 0);
+        if (got > 0) continue;
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        return Close(conn);
+      }
+    }
+    if (events & EPOLLOUT) StreamWrite(conn);
   }
 
   void Respond(Connection& conn, std::string wire, bool keep_alive) {
@@ -364,6 +498,7 @@ class Server::Loop {
     conn.phase = Phase::kReading;
     conn.wait_start = conn.phase_start = Clock::now();
     conn.sent_continue = false;
+    conn.head_checked = false;
     conn.parser.Reset();
     Watch(conn, EPOLLIN | EPOLLRDHUP);
     if (conn.parser.state() != ParseState::kHeaders) AfterInput(conn);  // a pipelined request already arrived
@@ -375,6 +510,8 @@ class Server::Loop {
   void StartLingering(Connection& conn) {
     conn.phase = Phase::kLingering;
     conn.phase_start = Clock::now();
+    conn.parser.Discard();  // a refused request's partial body is not kept while lingering
+    ReleaseBody(conn);
     ::shutdown(conn.fd, SHUT_WR);
     Watch(conn, EPOLLIN);
   }
@@ -396,7 +533,7 @@ class Server::Loop {
     if (now - last_sweep_ < milliseconds(kSweepIntervalMs)) return;
     last_sweep_ = now;
     ResumeAccepting();
-    std::vector<int> expired, timed_out;
+    std::vector<int> expired, timed_out, heartbeats;
     for (auto& [fd, conn] : connections_) {
       switch (conn.phase) {
         case Phase::kReading: {
@@ -413,7 +550,22 @@ class Server::Loop {
           break;
         case Phase::kHandling:
           break;  // the handler cannot be interrupted; its own queries have limits
+        case Phase::kStreaming:
+          if (conn.out_offset < conn.out.size()) {
+            // Nothing moved for a write timeout: the client stopped reading.
+            if (now - conn.last_progress > milliseconds(options_.write_timeout_ms)) expired.push_back(fd);
+          } else if (now - conn.last_progress > milliseconds(options_.stream_heartbeat_ms)) {
+            heartbeats.push_back(fd);
+          }
+          break;
       }
+    }
+    for (int fd : heartbeats) {
+      Connection& conn = connections_.at(fd);
+      conn.out = ":\n\n";
+      conn.out_offset = 0;
+      conn.last_progress = now;
+      StreamWrite(conn);
     }
     for (int fd : expired) Close(connections_.at(fd));
     for (int fd : timed_out) {
@@ -424,6 +576,7 @@ class Server::Loop {
 
   ServerOptions options_;
   Handler handler_;
+  HeadCheck head_check_;
   int listen_fd_;
   int stop_fd_;
   int epoll_fd_ = -1;
@@ -432,6 +585,7 @@ class Server::Loop {
   std::unordered_map<int, Connection> connections_;
   uint64_t next_id_ = 1;
   size_t busy_ = 0;  // connections handling or writing a response
+  size_t bodies_in_flight_ = 0;  // bytes of body budget held by requests (ServerOptions::max_body_bytes_in_flight)
   bool stopping_ = false;
   bool accept_paused_ = false;
   Clock::time_point last_sweep_{};
@@ -443,9 +597,23 @@ class Server::Loop {
 
   std::mutex done_mutex_;
   std::deque<Done> done_;
+  std::deque<std::pair<int64_t, std::string>> published_;  // from Publish, for the I/O thread
+
+  std::unordered_set<int> streams_;  // connections in Phase::kStreaming
+  std::deque<std::pair<int64_t, std::string>> published_ring_;  // the latest kPublishedKept, I/O thread only
+
+ public:
+  void Publish(int64_t seq, std::string bytes) {
+    {
+      std::lock_guard<std::mutex> lock(done_mutex_);
+      published_.emplace_back(seq, std::move(bytes));
+    }
+    uint64_t one = 1;
+    [[maybe_unused]] ssize_t w = ::write(done_fd_, &one, sizeof one);
+  }
 };
 
-Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler) {
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Handler handler, HeadCheck head_check) {
   Result<Listener> listener = Listen(options.host, options.port);
   if (!listener.ok()) return listener.status();
   std::unique_ptr<Server> server(new Server());
@@ -457,7 +625,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Han
     CloseFd(listener->fd);
     return IoError(std::string("eventfd: ") + std::strerror(errno));
   }
-  server->loop_ = std::make_unique<Loop>(options, std::move(handler), listener->fd, server->stop_fd_);
+  server->loop_ = std::make_unique<Loop>(options, std::move(handler), std::move(head_check), listener->fd,
+                                         server->stop_fd_);
   if (Status s = server->loop_->Init(); !s.ok()) return s;
   return server;
 }
@@ -470,6 +639,8 @@ Server::~Server() {
 std::string Server::address() const { return host_ + ":" + std::to_string(port_); }
 
 void Server::Run() { loop_->Run(); }
+
+void Server::Publish(int64_t seq, std::string bytes) { loop_->Publish(seq, std::move(bytes)); }
 
 void Server::Stop() {
   uint64_t one = 1;

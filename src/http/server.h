@@ -3,6 +3,8 @@
 // pool of worker threads that call the handler. Limits: headers must arrive within a deadline,
 // header and body sizes are capped (431, 413), a whole request and each response write have time
 // limits, connections are capped (503 above it), and so is the queue of waiting requests (503).
+// A request's head is checked before its body is read (HeadCheck), and the bodies held at once
+// are capped in bytes (503), so that no client can make the server hold memory it will not use.
 // Tested in server_test.cc (unit) and tests/serve (a real `corroborate serve`).
 //
 //   auto server = Server::Create(ServerOptions{.host = "127.0.0.1", .port = 0},
@@ -16,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/status.h"
@@ -43,13 +46,32 @@ struct ServerOptions {
   // A request that waited longer than this for a worker is answered 503 rather than handled: its
   // client has likely given up, and an overloaded server should shed work, not pile it up.
   int queue_timeout_ms = 10000;
+  // Streams (Response::stream) open at once; more get 503.
+  size_t max_streams = 1000;
+  // A stream whose client has not read this much of what was published is closed (it reconnects
+  // and asks for what it missed), so a slow reader costs bounded memory.
+  size_t max_stream_backlog = 1u << 20;
+  // A comment line on an idle stream this often: proxies keep it open, and a vanished client is
+  // found when the write fails.
+  int stream_heartbeat_ms = 15000;
+  // The bodies of all requests being received, waiting or handled may hold this many bytes
+  // together (counted by Content-Length from the moment the head is accepted until the handler
+  // returns); a request whose body does not fit gets 503 before any of it is read. Four bodies of
+  // the default largest size: what the default four workers can handle at once.
+  size_t max_body_bytes_in_flight = 32u << 20;
 };
 
 using Handler = std::function<Response(const Request&)>;
+// Asked once a request's head has arrived, before its body is read, on the I/O thread (so it must
+// be quick): a response to send instead (the connection then closes), or nullopt to read the body
+// and call the Handler. `head` has the method, path, query and headers; its body holds at most the
+// bytes that came in the same read as the head (a whole small request), usually nothing.
+using HeadCheck = std::function<std::optional<Response>(const Request& head, size_t body_length)>;
 
 class Server {
  public:
-  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options, Handler handler);
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options, Handler handler,
+                                                HeadCheck head_check = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -65,6 +87,10 @@ class Server {
   void Run();
   // Safe from any thread and from a signal handler (it only writes to an eventfd).
   void Stop();
+  // Sends `bytes` to every open stream that has not had message `seq` (numbers increase; a stream
+  // opened after it was published still gets it when it asked for messages after an older one and
+  // it is among the last 1,024). Safe from any thread.
+  void Publish(int64_t seq, std::string bytes);
 
  private:
   class Loop;

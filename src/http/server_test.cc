@@ -7,7 +7,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "http/listener.h"
@@ -18,14 +20,14 @@ namespace {
 
 class ServerTest : public ::testing::Test {
  protected:
-  void Start(ServerOptions options) {
+  void Start(ServerOptions options, HeadCheck head_check = {}) {
     options.host = "127.0.0.1";
     options.port = 0;
     auto created = Server::Create(options, [](const Request& r) {
       if (r.path == "/throw") throw std::runtime_error("boom");
       if (r.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return JsonResponse(200, "{\"path\":\"" + r.path + "\",\"bytes\":" + std::to_string(r.body.size()) + "}");
-    });
+    }, std::move(head_check));
     ASSERT_TRUE(created.ok()) << created.status().message();
     server_ = created.take();
     thread_ = std::thread([this] { server_->Run(); });
@@ -104,6 +106,62 @@ TEST_F(ServerTest, OversizedBodyGets413EvenWhileClientKeepsSending) {
   SendAll(fd, std::string(200000, 'a'));  // the server drops this while lingering
   std::string got = ReadToClose(fd);
   EXPECT_EQ(got.rfind("HTTP/1.1 413", 0), 0u) << got;
+}
+
+// The head check answers before the body is read: the client that announced a large body gets its
+// refusal while it is still sending, and the handler never sees the request.
+TEST_F(ServerTest, HeadCheckRefusesBeforeTheBodyIsRead) {
+  std::atomic<int> checked{0};
+  Start(ServerOptions{}, [&checked](const Request& head, size_t body_length) -> std::optional<Response> {
+    ++checked;
+    if (head.path == "/closed") return ErrorResponse(401, "no token, length " + std::to_string(body_length));
+    return std::nullopt;
+  });
+  int fd = Connect();
+  SendAll(fd, "POST /closed HTTP/1.1\r\nContent-Length: 4000000\r\n\r\n");
+  char buf[256];
+  ssize_t n = recv(fd, buf, sizeof buf, 0);  // the answer comes with no body byte sent
+  ASSERT_GT(n, 0);
+  std::string first(buf, static_cast<size_t>(n));
+  EXPECT_EQ(first.rfind("HTTP/1.1 401", 0), 0u) << first;
+  SendAll(fd, std::string(100000, 'a'));  // dropped while the server lingers
+  std::string rest = first + ReadToClose(fd);
+  EXPECT_NE(rest.find("no token, length 4000000"), std::string::npos) << rest;
+  // An accepted head goes on to the handler, with its body.
+  fd = Connect();
+  SendAll(fd, "POST /open HTTP/1.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc");
+  std::string got = ReadToClose(fd);
+  EXPECT_NE(got.find("{\"path\":\"/open\",\"bytes\":3}"), std::string::npos) << got;
+  EXPECT_EQ(checked, 2);
+}
+
+// Bodies in flight together are capped: with room for two 1,000-byte bodies, a third request that
+// announces one while the first two are still arriving gets 503 at once; once they are done their
+// room is free again.
+TEST_F(ServerTest, BodiesInFlightAreCappedInBytes) {
+  ServerOptions options;
+  options.limits.max_body_bytes = 1000;
+  options.max_body_bytes_in_flight = 2000;
+  Start(options);
+  const std::string head = "POST /x HTTP/1.1\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n";
+  int a = Connect();
+  int b = Connect();
+  SendAll(a, head + std::string(10, 'a'));
+  SendAll(b, head + std::string(10, 'b'));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // both heads admitted
+  int c = Connect();
+  SendAll(c, head);
+  std::string refused = ReadToClose(c);
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused;
+  EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos) << refused;
+  SendAll(a, std::string(990, 'a'));
+  SendAll(b, std::string(990, 'b'));
+  EXPECT_NE(ReadToClose(a).find("\"bytes\":1000"), std::string::npos);
+  EXPECT_NE(ReadToClose(b).find("\"bytes\":1000"), std::string::npos);
+  int d = Connect();
+  SendAll(d, head + std::string(1000, 'd'));
+  std::string got = ReadToClose(d);
+  EXPECT_NE(got.find("\"bytes\":1000"), std::string::npos) << got;
 }
 
 TEST_F(ServerTest, ExpectContinueGetsContinueThenAnswer) {

@@ -194,3 +194,98 @@ std::string DecodeText(std::string_view bytes) {
 }
 
 }  // namespace corroborate
+
+namespace corroborate {
+
+struct Utf8StreamDecoder::Icu {
+  std::unique_ptr<UConverter, void (*)(UConverter*)> cnv{nullptr, &ucnv_close};
+};
+
+Utf8StreamDecoder::Utf8StreamDecoder(Utf8StreamDecoder&&) noexcept = default;
+Utf8StreamDecoder& Utf8StreamDecoder::operator=(Utf8StreamDecoder&&) noexcept = default;
+Utf8StreamDecoder::~Utf8StreamDecoder() = default;
+
+Utf8StreamDecoder Utf8StreamDecoder::ForXml(std::string_view head, std::string_view transport_charset) {
+  Utf8StreamDecoder d;
+  std::string label;
+  size_t bom = 0;
+  if (std::string_view enc = SniffBom(head, bom); !enc.empty()) {
+    label = std::string(enc);
+    d.skip_ = bom;
+  } else if (head.starts_with(std::string_view("<\0?\0", 4))) {
+    label = "utf-16le";
+  } else if (head.starts_with(std::string_view("\0<\0?", 4))) {
+    label = "utf-16be";
+  } else if (!CanonicalCharset(transport_charset).empty()) {
+    label = std::string(transport_charset);
+  } else {
+    label = CharsetFromXmlDeclaration(head);
+  }
+  d.charset_ = CanonicalCharset(label);
+  if (d.charset_.empty()) d.charset_ = std::string(kUtf8);
+  if (d.charset_ != kUtf8) {
+    UErrorCode err = U_ZERO_ERROR;
+    auto icu = std::make_unique<Icu>();
+    icu->cnv.reset(ucnv_open(d.charset_.c_str(), &err));
+    if (U_FAILURE(err) || icu->cnv == nullptr) {
+      d.charset_ = std::string(kUtf8);
+    } else {
+      ucnv_setToUCallBack(icu->cnv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &err);
+      d.icu_ = std::move(icu);
+    }
+  }
+  return d;
+}
+
+std::string Utf8StreamDecoder::Decode(std::string_view piece, bool last) {
+  const size_t skip = std::min(skip_, piece.size());
+  piece.remove_prefix(skip);
+  skip_ -= skip;
+  if (!icu_) {
+    std::string bytes = std::move(carry_);
+    carry_.clear();
+    bytes.append(piece);
+    if (!last) {
+      // Keep a sequence whose lead byte promises more bytes than the piece still has.
+      for (size_t back = 1; back <= 3 && back <= bytes.size(); ++back) {
+        const unsigned char c = static_cast<unsigned char>(bytes[bytes.size() - back]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (need > back) {
+          carry_ = bytes.substr(bytes.size() - back);
+          bytes.resize(bytes.size() - back);
+        }
+        break;
+      }
+    }
+    return utf8::Repair(bytes);
+  }
+  // ICU keeps a cut sequence in the converter between calls; `flush` ends the stream.
+  std::u16string utf16(piece.size() * 2 + 16, u'\0');
+  const char* src = piece.data();
+  UChar* dst = utf16.data();
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_toUnicode(icu_->cnv.get(), &dst, utf16.data() + utf16.size(), &src, piece.data() + piece.size(), nullptr,
+                 last, &err);
+  if (U_FAILURE(err)) return utf8::Repair(piece);
+  utf16.resize(static_cast<size_t>(dst - utf16.data()));
+  std::string out(utf16.size() * 3 + 4, '\0');
+  int32_t len = 0;
+  err = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &len, utf16.data(),
+                     static_cast<int32_t>(utf16.size()), 0xFFFD, nullptr, &err);
+  if (U_FAILURE(err) && err != U_STRING_NOT_TERMINATED_WARNING) return utf8::Repair(piece);
+  out.resize(static_cast<size_t>(len));
+  std::string repaired;
+  repaired.reserve(out.size());
+  for (char c : out) {
+    if (c == '\x1A') {
+      utf8::Append(repaired, utf8::kReplacement);
+    } else {
+      repaired.push_back(c);
+    }
+  }
+  return utf8::Repair(repaired);
+}
+
+}  // namespace corroborate

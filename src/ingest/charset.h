@@ -5,6 +5,7 @@
 //   std::string page = DecodeHtml(bytes, CharsetFromContentType("text/html; charset=Shift_JIS"));
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -34,5 +35,33 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset);
 std::string DecodeHtml(std::string_view bytes, std::string_view transport_charset);
 std::string DecodeXml(std::string_view bytes, std::string_view transport_charset);
 std::string DecodeText(std::string_view bytes);
+
+// DecodeXml for a document read in pieces (a feed streamed from a file or a socket), so it is never
+// held whole. The charset is chosen once, from the first bytes (`head`: up to the first 1 KB, or all
+// of a shorter document), in DecodeXml's precedence; a byte-order mark is skipped. Sequences cut
+// between two pieces are carried over, so decoding in pieces gives exactly DecodeXml's result.
+//
+//   Utf8StreamDecoder d = Utf8StreamDecoder::ForXml(first_kb, "");
+//   out += d.Decode(piece, /*last=*/false); ...; out += d.Decode("", /*last=*/true);
+class Utf8StreamDecoder {
+ public:
+  static Utf8StreamDecoder ForXml(std::string_view head, std::string_view transport_charset);
+  Utf8StreamDecoder(Utf8StreamDecoder&&) noexcept;
+  Utf8StreamDecoder& operator=(Utf8StreamDecoder&&) noexcept;
+  ~Utf8StreamDecoder();
+
+  // The UTF-8 for `piece` (valid UTF-8, no NUL bytes); `last` flushes a sequence cut at the end.
+  std::string Decode(std::string_view piece, bool last);
+  // The ICU converter name, or "utf-8".
+  const std::string& charset() const { return charset_; }
+
+ private:
+  Utf8StreamDecoder() = default;
+  std::string charset_;
+  size_t skip_ = 0;        // byte-order mark bytes still to drop
+  std::string carry_;      // UTF-8: the start of a sequence cut at the end of the last piece
+  struct Icu;
+  std::unique_ptr<Icu> icu_;  // any other charset
+};
 
 }  // namespace corroborate

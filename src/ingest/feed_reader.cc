@@ -1,16 +1,24 @@
-// RSS/RDF/Atom item extraction over a libxml2 tree (see feed_reader.h). Tested in
-// feed_reader_test.cc and tests/robust.
+// Streaming feed reading (see feed_reader.h): the decoded text is pushed piece by piece into
+// libxml2's push parser, which builds the tree in recover mode; each item is read by ItemBuilder as
+// soon as it ends and freed when the next one starts (StreamingTree); JSON Feed goes through
+// json_feed.h. Tested in feed_reader_test.cc and tests/robust.
 #include "ingest/feed_reader.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "core/utf8.h"
 #include "ingest/charset.h"
+#include "ingest/json_feed.h"
 #include "ingest/xml_text.h"
 
 namespace corroborate {
@@ -39,30 +47,6 @@ std::string Attr(const xmlNode* n, const char* name) {
 bool InNamespace(const xmlNode* n, std::string_view fragment) {
   return n->ns != nullptr && n->ns->href != nullptr &&
          std::string_view(reinterpret_cast<const char*>(n->ns->href)).find(fragment) != std::string_view::npos;
-}
-
-// XML 1.0 forbids most C0 controls; libxml2 would stop at the first one even in recover mode.
-std::string WithoutForbiddenControls(std::string s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      utf8::Append(out, utf8::kReplacement);
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// The text is UTF-8 now; an encoding named in the XML declaration would make libxml2 switch to it
-// (or give up on an unknown name), so the declaration is replaced by a plain one.
-std::string WithoutEncodingDeclaration(std::string xml) {
-  if (!xml.starts_with("<?xml")) return xml;
-  const size_t end = xml.find("?>");
-  if (end == std::string::npos || end > 1024) return xml;
-  return xml.replace(0, end + 2, "<?xml version=\"1.0\"?>");
 }
 
 class ItemBuilder {
@@ -157,78 +141,365 @@ class ItemBuilder {
   const ReadLimits& limits_;
 };
 
-// Items are <item> (RSS, RDF) or <entry> (Atom) elements; we do not look inside one for another.
-void CollectItems(xmlNode* n, std::vector<xmlNode*>& items, size_t cap) {
-  for (xmlNode* c = n->children; c != nullptr && items.size() <= cap; c = c->next) {
+
+// A news sitemap's <url>: <loc>, and Google's news extension (publication name, date, title).
+RawDocument SitemapEntry(const xmlNode* url, size_t max_bytes) {
+  RawDocument doc;
+  std::string lastmod;
+  for (const xmlNode* c = url->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (Name(c) == "item" || Name(c) == "entry") {
-      items.push_back(c);
-    } else {
-      CollectItems(c, items, cap);
+    const std::string_view name = Name(c);
+    if (name == "loc") {
+      doc.url = CollapseSpace(NodeText(c, max_bytes));
+    } else if (name == "lastmod") {
+      lastmod = CollapseSpace(NodeText(c, max_bytes));
+    } else if (name == "news") {
+      for (const xmlNode* n = c->children; n != nullptr; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const std::string_view field = Name(n);
+        if (field == "title") doc.title = CollapseSpace(NodeText(n, max_bytes));
+        if (field == "publication_date") doc.published = CollapseSpace(NodeText(n, max_bytes));
+        if (field == "publication") {
+          for (const xmlNode* p = n->children; p != nullptr; p = p->next) {
+            if (Is(p, "name")) doc.outlet = CollapseSpace(NodeText(p, max_bytes));
+          }
+        }
+      }
     }
   }
+  if (doc.published.empty()) doc.published = lastmod;
+  doc.id = doc.url;
+  return doc;
 }
 
-// The channel (RSS, RDF) or feed (Atom) title: the publishing outlet's name.
-std::string OutletName(xmlNode* root, size_t max_bytes) {
-  xmlNode* channel = Is(root, "feed") || Is(root, "channel") ? root : nullptr;
-  for (xmlNode* c = root->children; channel == nullptr && c != nullptr; c = c->next) {
-    if (Is(c, "channel")) channel = c;
+// The feed's bytes as libxml2 (or the JSON Feed reader) reads them: decoded to UTF-8 piece by piece
+// (charset.h), and for XML cleaned the way libxml2 needs: C0 controls that XML 1.0 forbids (libxml2
+// would stop at the first, even in recover mode) become U+FFFD; the XML declaration loses its
+// encoding (the text is UTF-8 now, and libxml2 would switch to the declared one or give up on an
+// unknown name); HTML's named entities become character references, which XML understands without
+// a DTD, unless the feed declares entities of its own (then its names mean its entities).
+class FeedText {
+ public:
+  FeedText(ByteSource& in, std::string_view transport_charset) : in_(in), transport_(transport_charset) {}
+
+  // Reads the first bytes and decides the charset; false when the input failed (see status()).
+  bool Start() {
+    std::string head;
+    while (head.size() < 1024) {
+      char buf[1024];
+      Result<size_t> n = in_.Read(buf, sizeof buf - head.size());
+      if (!n.ok()) {
+        status_ = n.status();
+        return false;
+      }
+      if (*n == 0) {
+        eof_ = true;
+        break;
+      }
+      head.append(buf, *n);
+    }
+    decoder_ = std::make_unique<Utf8StreamDecoder>(Utf8StreamDecoder::ForXml(head, transport_));
+    std::string text = decoder_->Decode(head, eof_);
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    json_ = first != std::string::npos && text[first] == '{';
+    if (!json_ && text.starts_with("<?xml")) {
+      const size_t end = text.find("?>");
+      if (end != std::string::npos && end <= 1024) text.replace(0, end + 2, "<?xml version=\"1.0\"?>");
+    }
+    Push(std::move(text));
+    return true;
   }
-  if (channel == nullptr) return "";
-  for (xmlNode* c = channel->children; c != nullptr; c = c->next) {
-    if (Is(c, "title")) return CollapseSpace(NodeText(c, max_bytes));
+
+  bool json() const { return json_; }
+  const Status& status() const { return status_; }
+
+  // Up to `n` bytes of cleaned text; 0 at the end; -1 when the input failed.
+  int Read(char* out, int n) {
+    while (pos_ >= buf_.size()) {
+      if (!status_.ok()) return -1;
+      if (eof_ && held_.empty()) return 0;
+      buf_.clear();
+      pos_ = 0;
+      if (eof_) {
+        Push("", true);
+        continue;
+      }
+      char piece[64 * 1024];
+      Result<size_t> got = in_.Read(piece, sizeof piece);
+      if (!got.ok()) {
+        status_ = got.status();
+        return -1;
+      }
+      if (*got == 0) eof_ = true;
+      Push(decoder_->Decode(std::string_view(piece, *got), eof_), eof_);
+    }
+    const size_t k = std::min(buf_.size() - pos_, static_cast<size_t>(n));
+    std::memcpy(out, buf_.data() + pos_, k);
+    pos_ += k;
+    return static_cast<int>(k);
   }
-  return "";
+
+ private:
+  void Push(std::string text, bool last = false) {
+    if (json_) {
+      buf_ += text;
+      return;
+    }
+    std::string s = std::move(held_);
+    held_.clear();
+    for (char c : text) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        utf8::Append(s, utf8::kReplacement);
+      } else {
+        s.push_back(c);
+      }
+    }
+    if (!own_entities_) {
+      own_entities_ = (tail_ + s.substr(0, 16)).find("<!ENTITY") != std::string::npos ||
+                      s.find("<!ENTITY") != std::string::npos;
+      tail_ = s.size() >= 8 ? s.substr(s.size() - 8) : tail_ + s;
+    }
+    if (!last) {
+      // A reference cut at the end of this piece ("&eac") waits for the rest.
+      const size_t amp = s.rfind('&');
+      if (amp != std::string::npos && s.size() - amp <= 33 && s.find(';', amp) == std::string::npos) {
+        held_ = s.substr(amp);
+        s.resize(amp);
+      }
+    }
+    buf_ += own_entities_ ? s : NumericHtmlEntities(s);
+  }
+
+  ByteSource& in_;
+  std::string transport_;
+  std::unique_ptr<Utf8StreamDecoder> decoder_;
+  std::string buf_;    // cleaned text not yet handed out
+  size_t pos_ = 0;
+  std::string held_;   // the end of the last piece, cut inside a reference
+  std::string tail_;   // for spotting "<!ENTITY" across pieces
+  bool own_entities_ = false;
+  bool json_ = false;
+  bool eof_ = false;
+  Status status_;
+};
+
+// The first error libxml2 reports, with its line, for the problem message.
+struct ParseError {
+  std::string message;
+  int line = 0;
+};
+
+bool IsFeedRoot(std::string_view name) {
+  return name == "rss" || name == "feed" || name == "RDF" || name == "channel" || name == "urlset" ||
+         name == "sitemapindex";
 }
+
+// libxml2's push parser in recover mode builds the tree as usual (so ill-formed feeds are read as
+// far as libxml2 can make sense of them, and items keep the tree that ItemBuilder reads); our
+// end-of-element hook hands each finished item on at once, and the start-of-element hook frees
+// the finished siblings before it. What stays in memory is the path from the root to the current
+// element and the last sibling at each level (which the parser may still be appending text to).
+class StreamingTree {
+ public:
+  StreamingTree(const std::string& path, const ReadLimits& limits, const FeedCallbacks& on)
+      : path_(path), limits_(limits), on_(on), builder_(limits) {}
+
+  void Run(FeedText& text) {
+    xmlSAXHandler sax;
+    xmlSAXVersion(&sax, 2);  // the tree-building SAX2 handlers
+    start_ = sax.startElementNs;
+    end_ = sax.endElementNs;
+    sax.startElementNs = &OnStart;
+    sax.endElementNs = &OnEnd;
+    sax.serror = &OnError;
+    // No user data: the SAX2 handlers get the context itself, and find us in its _private.
+    ctxt_ = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, path_.c_str());
+    if (ctxt_ == nullptr) {
+      on_.problem({path_, 0, "cannot start the XML parser"});
+      return;
+    }
+    ctxt_->_private = this;
+    // The text is UTF-8 with an XML declaration that names no encoding (FeedText), which is what
+    // libxml2 assumes then.
+    xmlCtxtUseOptions(ctxt_, kParseOptions);
+    char buf[64 * 1024];
+    while (!stop_) {
+      const int n = text.Read(buf, sizeof buf);
+      if (n < 0) break;
+      xmlParseChunk(ctxt_, buf, n, n == 0 ? 1 : 0);
+      if (n == 0) break;
+    }
+    if (!stop_) FinishOpenItems();
+    if (ctxt_->myDoc != nullptr) xmlFreeDoc(ctxt_->myDoc);
+    xmlFreeParserCtxt(ctxt_);
+    if (!text.status().ok()) {
+      on_.problem({path_, 0, text.status().message()});
+    } else if (root_.empty()) {
+      on_.problem({path_, 0, "not a readable XML feed: " + (error_.message.empty() ? "no root element" : error_.message)});
+    } else if (!error_.message.empty() && !stop_) {
+      on_.problem({path_, 0, "malformed XML" + (error_.line > 0 ? " at line " + std::to_string(error_.line) : std::string()) +
+                             ": " + error_.message + " (read on as far as the parser could recover; " +
+                             std::to_string(items_) + " items)"});
+    }
+  }
+
+ private:
+  static StreamingTree& Self(void* ctx) {
+    return *static_cast<StreamingTree*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+  }
+
+  static void OnStart(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nb_ns,
+                      const xmlChar** ns, int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+    StreamingTree& t = Self(ctx);
+    xmlParserCtxtPtr ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    if (t.stop_) return;
+    if (t.root_.empty()) {
+      t.root_ = reinterpret_cast<const char*>(localname);
+      if (!IsFeedRoot(t.root_)) {
+        t.on_.problem({t.path_, 0, "not an RSS, Atom or JSON feed nor a sitemap (root element <" + t.root_ + ">)"});
+        t.Stop();
+        return;
+      }
+    }
+    if (ctxt->node != nullptr && !t.InsideItem(ctxt->node)) t.FreeFinishedChildren(ctxt->node);
+    t.start_(ctx, localname, prefix, uri, nb_ns, ns, nb_attributes, nb_defaulted, attributes);
+  }
+
+  static void OnEnd(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
+    StreamingTree& t = Self(ctx);
+    xmlParserCtxtPtr ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    xmlNode* node = ctxt->node;  // the element this tag closes
+    t.end_(ctx, localname, prefix, uri);
+    if (t.stop_ || node == nullptr || node->type != XML_ELEMENT_NODE) return;
+    if (t.InsideItem(node->parent)) return;  // a part of an item: read with the item
+    if (t.IsItem(Name(node))) return t.Take(node);
+    // The outlet: the title of the channel (RSS, RDF) or of the feed (Atom).
+    const std::string_view name = Name(node);
+    if (name == "title" && t.outlet_.empty() && node->parent != nullptr && node->parent->type == XML_ELEMENT_NODE &&
+        (Name(node->parent) == "channel" || (Name(node->parent) == "feed" && node->parent->parent != nullptr &&
+                                             node->parent->parent->type == XML_DOCUMENT_NODE))) {
+      t.outlet_ = CollapseSpace(NodeText(node, t.limits_.max_document_bytes));
+    }
+  }
+
+  static void OnError(void* ctx, xmlErrorPtr e) {
+    StreamingTree* t = &Self(ctx);
+    if (!t->error_.message.empty() || e == nullptr || e->level < XML_ERR_ERROR) return;
+    t->error_.message = e->message ? CollapseSpace(e->message) : "malformed XML";
+    t->error_.line = e->line;
+  }
+
+  // Whether `n` is an item or inside one. Asked of the tree rather than counted from the events,
+  // since recovering from a malformed feed may close elements without an end event.
+  bool InsideItem(const xmlNode* n) const {
+    for (; n != nullptr && n->type == XML_ELEMENT_NODE; n = n->parent) {
+      if (IsItem(Name(n))) return true;
+    }
+    return false;
+  }
+
+  bool IsItem(std::string_view name) const {
+    return name == "item" || name == "entry" || (name == "url" && root_ == "urlset") ||
+           (name == "sitemap" && root_ == "sitemapindex");
+  }
+
+  // Every child of `parent` but its last is finished: items were handed on at their end, the rest
+  // (text between items, the channel's own fields) was read or is of no use.
+  void FreeFinishedChildren(xmlNode* parent) {
+    for (xmlNode* c = parent->children; c != nullptr && c != parent->last;) {
+      xmlNode* next = c->next;
+      taken_.erase(c);  // its address may come back for a later node
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+      c = next;
+    }
+  }
+
+  void Take(xmlNode* node) {
+    taken_.insert(node);
+    const std::string_view name = Name(node);
+    if (name == "sitemap") {
+      for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (Is(c, "loc") && on_.sitemap) on_.sitemap(CollapseSpace(NodeText(c, limits_.max_document_bytes)));
+      }
+      return;
+    }
+    if (items_ == limits_.max_feed_items) {
+      on_.problem({path_, 0, "more than " + std::to_string(limits_.max_feed_items) + " items; the rest were skipped"});
+      Stop();
+      return;
+    }
+    ++items_;
+    RawDocument d = name == "url" ? SitemapEntry(node, limits_.max_document_bytes) : builder_.Build(node);
+    d.source = path_;
+    d.line = items_;
+    if (d.outlet.empty()) d.outlet = outlet_;
+    if (d.id.empty()) d.id = path_ + "#" + std::to_string(items_);
+    on_.document(std::move(d));
+  }
+
+  // A feed cut short leaves its last items open; what they hold is read as the tree parser would.
+  void FinishOpenItems() {
+    if (ctxt_->myDoc == nullptr) return;
+    std::vector<xmlNode*> open;
+    Collect(xmlDocGetRootElement(ctxt_->myDoc), open);
+    for (xmlNode* n : open) {
+      if (!stop_) Take(n);
+    }
+  }
+  void Collect(xmlNode* n, std::vector<xmlNode*>& out) {
+    for (xmlNode* c = n ? n->children : nullptr; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (IsItem(Name(c))) {
+        if (!taken_.count(c)) out.push_back(c);
+      } else {
+        Collect(c, out);
+      }
+    }
+  }
+
+  void Stop() {
+    stop_ = true;
+    xmlStopParser(ctxt_);
+  }
+
+  const std::string& path_;
+  const ReadLimits& limits_;
+  const FeedCallbacks& on_;
+  ItemBuilder builder_;
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  startElementNsSAX2Func start_ = nullptr;
+  endElementNsSAX2Func end_ = nullptr;
+  std::string root_, outlet_;
+  size_t items_ = 0;
+  std::set<const xmlNode*> taken_;  // items handed on (only the unfreed ones matter)
+  bool stop_ = false;
+  ParseError error_;
+};
 
 }  // namespace
 
+void ReadFeedStream(ByteSource& in, const std::string& path, std::string_view transport_charset,
+                    const ReadLimits& limits, const FeedCallbacks& on) {
+  FeedText text(in, transport_charset);
+  if (!text.Start()) {
+    on.problem({path, 0, text.status().message()});
+    return;
+  }
+  if (text.json()) {
+    ReadJsonFeed([&](char* buf, size_t n) { return text.Read(buf, static_cast<int>(std::min<size_t>(n, INT32_MAX))); },
+                 path, limits, on.document, on.problem);
+    if (!text.status().ok()) on.problem({path, 0, text.status().message()});
+    return;
+  }
+  StreamingTree(path, limits, on).Run(text);
+}
+
 void ReadFeed(std::string_view bytes, const std::string& path, const ReadLimits& limits,
               const DocumentCallback& on_document, const ProblemCallback& on_problem) {
-  std::string xml = WithoutEncodingDeclaration(WithoutForbiddenControls(DecodeXml(bytes, "")));
-  // A feed with its own entity declarations means its names; the others mean HTML's.
-  if (xml.find("<!ENTITY") == std::string::npos) xml = NumericHtmlEntities(xml);
-  if (xml.size() > static_cast<size_t>(INT32_MAX)) {
-    on_problem({path, 0, "feed too large"});
-    return;
-  }
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), &xmlFreeParserCtxt);
-  if (ctxt == nullptr) {
-    on_problem({path, 0, "cannot start the XML parser"});
-    return;
-  }
-  // The text is UTF-8 now whatever the declaration says, so the encoding is forced.
-  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
-      xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), path.c_str(), "UTF-8", kParseOptions),
-      &xmlFreeDoc);
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (root == nullptr) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string why = e && e->message ? CollapseSpace(e->message) : "no root element";
-    on_problem({path, 0, "not a readable XML feed: " + why});
-    return;
-  }
-  std::vector<xmlNode*> items;
-  CollectItems(root, items, limits.max_feed_items);
-  const std::string_view root_name = Name(root);
-  if (items.empty() && root_name != "rss" && root_name != "feed" && root_name != "RDF" && root_name != "channel") {
-    on_problem({path, 0, "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)"});
-    return;
-  }
-  const std::string outlet = OutletName(root, limits.max_document_bytes);
-  ItemBuilder builder(limits);
-  for (size_t i = 0; i < items.size() && i < limits.max_feed_items; ++i) {
-    RawDocument d = builder.Build(items[i]);
-    d.source = path;
-    d.line = i + 1;
-    d.outlet = outlet;
-    if (d.id.empty()) d.id = path + "#" + std::to_string(i + 1);
-    on_document(std::move(d));
-  }
-  if (items.size() > limits.max_feed_items) {
-    on_problem({path, 0, "more than " + std::to_string(limits.max_feed_items) + " items; the rest were skipped"});
-  }
+  MemorySource in{std::string(bytes)};
+  ReadFeedStream(in, path, "", limits, FeedCallbacks{on_document, on_problem, {}});
 }
 
 }  // namespace corroborate

@@ -81,6 +81,10 @@ void InputReader::ReadFile(const std::string& path, const DocumentCallback& on_d
     on_problem({path, 0, "cannot open: " + source.status().message()});
     return;
   }
+  if (kind == FileKind::kFeed) {
+    // Feeds are streamed too: one item at a time, whatever the file's size.
+    return ReadFeedStream(**source, path, "", limits_, FeedCallbacks{on_document, on_problem, {}});
+  }
   BufferedReader in(source.take());
   // Streamed kinds hold one line or one record at a time.
   if (kind == FileKind::kJsonLines) return ReadJsonLines(in, path, limits_, on_document, on_problem);
@@ -95,12 +99,14 @@ void InputReader::ReadFile(const std::string& path, const DocumentCallback& on_d
     on_problem({path, 0, reason});
     return;
   }
-  if (kind == FileKind::kFeed) return ReadFeed(*bytes, path, limits_, on_document, on_problem);
   RawDocument doc;
   doc.id = path;
   doc.source = path;
   doc.kind = kind == FileKind::kHtml ? ContentKind::kHtml : ContentKind::kText;
   doc.body = kind == FileKind::kHtml ? DecodeHtml(*bytes, "") : DecodeText(*bytes);
+  // The undecoded bytes are done with: not held while the document is processed (on one thread
+  // on_document does all the work before returning, and a 16 MB page would cost twice its size).
+  std::string().swap(*bytes);
   on_document(std::move(doc));
 }
 

@@ -4,7 +4,9 @@
 // the output, the store's batch) lives only in that step, so results are byte-identical whatever
 // the thread count. At most `in_flight` articles are in the pipeline at once (being worked on or
 // waiting their turn) and one per thread waits in the reader's queue: that, not the corpus,
-// bounds a streaming command's memory. The reader is the contract's inputs (files, folders, "-")
+// bounds a streaming command's memory; and each document's work runs within the process's
+// WorkBudget (work_budget.h), which bounds the memory of the work on large documents whatever the
+// thread count. The reader is the contract's inputs (files, folders, "-")
 // or any ReadFunction (document_queue.h), such as the store's reader of a POSTed body. Tested in
 // ordered_run_test.cc and tests/threads (every command with --threads 1, 2, 4).
 //
@@ -31,6 +33,7 @@
 
 #include "pipeline/document_queue.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/work_budget.h"
 
 namespace corroborate {
 
@@ -43,14 +46,23 @@ size_t InFlight(const PipelineOptions& options);
 // Runs `fn` inside an arena of ThreadCount(options) threads (for parallel loops after the pipeline).
 void RunInArena(const PipelineOptions& options, const std::function<void()>& fn);
 
+// `work` on `doc` with the document's size taken from the process's WorkBudget meanwhile: given
+// back before the result goes on, so that no step ever waits for room while holding some.
+template <class Work>
+auto WorkWithinBudget(Work& work, RawDocument&& doc) {
+  WorkBudget::Hold hold(WorkBudget::Process(), doc.body.size());
+  return work(std::move(doc));
+}
+
 // Reads with `read` (called on a thread of its own when threads > 1; options.read is not used).
 template <class T, class Work, class Step>
 void RunInOrder(const ReadFunction& read, const PipelineOptions& options, Work&& work, Step&& step,
                 const ProblemCallback& on_problem) {
   const size_t threads = ThreadCount(options);
   if (threads == 1) {
-    // One thread: the same work and step, called straight from the reader, without a queue.
-    read([&](RawDocument&& doc) { step(work(std::move(doc))); }, on_problem);
+    // One thread: the same work and step, called straight from the reader, without a queue. The
+    // budget still applies: other runs (serve's requests) may work at the same time.
+    read([&](RawDocument&& doc) { step(WorkWithinBudget(work, std::move(doc))); }, on_problem);
     return;
   }
   struct Token {
@@ -79,7 +91,9 @@ void RunInOrder(const ReadFunction& read, const PipelineOptions& options, Work&&
                                        }) &
             tbb::make_filter<Token*, Token*>(tbb::filter_mode::parallel,
                                              [&](Token* t) {
-                                               if (!t->read.problem) t->result.emplace(work(std::move(t->read.document)));
+                                               if (!t->read.problem) {
+                                                 t->result.emplace(WorkWithinBudget(work, std::move(t->read.document)));
+                                               }
                                                return t;
                                              }) &
             tbb::make_filter<Token*, void>(tbb::filter_mode::serial_in_order, [&](Token* t) {

@@ -85,25 +85,49 @@ Response ApiRouter::Handle(const http::Request& request) {
   }
   if (path == "/api/stories") return get ? ListStories(request) : MethodNotAllowed("GET");
   if (std::string id = IdAfter(path, "/api/stories/"); !id.empty()) {
+    constexpr std::string_view kCorrections = "/corrections";  // story ids ("s12") hold no '/'
+    if (id.size() > kCorrections.size() && id.ends_with(kCorrections)) {
+      id.resize(id.size() - kCorrections.size());
+      return get ? FromStore(store_.StoryCorrectionsJson(id)) : MethodNotAllowed("GET");
+    }
     return get ? FromStore(store_.StoryJson(id)) : MethodNotAllowed("GET");
   }
   if (path == "/api/events") return get ? ListEvents(request) : MethodNotAllowed("GET");
+  if (path == "/api/stream") return get ? Stream(request) : MethodNotAllowed("GET");
+  if (std::string id = IdAfter(path, "/api/versions/"); !id.empty()) {
+    return get ? FromStore(store_.ArticleVersionsJson(id)) : MethodNotAllowed("GET");
+  }
   if (path == "/api/search") return get ? Search(request) : MethodNotAllowed("GET");
   if (path == "/api" || StartsWith(path, "/api/")) return ErrorResponse(404, "no such endpoint: " + std::string(path));
   if (!get) return MethodNotAllowed("GET");
   return WebFileResponse(path);
 }
 
-Response ApiRouter::PostArticles(const http::Request& request) {
-  if (!options_.write_token.empty()) {
-    std::string_view auth = request.Header("authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    if (!StartsWith(auth, kBearer) || !http::ConstantTimeEquals(auth.substr(kBearer.size()), options_.write_token)) {
-      Response r = ErrorResponse(401, "writing needs the header Authorization: Bearer <token>");
-      r.headers.emplace_back("WWW-Authenticate", "Bearer");
-      return r;
-    }
+std::optional<Response> ApiRouter::Unauthorized(const http::Request& request) const {
+  if (options_.write_token.empty()) return std::nullopt;
+  std::string_view auth = request.Header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (StartsWith(auth, kBearer) && http::ConstantTimeEquals(auth.substr(kBearer.size()), options_.write_token)) {
+    return std::nullopt;
   }
+  Response r = ErrorResponse(401, "writing needs the header Authorization: Bearer <token>");
+  r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return r;
+}
+
+std::optional<Response> ApiRouter::CheckHead(const http::Request& head, size_t body_length) const {
+  const bool post_articles = head.path == "/api/articles" && head.method == "POST";
+  if (post_articles) return Unauthorized(head);
+  if (body_length == 0) return std::nullopt;
+  // Every other request takes no body: answer what Handle would (405 for a write to /api/articles
+  // with another method), or 413, before a byte of the body is read.
+  if (head.path == "/api/articles") return MethodNotAllowed("POST");
+  return ErrorResponse(413, head.method + " " + head.path + " takes no body");
+}
+
+Response ApiRouter::PostArticles(const http::Request& request) {
+  // Also checked before the body was read (CheckHead); checked again here for callers without one.
+  if (std::optional<Response> refused = Unauthorized(request)) return *refused;
   if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return ErrorResponse(400, "the body is empty; send one JSON article or JSON Lines");
   }
@@ -168,7 +192,70 @@ Response ApiRouter::Search(const http::Request& request) {
   query.per_page = paging.per_page;
   query.q = std::string(http::QueryValue(params, "q"));
   if (query.q.find_first_not_of(' ') == std::string::npos) return ErrorResponse(400, "q (the words to search for) is missing");
+  // At most max_concurrent_searches at once: the others are turned away at once (503) instead of
+  // queueing for a worker that every other reader also waits for.
+  const bool admitted = searches_.fetch_add(1) < options_.max_concurrent_searches;
+  struct Leave {
+    std::atomic<int>& running;
+    ~Leave() { running.fetch_sub(1); }
+  } leave{searches_};
+  if (!admitted) {
+    Response r = ErrorResponse(503, "too many searches at once; try again in a moment");
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
+  }
   return FromStore(store_.SearchJson(query));
+}
+
+std::string SseEvent(const store::Change& c) {
+  // Records are single-line JSON (JsonWriter escapes every newline), so one data line each.
+  return "id: " + std::to_string(c.seq) + "\nevent: " + c.kind + "\ndata: " + c.json + "\n\n";
+}
+
+// GET /api/stream: the change log as Server-Sent Events. A client that gives the last id it saw
+// (the Last-Event-ID header EventSource sends on reconnecting, or ?since=N) first gets what came
+// after it (up to kBacklog records; further behind, a "reset" event tells it to reload); a new
+// client gets what happens from now on. The server then keeps the connection and pushes each
+// record as the publisher (serve_command.cc) hands it over.
+Response ApiRouter::Stream(const http::Request& request) {
+  constexpr size_t kBacklog = 1000;
+  std::string_view since = request.Header("last-event-id");
+  http::QueryParams params = http::ParseQuery(request.query);
+  if (since.empty()) since = http::QueryValue(params, "since");
+  Response r;
+  r.status = 200;
+  r.content_type = "text/event-stream; charset=utf-8";
+  r.stream = true;
+  r.body = "retry: 2000\n\n";
+  int64_t after = -1;
+  if (!since.empty()) {
+    auto [end, ec] = std::from_chars(since.data(), since.data() + since.size(), after);
+    if (ec != std::errc() || end != since.data() + since.size() || after < 0) {
+      return ErrorResponse(400, "since (or Last-Event-ID) must be a change number");
+    }
+  }
+  if (after < 0) {
+    Result<int64_t> latest = store_.LatestChange();
+    if (!latest.ok()) return ErrorResponse(500, "store error: " + latest.status().message());
+    r.stream_after = *latest;
+    return r;
+  }
+  Result<std::vector<store::Change>> backlog = store_.ChangesSince(after, kBacklog + 1);
+  if (!backlog.ok()) return ErrorResponse(500, "store error: " + backlog.status().message());
+  const bool gap = !backlog->empty() && backlog->front().seq > after + 1;  // pruned past what it saw
+  if (gap || backlog->size() > kBacklog) {
+    Result<int64_t> latest = store_.LatestChange();
+    if (!latest.ok()) return ErrorResponse(500, "store error: " + latest.status().message());
+    r.body += "event: reset\ndata: {}\n\n";
+    r.stream_after = *latest;
+    return r;
+  }
+  r.stream_after = after;
+  for (const store::Change& c : *backlog) {
+    r.body += SseEvent(c);
+    r.stream_after = c.seq;
+  }
+  return r;
 }
 
 }  // namespace corroborate::serve

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/json_writer.h"
+#include "store/search_query.h"
 
 namespace corroborate::store {
 namespace {
@@ -139,7 +140,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
   Stmt s = db.Prepare(
-      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text "
+      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text, version "
       "FROM articles WHERE id = ?1");
   s.Bind(1, article_id);
   StepResult r = s.Step();
@@ -157,6 +158,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   w.Key("url"); w.StringOrNull(s.Text(7));
   w.Key("story"); w.String(StoryName(s.Int(8)));
   w.Key("text"); w.String(s.Text(9));
+  w.Key("version"); w.Int(s.Int(10));  // 1, or how many versions were stored (GET .../versions)
   Stmt quotes = db.Prepare("SELECT json FROM mentions WHERE article = ?1 AND kind = 'quote' ORDER BY start");
   quotes.Bind(1, s.Int(0));
   w.Key("quotes");
@@ -238,19 +240,34 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
   return w.str();
 }
 
-Result<std::string> QuerySearch(Db& db, const SearchQuery& q) {
-  if (q.q.empty()) return InvalidInput("search: q is empty");
+Result<std::string> QuerySearch(Db& db, const SearchQuery& q, std::chrono::milliseconds time_limit) {
+  // The client's words are quoted into FTS5 strings: no FTS5 operator comes from the client, and the
+  // word count is bounded, so a query costs about the postings of its words; the time limit stops
+  // what is still too costly (very common words over a very large store).
+  Result<std::string> fts = ToFtsQuery(q.q);
+  if (!fts.ok()) return InvalidInput("search: " + fts.status().message());
   const Page p = Clamp(q.page, q.per_page);
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
-  // A malformed FTS5 query fails here with SQLITE_ERROR, which SqliteError makes kInvalidInput.
-  Result<int64_t> total = Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1", {q.q});
-  if (!total.ok()) return total.status();
+  TimeLimit limit(db, time_limit);
+  // Failures name neither the SQL nor the FTS5 query: the message goes back to the client.
+  auto failed = [&](const Status& s) -> Status {
+    if (s.code() == StatusCode::kLimitExceeded || limit.expired()) {
+      return LimitExceeded("search: stopped after " + std::to_string(time_limit.count()) +
+                           " ms; search for fewer or less common words");
+    }
+    if (s.code() == StatusCode::kInvalidInput) return InvalidInput("search: the query cannot be read");
+    return s;
+  };
+  Result<int64_t> total = Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1", {*fts});
+  if (!total.ok()) return failed(total.status());
+  // The page's query ranks every match: not started once the time is spent.
+  if (limit.expired()) return failed(Status::Ok());
   Stmt s = db.Prepare(
       "SELECT a.id, a.story, a.title, snippet(articles_fts, 1, '', '', '…', 24) FROM articles_fts "
       "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT " +
       std::to_string(p.per_page) + " OFFSET " + std::to_string(p.offset()));
-  s.Bind(1, q.q);
+  s.Bind(1, *fts);
   JsonWriter w;
   w.BeginObject();
   w.Key("results");
@@ -264,7 +281,7 @@ Result<std::string> QuerySearch(Db& db, const SearchQuery& q) {
     w.Key("snippet"); w.String(s.Text(3));
     w.EndObject();
   }
-  if (r == StepResult::kError) return s.status();
+  if (r == StepResult::kError) return failed(s.status());
   w.EndArray();
   EndPage(w, p, *total);
   return w.str();

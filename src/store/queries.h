@@ -2,6 +2,7 @@
 // reply as ready JSON (shapes in store.h). Tested in store_test.cc.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "store/sqlite_db.h"
@@ -13,6 +14,7 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q);
 Result<std::string> QueryStory(Db& db, const std::string& story_id);
 Result<std::string> QueryArticle(Db& db, const std::string& article_id);
 Result<std::string> QueryEvents(Db& db, const EventQuery& q);
-Result<std::string> QuerySearch(Db& db, const SearchQuery& q);
+// Plain words and "phrases" only (search_query.h); stopped with kLimitExceeded after `time_limit`.
+Result<std::string> QuerySearch(Db& db, const SearchQuery& q, std::chrono::milliseconds time_limit);
 
 }  // namespace corroborate::store

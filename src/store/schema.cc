@@ -77,7 +77,39 @@ INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     R"sql(
 CREATE INDEX story_entities_story ON story_entities(story);
 )sql",
-    // 4: the claims (each article's statement of each role value: its words, value, hedge and whom
+    // 4: live sources. Versions of articles (the articles row is the current one; superseded ones
+    // are kept whole) and the facts that changed between them; the raw inputs known to give a
+    // stored version; what changed in stories, for the event stream (GET /api/stream); and the
+    // feed watcher's state.
+    R"sql(
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE article_versions (
+  article INTEGER NOT NULL,           -- articles.rowid
+  version INTEGER NOT NULL,           -- 1 is the first stored
+  raw_hash TEXT NOT NULL,
+  outlet TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL, author_role TEXT NOT NULL,
+  url TEXT NOT NULL, published TEXT NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (article, version)
+) WITHOUT ROWID;
+CREATE TABLE article_hashes (article INTEGER NOT NULL, raw_hash TEXT NOT NULL, PRIMARY KEY (article, raw_hash)) WITHOUT ROWID;
+CREATE TABLE corrections (
+  article INTEGER NOT NULL, version INTEGER NOT NULL,   -- the version these changes made
+  story INTEGER NOT NULL,
+  changes TEXT NOT NULL,              -- JSON array (store/article_diff.h)
+  PRIMARY KEY (article, version)
+) WITHOUT ROWID;
+CREATE INDEX corrections_story ON corrections(story);
+CREATE TABLE changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- the event stream's ids; only the latest are kept
+  story INTEGER NOT NULL,
+  kind TEXT NOT NULL,                 -- story | event | conflict | correction
+  json TEXT NOT NULL
+);
+CREATE INDEX changes_story ON changes(story);
+CREATE TABLE watch_feeds (url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE watch_items (item TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
+  )sql",
+    // 5: the claims (each article's statement of each role value: its words, value, hedge and whom
     // it cites), so an article's facts and a source's claims are found without reading every
     // report; and each event's outlet count and independent origins. Filled from the stored reports
     // (reports stored before claims existed have none to give); story_builder.cc writes the same rows.

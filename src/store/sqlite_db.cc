@@ -11,7 +11,22 @@ Status SqliteError(sqlite3* db, std::string_view what) {
   std::string m = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
   int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
   if (code == SQLITE_ERROR) return InvalidInput(std::move(m));  // SQL or FTS query syntax
+  if (code == SQLITE_INTERRUPT) return LimitExceeded(std::move(m));  // a TimeLimit stopped it
   return IoError(std::move(m));
+}
+
+namespace {
+int StopAfterDeadline(void* limit) { return static_cast<const TimeLimit*>(limit)->expired() ? 1 : 0; }
+}  // namespace
+
+TimeLimit::TimeLimit(Db& db, std::chrono::milliseconds limit)
+    : db_(db.raw()), deadline_(std::chrono::steady_clock::now() + limit) {
+  // Every 4,000 instructions: well under a millisecond of work between two looks at the clock.
+  if (db_) sqlite3_progress_handler(db_, 4000, StopAfterDeadline, this);
+}
+
+TimeLimit::~TimeLimit() {
+  if (db_) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
 }
 
 Stmt::Stmt(Stmt&& o) noexcept

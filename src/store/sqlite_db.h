@@ -8,6 +8,7 @@
 //   if (!s.status().ok()) report(s.status());
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -76,8 +77,26 @@ class Db {
   sqlite3* db_ = nullptr;
 };
 
-// The error of SQLite's last call on `db`, as a Status naming `what`.
+// The error of SQLite's last call on `db`, as a Status naming `what`: kInvalidInput for SQL or FTS
+// query syntax, kLimitExceeded for a statement stopped by a TimeLimit, kIoError otherwise.
 Status SqliteError(sqlite3* db, std::string_view what);
+
+// While it lives, statements on `db` stop (their step fails with kLimitExceeded) once `limit` has
+// passed since it was made: for queries whose cost the client's input decides. SQLite asks the
+// clock every few thousand virtual-machine instructions, so a statement overruns by microseconds.
+class TimeLimit {
+ public:
+  TimeLimit(Db& db, std::chrono::milliseconds limit);
+  ~TimeLimit();
+  TimeLimit(const TimeLimit&) = delete;
+  TimeLimit& operator=(const TimeLimit&) = delete;
+  // Whether the limit has passed (a failure after it is the limit's doing).
+  bool expired() const { return std::chrono::steady_clock::now() >= deadline_; }
+
+ private:
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point deadline_;
+};
 
 // Runs `body` in a transaction opened with `begin` ("BEGIN IMMEDIATE" takes the write lock at
 // once): commits when it returns OK, rolls back otherwise.

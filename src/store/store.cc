@@ -19,6 +19,7 @@
 #include "extract/extract.h"
 #include "ingest/jsonl_reader.h"
 #include "pipeline/ordered_run.h"
+#include "store/live_queries.h"
 #include "store/queries.h"
 #include "store/schema.h"
 #include "store/writer.h"
@@ -32,6 +33,7 @@ struct Store::Impl {
   std::unique_ptr<Writer> writer;
   std::mutex pool_mu;
   std::vector<Db> idle_readers;
+  std::function<void()> commit_listener;  // set before any ingest (SetCommitListener)
 
   Result<Db> TakeReader() {
     {
@@ -56,6 +58,13 @@ struct Store::Impl {
     auto result = query(*db);
     GiveBack(db.take());
     return result;
+  }
+
+  // Runs `write(db)` in one transaction on the write connection, between ingest batches.
+  template <typename F>
+  Status Write(F&& write) {
+    std::lock_guard lock(write_mu);
+    return writer->InTransactionOnWriter([&](Db& db) { return write(db); });
   }
 
   // Reads with `read`, prepares each article on options.threads threads and batches and commits
@@ -98,7 +107,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  impl->writer = std::make_unique<Writer>(db.take(), options.threads);
+  impl->writer = std::make_unique<Writer>(db.take(), options.threads, options.versions);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -107,20 +116,29 @@ Store::~Store() = default;
 
 Store::Impl::Stored Store::Impl::LookUp(Prepared& x) {
   PendingArticle& p = x.article;
+  // "" when not stored; "=" when this raw input gives a stored version; else another hash.
   Result<std::string> stored = Read([&](Db& db) -> Result<std::string> {
-    Stmt s = db.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
+    Stmt s = db.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
     s.Bind(1, p.id);
     StepResult r = s.Step();
     if (r == StepResult::kError) return s.status();
-    return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
+    if (r == StepResult::kDone) return std::string();
+    if (s.Text(1) == p.raw_hash) return std::string("=");
+    Stmt known = db.Prepare("SELECT 1 FROM article_hashes WHERE article = ?1 AND raw_hash = ?2");
+    known.Bind(1, s.Int(0));
+    known.Bind(2, p.raw_hash);
+    r = known.Step();
+    if (r == StepResult::kError) return known.status();
+    return r == StepResult::kRow ? std::string("=") : std::string(s.Text(1));
   });
   // A failed look-up counts as "not stored": the batch looks again under the write lock.
   if (!stored.ok() || stored->empty()) return Stored::kNo;
-  if (*stored == p.raw_hash) {
+  if (*stored == "=") {
     p.known = true;
     return Stored::kSame;
   }
-  x.problem = InputProblem{p.source, p.line, ReusedIdReason(p.id)};
+  // Another content under this id: a new version to clean and compare, or a reused id.
+  if (!options.versions) x.problem = InputProblem{p.source, p.line, ReusedIdReason(p.id)};
   return Stored::kDifferent;
 }
 
@@ -134,8 +152,8 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
   out.body_bytes = doc.body.size();
   // Read before the look-up, so that every batch it counts is visible to the look-up.
   out.commits_seen = commits.load(std::memory_order_acquire);
-  // A duplicate is not cleaned again; a reused id is not stored.
-  if (LookUp(out) != Stored::kNo) return out;
+  // A duplicate is not cleaned again; a reused id is not stored (unless versions are kept).
+  if (LookUp(out) == Stored::kSame || out.problem) return out;
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});
   if (!article.ok()) {
     out.problem = InputProblem{p.source, p.line, article.status().message()};
@@ -171,16 +189,17 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
       story_count = writer->StoryCount();
     }
     batch.clear();
+    if (commit_listener) commit_listener();
     report.accepted += out.accepted;
     report.duplicates += out.duplicates;
+    report.versions += out.versions;
     for (const InputProblem& p : out.rejected) problem(p);
     stories.insert(out.stories.begin(), out.stories.end());
     progress.acknowledged = std::move(out.acknowledged);
     progress.accepted = report.accepted;
     progress.duplicates = report.duplicates;
     progress.stories = story_count.ok() ? static_cast<size_t>(*story_count) : 0;
-    if (on_commit) on_commit(progress);
-    return Status::Ok();
+    return on_commit ? on_commit(progress) : Status::Ok();
   };
   PipelineOptions run;
   run.threads = options.threads;
@@ -256,11 +275,67 @@ Result<IngestReport> Store::IngestJsonLines(std::string_view bytes, const std::s
       {}, {}, {});
 }
 
+Result<IngestReport> Store::IngestDocuments(std::vector<RawDocument> docs, const ProblemCallback& on_problem,
+                                            const CommitCallback& on_commit) {
+  return impl_->IngestWith(
+      [&](const DocumentCallback& on_doc, const ProblemCallback&) {
+        for (RawDocument& d : docs) on_doc(std::move(d));
+      },
+      on_problem, on_commit, {});
+}
+
+void Store::SetCommitListener(std::function<void()> listener) { impl_->commit_listener = std::move(listener); }
+
+Result<FeedValidators> Store::LoadFeedValidators(const std::string& url) {
+  return impl_->Read([&](Db& db) -> Result<FeedValidators> {
+    Stmt s = db.Prepare("SELECT etag, last_modified FROM watch_feeds WHERE url = ?1");
+    s.Bind(1, url);
+    const StepResult r = s.Step();
+    if (r == StepResult::kError) return s.status();
+    if (r == StepResult::kDone) return FeedValidators{};
+    return FeedValidators{std::string(s.Text(0)), std::string(s.Text(1))};
+  });
+}
+
+Status Store::SaveFeedValidators(const std::string& url, const FeedValidators& v) {
+  return impl_->Write([&](Db& db) {
+    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3)");
+    s.Bind(1, url);
+    s.Bind(2, v.etag);
+    s.Bind(3, v.last_modified);
+    return s.Run();
+  });
+}
+
+Result<std::string> Store::WatchedItemHash(const std::string& item) {
+  return impl_->Read([&](Db& db) -> Result<std::string> {
+    Stmt s = db.Prepare("SELECT hash FROM watch_items WHERE item = ?1");
+    s.Bind(1, item);
+    const StepResult r = s.Step();
+    if (r == StepResult::kError) return s.status();
+    return r == StepResult::kRow ? std::string(s.Text(0)) : std::string();
+  });
+}
+
+Status Store::SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes) {
+  if (item_hashes.empty()) return Status::Ok();
+  return impl_->Write([&](Db& db) {
+    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_items (item, hash) VALUES (?1, ?2)");
+    for (const auto& [item, hash] : item_hashes) {
+      s.Bind(1, item);
+      s.Bind(2, hash);
+      if (Status st = s.Run(); !st.ok()) return st;
+    }
+    return Status::Ok();
+  });
+}
+
 std::string IngestReportJson(const IngestReport& r) {
   JsonWriter w;
   w.BeginObject();
   w.Key("accepted"); w.Int(static_cast<int64_t>(r.accepted));
   w.Key("duplicates"); w.Int(static_cast<int64_t>(r.duplicates));
+  w.Key("versions"); w.Int(static_cast<int64_t>(r.versions));
   w.Key("rejected");
   w.BeginArray();
   for (const InputProblem& p : r.rejected) {
@@ -291,7 +366,21 @@ Result<std::string> Store::EventsJson(const EventQuery& q) {
   return impl_->Read([&](Db& db) { return QueryEvents(db, q); });
 }
 Result<std::string> Store::SearchJson(const SearchQuery& q) {
-  return impl_->Read([&](Db& db) { return QuerySearch(db, q); });
+  const std::chrono::milliseconds limit(impl_->options.search_time_limit_ms);
+  return impl_->Read([&](Db& db) { return QuerySearch(db, q, limit); });
+}
+
+Result<std::vector<Change>> Store::ChangesSince(int64_t after, size_t max) {
+  return impl_->Read([&](Db& db) { return QueryChangesSince(db, after, max); });
+}
+Result<int64_t> Store::LatestChange() {
+  return impl_->Read([&](Db& db) { return QueryLatestChange(db); });
+}
+Result<std::string> Store::ArticleVersionsJson(const std::string& id) {
+  return impl_->Read([&](Db& db) { return QueryArticleVersions(db, id); });
+}
+Result<std::string> Store::StoryCorrectionsJson(const std::string& id) {
+  return impl_->Read([&](Db& db) { return QueryStoryCorrections(db, id); });
 }
 
 namespace {

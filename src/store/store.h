@@ -55,13 +55,25 @@ struct StoreOptions {
   // input order, so the store ends the same for any count. 1 by default: `corroborate serve`
   // answers requests on threads of its own and keeps each POST on its request's thread.
   size_t threads = 1;
+  // How an id stored with other content is treated. false: rejected ("already stored with
+  // different content"), what `corroborate ingest` of files does unless given --versions. true: a
+  // new version of that article when its cleaned title, text, author or date differ from the
+  // stored ones (every version is kept, and what changed is listed), else a duplicate; what the
+  // live producers do (`watch`, and POST /api/articles in `serve`). Either way a raw input equal
+  // to any version already stored is a duplicate, so re-running an ingest adds nothing.
+  bool versions = false;
   ReadLimits read;
+  // A search (SearchJson) still running after this is stopped with kLimitExceeded. Searches are
+  // plain words, whose cost grows with their postings; this bounds the rare costly one (the most
+  // common words over a large store) so that it cannot hold a thread of the server for long.
+  int search_time_limit_ms = 2000;
 };
 
 // The outcome of one ingest call, per the HTTP API's POST /api/articles reply.
 struct IngestReport {
   size_t accepted = 0;                // articles newly stored
   size_t duplicates = 0;              // articles already stored with the same raw input
+  size_t versions = 0;                // new versions of stored articles (StoreOptions::versions)
   std::vector<InputProblem> rejected; // lines (or files) not stored, with the reason
   std::vector<std::string> stories;   // ids of the stories the new articles joined or opened, sorted
 };
@@ -77,9 +89,22 @@ struct CommitProgress {
   size_t duplicates = 0;
   size_t stories = 0;                     // stories in the store
 };
-using CommitCallback = std::function<void(const CommitProgress&)>;
+// A failure it returns stops the ingest (what was committed stays), and Ingest returns it.
+using CommitCallback = std::function<Status(const CommitProgress&)>;
 // Called per article read (before it is stored) with the bytes of its raw body: for progress.
 using ReadCallback = std::function<void(size_t body_bytes)>;
+
+// One record of the change log (store/story_changes.h): what a commit changed in a story.
+struct Change {
+  int64_t seq = 0;
+  std::string kind;  // story | event | conflict | correction
+  std::string json;
+};
+
+// A feed's HTTP validators, kept between polls for conditional GET.
+struct FeedValidators {
+  std::string etag, last_modified;
+};
 
 struct StoryQuery {
   int page = 1;
@@ -102,7 +127,7 @@ struct EventQuery {
 struct SearchQuery {
   int page = 1;
   int per_page = 20;
-  std::string q;        // an FTS5 query over titles and texts
+  std::string q;        // words and "quoted phrases", all required, over titles and texts (search_query.h)
 };
 
 class Store {
@@ -116,7 +141,8 @@ class Store {
 
   // Ingests every input of the contract (files, folders, "-"), batch by batch. Problems (unreadable
   // inputs, rejected articles) go to `on_problem` as they are found and are listed in the report.
-  // Fails only when the store itself fails (a disk error); what was committed before stays.
+  // Fails only when the store itself fails (a disk error) or `on_commit` does; what was committed
+  // before stays.
   Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const ProblemCallback& on_problem,
                               const CommitCallback& on_commit = {}, const ReadCallback& on_read = {});
 
@@ -125,6 +151,21 @@ class Store {
   // id is named "posted-" and 16 hex digits of its raw-input hash, so posting it again is a
   // duplicate.
   Result<IngestReport> IngestJsonLines(std::string_view bytes, const std::string& source = "request");
+
+  // Ingests documents already read (the feed watcher's), in one or more batches as Ingest does.
+  Result<IngestReport> IngestDocuments(std::vector<RawDocument> docs, const ProblemCallback& on_problem,
+                                       const CommitCallback& on_commit = {});
+
+  // Called after each committed batch of any ingest in this process (the event stream wakes up on
+  // it instead of waiting for its next look at the change log). Set it before ingesting.
+  void SetCommitListener(std::function<void()> listener);
+
+  // The feed watcher's state (watch/watcher.h): each feed's validators, and the hash of what a feed
+  // last said of each item it took (by item id), so that an unchanged item is not fetched again.
+  Result<FeedValidators> LoadFeedValidators(const std::string& url);
+  Status SaveFeedValidators(const std::string& url, const FeedValidators& v);
+  Result<std::string> WatchedItemHash(const std::string& item);  // "" when never taken
+  Status SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes);
 
   // GET /api/stories: {"stories":[{"id","headline","articles","outlets","first_published",
   // "last_published","event_types","entities"}],"page","per_page","total"}, newest first.
@@ -141,7 +182,19 @@ class Store {
   // story report, each value with its own sources and claims.
   Result<std::string> EventsJson(const EventQuery& query);
   // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
+  // kInvalidInput for a query that is not words and phrases or is too long, kLimitExceeded when it
+  // ran past StoreOptions::search_time_limit_ms; neither message holds SQL.
   Result<std::string> SearchJson(const SearchQuery& query);
+
+  // The change log after `after`, oldest first, at most `max` records; and its latest sequence
+  // number (0 when empty). What GET /api/stream and --notify follow.
+  Result<std::vector<Change>> ChangesSince(int64_t after, size_t max);
+  Result<int64_t> LatestChange();
+  // GET /api/articles/{id}/versions: {"id","version","versions":[{"version","title","published",
+  // "text","changes":[...]}]}, oldest first; "changes" lists what changed from the version before.
+  Result<std::string> ArticleVersionsJson(const std::string& article_id);
+  // GET /api/stories/{id}/corrections: {"story","corrections":[{"article","version","changes"}]}.
+  Result<std::string> StoryCorrectionsJson(const std::string& story_id);
 
   // Counts, for summaries and tests.
   Result<int64_t> ArticleCount();

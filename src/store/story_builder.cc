@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
+#include "store/story_changes.h"
 #include "text/segment.h"
 
 namespace corroborate::store {
@@ -22,8 +23,9 @@ namespace {
 
 constexpr size_t kTopEntities = 8;
 
-// An article as clean made it, from what the store keeps of it.
-Article RebuildArticle(const Stmt& row) {
+}  // namespace
+
+Article RebuildStoredArticle(const Stmt& row) {
   Article a;
   a.id = row.Text(1);
   a.source = a.id;
@@ -38,6 +40,8 @@ Article RebuildArticle(const Stmt& row) {
   a.sentences = FindSentences(a.text, a.paragraphs);
   return a;
 }
+
+namespace {
 
 Status ParseError(std::string_view what) { return InvalidInput("store: cannot read back " + std::string(what)); }
 
@@ -278,7 +282,7 @@ Status LoadStory(Db& db, uint32_t story, const std::string& headline,
       out.read_back.push_back(false);
     } else {
       AnalyzedArticle a;
-      a.article = RebuildArticle(sel);
+      a.article = RebuildStoredArticle(sel);
       a.story = cluster::StoryName(story);
       a.duplicate_of = sel.Text(10);
       out.articles.push_back(std::move(a));
@@ -350,6 +354,16 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
     if (Status st = ent.Run(); !st.ok()) return st;
   }
   if (entities.size() > kTopEntities) entities.resize(kTopEntities);
+
+  // What this rebuild changed, for the event stream, against the report it replaces.
+  Stmt old = db.Prepare("SELECT report FROM stories WHERE id = ?1");
+  old.Bind(1, static_cast<int64_t>(story));
+  const StepResult had = old.Step();
+  if (had == StepResult::kError) return old.status();
+  if (Status st = LogStoryChanges(db, story, had == StepResult::kRow ? old.Text(0) : std::string_view(), report); !st.ok()) {
+    return st;
+  }
+  old = Stmt();
 
   Stmt put = db.Prepare(
       "INSERT OR REPLACE INTO stories (id, headline, articles, outlets, first_published, last_published, "

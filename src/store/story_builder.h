@@ -36,6 +36,10 @@ struct StoryRebuild {
   std::string report;                     // and its `analyze --json` rendering
 };
 
+// An article as clean made it, from a row of articles selected as LoadStory does (rowid, id,
+// outlet, title, author, author_role, url, published, published_inferred, text, ...).
+Article RebuildStoredArticle(const Stmt& row);
+
 // `known`: analysed articles at hand by rowid (as clean and extract made them, before the story
 // inferred anything), which need not be extracted again.
 Status LoadStory(Db& db, uint32_t story, const std::string& headline,

@@ -6,6 +6,9 @@
 #include <tbb/parallel_for.h>
 
 #include "cluster/hash.h"
+#include "events/extract_events.h"
+#include "extract/extract.h"
+#include "store/article_diff.h"
 #include "store/features_codec.h"
 #include "store/story_builder.h"
 
@@ -65,7 +68,7 @@ Status Writer::CatchUp() {
 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
   bool caught_up = false;  // a batch of duplicates only (a re-run) needs no clusterer
-  Stmt find = db_.Prepare("SELECT raw_hash FROM articles WHERE id = ?1");
+  Stmt find = db_.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
       "published_inferred, text, story, duplicate_of, features) "
@@ -83,13 +86,27 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     StepResult r = find.Step();
     if (r == StepResult::kError) return find.status();
     if (r == StepResult::kRow) {
-      const bool same = find.Text(0) == p.raw_hash;
+      const int64_t rowid = find.Int(0);
+      bool same = find.Text(1) == p.raw_hash;
       find.Reset();
+      if (!same) {
+        Result<bool> known_hash = KnownHash(rowid, p.raw_hash);
+        if (!known_hash.ok()) return known_hash.status();
+        same = *known_hash;
+      }
       if (same) {
         ++out.duplicates;
         out.acknowledged.push_back(p.id);
-      } else {
+      } else if (!versions_) {
         out.rejected.push_back({p.source, p.line, ReusedIdReason(p.id)});
+      } else if (p.known) {  // read as a known version that is now unknown: deleted by hand
+        out.rejected.push_back({p.source, p.line, "id \"" + p.id + "\" changed in the store while reading"});
+      } else {
+        if (!caught_up) {  // the story rebuild asks the clusterer for headlines
+          if (Status s = CatchUp(); !s.ok()) return s;
+          caught_up = true;
+        }
+        if (Status s = StoreVersion(p, rowid, known, fresh, out); !s.ok()) return s;
       }
       continue;
     }
@@ -165,7 +182,114 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       if (Status s = flush(); !s.ok()) return s;
     }
   }
-  return flush();
+  if (Status s = flush(); !s.ok()) return s;
+  return PruneChanges(db_);
+}
+
+Result<bool> Writer::KnownHash(int64_t rowid, const std::string& raw_hash) {
+  Stmt s = db_.Prepare("SELECT 1 FROM article_hashes WHERE article = ?1 AND raw_hash = ?2");
+  s.Bind(1, rowid);
+  s.Bind(2, raw_hash);
+  const StepResult r = s.Step();
+  if (r == StepResult::kError) return s.status();
+  return r == StepResult::kRow;
+}
+
+Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, const AnalyzedArticle*>& known,
+                            std::set<int64_t>& fresh, BatchOutcome& out) {
+  Stmt cur = db_.Prepare(
+      "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
+      "duplicate_of, story, version, raw_hash FROM articles WHERE rowid = ?1");
+  cur.Bind(1, rowid);
+  if (cur.Step() != StepResult::kRow) return cur.status().ok() ? IoError("store: an article vanished") : cur.status();
+  const Article& a = p.analysed.article;
+  auto remember_hash = [&](std::string_view hash) {
+    Stmt h = db_.Prepare("INSERT OR IGNORE INTO article_hashes (article, raw_hash) VALUES (?1, ?2)");
+    h.Bind(1, rowid);
+    h.Bind(2, hash);
+    return h.Run();
+  };
+  // The same article read again (a page whose chrome changed, a feed that touched its date field):
+  // a duplicate, and its raw input is remembered so that it is not cleaned next time.
+  if (a.title == cur.Text(3) && a.author == cur.Text(4) && a.published == cur.Text(7) && a.text == cur.Text(9)) {
+    if (Status s = remember_hash(p.raw_hash); !s.ok()) return s;
+    ++out.duplicates;
+    out.acknowledged.push_back(p.id);
+    return Status::Ok();
+  }
+  const int64_t version = cur.Int(12);
+  const int64_t story = cur.Int(11);
+  Stmt keep = db_.Prepare(
+      "INSERT INTO article_versions (article, version, raw_hash, outlet, title, author, author_role, url, published, text) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  keep.Bind(1, rowid);
+  keep.Bind(2, version);
+  keep.Bind(3, cur.Text(13));
+  keep.Bind(4, cur.Text(2));   // outlet
+  keep.Bind(5, cur.Text(3));   // title
+  keep.Bind(6, cur.Text(4));   // author
+  keep.Bind(7, cur.Text(5));   // author_role
+  keep.Bind(8, cur.Text(6));   // url
+  keep.Bind(9, cur.Text(7));   // published
+  keep.Bind(10, cur.Text(9));  // text
+  if (Status s = keep.Run(); !s.ok()) return s;
+  if (Status s = remember_hash(cur.Text(13)); !s.ok()) return s;
+
+  // What changed: the old version's analysis is at hand when it was stored recently, else it is
+  // extracted again from its stored text.
+  AnalyzedArticle old;
+  if (auto it = known.find(rowid); it != known.end()) {
+    old = *it->second;
+  } else {
+    old.article = RebuildStoredArticle(cur);
+    old.mentions = ExtractMentions(old.article);
+    old.events = ExtractEvents(old.article, old.mentions);
+  }
+  const std::string changes = ArticleChangesJson(old, p.analysed);
+
+  Stmt unindex = db_.Prepare("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)");
+  unindex.Bind(1, rowid);
+  unindex.Bind(2, cur.Text(3));
+  unindex.Bind(3, cur.Text(9));
+  if (Status s = unindex.Run(); !s.ok()) return s;
+  // The story and the reprint link stay: a story once assigned is never revisited, so the
+  // clusterer keeps the first version's features.
+  Stmt upd = db_.Prepare(
+      "UPDATE articles SET raw_hash = ?1, outlet = ?2, title = ?3, author = ?4, author_role = ?5, url = ?6, "
+      "published = ?7, published_inferred = '', text = ?8, version = ?9 WHERE rowid = ?10");
+  upd.Bind(1, p.raw_hash);
+  upd.Bind(2, a.outlet);
+  upd.Bind(3, a.title);
+  upd.Bind(4, a.author);
+  upd.Bind(5, a.author_role);
+  upd.Bind(6, a.url);
+  upd.Bind(7, a.published);
+  upd.Bind(8, a.text);
+  upd.Bind(9, version + 1);
+  upd.Bind(10, rowid);
+  if (Status s = upd.Run(); !s.ok()) return s;
+  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+  index.Bind(1, rowid);
+  index.Bind(2, a.title);
+  index.Bind(3, a.text);
+  if (Status s = index.Run(); !s.ok()) return s;
+  Stmt corr = db_.Prepare("INSERT OR REPLACE INTO corrections (article, version, story, changes) VALUES (?1, ?2, ?3, ?4)");
+  corr.Bind(1, rowid);
+  corr.Bind(2, version + 1);
+  corr.Bind(3, story);
+  corr.Bind(4, changes);
+  if (Status s = corr.Run(); !s.ok()) return s;
+  if (Status s = LogCorrection(db_, static_cast<uint32_t>(story), p.id, version + 1, changes); !s.ok()) return s;
+
+  p.analysed.story = cluster::StoryName(static_cast<uint32_t>(story));
+  p.analysed.duplicate_of = std::string(cur.Text(10));
+  p.rowid = rowid;
+  known[rowid] = &p.analysed;
+  fresh.insert(rowid);
+  out.stories.insert(static_cast<uint32_t>(story));
+  ++out.versions;
+  out.acknowledged.push_back(p.id);
+  return Status::Ok();
 }
 
 Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
@@ -186,7 +310,7 @@ Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out
 void Writer::Remember(std::vector<PendingArticle>& batch) {
   constexpr size_t kRecentArticles = 4096;
   for (PendingArticle& p : batch) {
-    if (p.rowid > 0) recent_.emplace(p.rowid, std::move(p.analysed));
+    if (p.rowid > 0) recent_.insert_or_assign(p.rowid, std::move(p.analysed));  // a new version replaces
   }
   while (recent_.size() > kRecentArticles) recent_.erase(recent_.begin());
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -20,6 +21,7 @@
 #include "ingest/input_reader.h"
 #include "pipeline/analyze_runner.h"
 #include "store/sqlite_db.h"
+#include "store/story_changes.h"
 
 namespace corroborate::store {
 
@@ -38,6 +40,7 @@ struct PendingArticle {
 struct BatchOutcome {
   size_t accepted = 0;
   size_t duplicates = 0;
+  size_t versions = 0;                    // new versions of stored articles
   std::vector<InputProblem> rejected;
   std::vector<std::string> acknowledged;  // ids stored or already there, input order
   std::set<uint32_t> stories;             // touched
@@ -53,8 +56,10 @@ std::string ReusedIdReason(const std::string& id);
 class Writer {
  public:
   // `threads`: 1 rebuilds a batch's stories on the calling thread; any other count analyses them
-  // with tbb::parallel_for in the arena the caller runs in (the ingest runner's).
-  explicit Writer(Db db, size_t threads = 1) : db_(std::move(db)), threads_(threads) {}
+  // with tbb::parallel_for in the arena the caller runs in (the ingest runner's). `versions`: an
+  // id stored with other content is a new version (StoreOptions::versions), else rejected.
+  explicit Writer(Db db, size_t threads = 1, bool versions = false)
+      : db_(std::move(db)), threads_(threads), versions_(versions) {}
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.
@@ -62,11 +67,24 @@ class Writer {
 
   Result<int64_t> StoryCount();
 
+  // Runs `fn` in a transaction of its own on the write connection (small state the store keeps
+  // besides articles, such as the feed watcher's).
+  Status InTransactionOnWriter(const std::function<Status(Db&)>& fn) {
+    return InTransaction(db_, "BEGIN IMMEDIATE", [&] { return fn(db_); });
+  }
+
  private:
   // Replays the features of articles stored since the clusterer last saw the store (by another
   // process, or all of them after opening), under the write lock.
   Status CatchUp();
   Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
+  // Stores `p` as the next version of the article at `rowid` (or as a duplicate, when its cleaned
+  // content is the stored one's), keeping the current version and listing what changed.
+  Status StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, const AnalyzedArticle*>& known,
+                      std::set<int64_t>& fresh, BatchOutcome& out);
+  // Whether `raw_hash` is known to give a stored version of the article at `rowid` (besides its
+  // current raw input, which the caller compares).
+  Result<bool> KnownHash(int64_t rowid, const std::string& raw_hash);
 
   // Keeps a committed batch's analysed articles for later batches' story rebuilds, up to
   // kRecentArticles (oldest dropped first): a story's articles mostly arrive within a few batches.
@@ -75,6 +93,7 @@ class Writer {
 
   Db db_;
   size_t threads_ = 1;
+  bool versions_ = false;
   std::unique_ptr<cluster::StoryClusterer> clusterer_;
   int64_t replayed_rowid_ = 0;
   std::map<int64_t, AnalyzedArticle> recent_;  // by rowid

@@ -1,9 +1,11 @@
-// The story's events table: one block of rows per event, one row per role value with its sources
-// and how many outlets state it; a role whose sources disagree gets one highlighted row per value.
+// The story's events table: one block of rows per event, one row per role value with its own
+// sources (the articles whose statement agrees with it), how many outlets state it, links to the
+// words that state it in each, and whom each cites; a role whose sources disagree gets one
+// highlighted row per value. Tested by tests/web/ (e2e, facts).
 import {el} from './dom.js';
 import {formatRole, formatStatus, words} from './format.js';
 import {articleHref} from './links.js';
-import {agreementMeter, sourceChips} from './sources.js';
+import {agreementMeter, claimChips, sourceChips} from './sources.js';
 
 // The rows of one event: status first, then its roles in the report's order, then any role only a
 // conflict names.
@@ -11,7 +13,7 @@ function roleRows(event, conflictsByRole) {
   const rows = [{name: 'status', role: event.status, label: formatStatus(event.status)}];
   for (const [name, role] of Object.entries(event.roles ?? {})) {
     if (role === null || role === false) continue;  // "cumulative": false says nothing worth a row
-    rows.push({name, role, label: formatRole(role)});
+    rows.push({name, role, label: formatRole(role, true, name)});
   }
   for (const name of conflictsByRole.keys()) {
     if (!rows.some((row) => row.name === name)) rows.push({name, role: null, label: ''});
@@ -22,7 +24,7 @@ function roleRows(event, conflictsByRole) {
 function conflictLabel(row, value) {
   if (row.name === 'status') return formatStatus(value.value);
   const role = typeof row.role === 'object' && row.role !== null ? row.role : {};
-  return formatRole({...role, value: value.value}, false);
+  return formatRole({...role, value: value.value}, false, row.name);
 }
 
 function evidenceList(ctx, event) {
@@ -36,12 +38,37 @@ function evidenceList(ctx, event) {
       el('q', {class: 'evidence-text'}, span.text)))));
 }
 
+// "4 outlets, 3 independent (Bloomberg, The Wall Street Journal, Reuters)": the outlets that state
+// the event, and the origins they come to (a reprint with its original, articles citing one news
+// organisation as that organisation).
+export function originsLine(ctx, event) {
+  const outlets = event.outlets ?? ctx.outletCount(event.sources);
+  const origins = (event.origins ?? []).map((origin) => ctx.originName(origin));
+  const independent = event.independent_sources ?? origins.length;
+  return el('span', {class: 'event-origins'},
+    `${outlets} outlet${outlets === 1 ? '' : 's'}, ${independent} independent`,
+    origins.length ? ` (${origins.join(', ')})` : '');
+}
+
 function eventCell(ctx, event, rowCount) {
   return el('th', {class: 'event-cell', scope: 'rowgroup', rowspan: rowCount},
     el('span', {class: 'event-type'}, words(event.type)),
     el('span', {class: 'event-stated'}, agreementMeter(ctx.outletCount(event.sources), ctx.outletTotal)),
+    originsLine(ctx, event),
     event.single_source ? el('span', {class: 'badge badge-warn'}, 'single source') : null,
     evidenceList(ctx, event));
+}
+
+// A role's own sources when the report gives them (a settled value: its `sources` and `claims`;
+// a conflicting value: the same); the status, stated by the event's sources, has none.
+const hasOwnSources = (value) => value !== null && typeof value === 'object' && Array.isArray(value.sources);
+
+// A conflicting value that is the role's settled one (the same sources) takes the settled value's
+// count of independent origins, which the report gives only there.
+function withSettledCounts(role, value) {
+  if (!hasOwnSources(role) || !Array.isArray(value.sources)) return value;
+  const same = role.sources.length === value.sources.length && value.sources.every((id) => role.sources.includes(id));
+  return same ? {...value, independent_sources: role.independent_sources} : value;
 }
 
 function eventBody(ctx, event, conflictsByRole) {
@@ -51,23 +78,30 @@ function eventBody(ctx, event, conflictsByRole) {
     const conflict = conflictsByRole.get(row.name);
     if (conflict) {
       conflict.values.forEach((value, index) => lines.push({row, conflict, index,
-        label: conflictLabel(row, value), sources: value.sources}));
+        label: conflictLabel(row, value), value: withSettledCounts(row.role, value)}));
     } else {
-      lines.push({row, conflict: null, index: 0, label: row.label, sources: event.sources});
+      lines.push({row, conflict: null, index: 0, label: row.label,
+        value: hasOwnSources(row.role) ? row.role : null});
     }
   }
   lines.forEach((line, lineIndex) => {
-    const tr = el('tr', {class: line.conflict ? 'conflict' : '', 'data-role': line.row.name});
+    const single = !line.conflict && line.value?.single_source === true;
+    const tr = el('tr', {class: [line.conflict ? 'conflict' : '', single ? 'single-source' : ''].join(' ').trim(),
+      'data-role': line.row.name});
     if (lineIndex === 0) tr.append(eventCell(ctx, event, lines.length));
     if (line.index === 0) {
       const span = line.conflict ? line.conflict.values.length : 1;
       tr.append(el('td', {class: 'role', rowspan: span}, words(line.row.name),
         line.conflict ? el('span', {class: 'badge badge-conflict'}, 'conflict') : null));
     }
+    const sources = line.value ? line.value.sources : event.sources;
     tr.append(
-      el('td', {class: 'value'}, line.label),
-      el('td', {class: 'agreement-cell'}, agreementMeter(ctx.outletCount(line.sources), ctx.outletTotal)),
-      el('td', {class: 'sources-cell'}, sourceChips(ctx, event, line.sources)));
+      el('td', {class: 'value'}, line.label,
+        single ? el('span', {class: 'badge badge-warn badge-single', title: 'one independent source states this value'},
+          'single source') : null),
+      el('td', {class: 'agreement-cell'},
+        agreementMeter(ctx.outletCount(sources), ctx.outletTotal, line.value?.independent_sources)),
+      el('td', {class: 'sources-cell'}, line.value ? claimChips(ctx, event, line.value) : sourceChips(ctx, event, sources)));
     body.append(tr);
   });
   if (conflictsByRole.size > 0) body.classList.add('has-conflict');

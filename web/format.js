@@ -22,39 +22,61 @@ const QUALIFIERS = {
 
 const SCALES = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
 
-// 2400000000 EUR → "€2.4 billion"; 900 → "900"; -4.2 percent → "−4.2%".
-function formatNumber(value, kind, currency) {
-  if (typeof value !== 'number') return String(value);
+// Digits as a reader writes them: grouped, at most two decimals, never an exponent
+// (16000 → "16,000", 0.25 → "0.25"; toLocaleString, unlike String(), never writes "1.6e+4").
+const plain = (value) => value.toLocaleString('en', {maximumFractionDigits: 2});
+
+// Money and large counts in words past a million: 2400000000 → "2.4 billion".
+function scaled(value) {
+  const [scale, word] = SCALES.find(([size]) => Math.abs(value) >= size) ?? [1, ''];
+  return {amount: value / scale, word};
+}
+
+// Roles whose percentage is a signed change, written with its sign ("+2.1%", "−4.2%"); any other
+// percentage (a share, a stake) is a plain amount ("more than 10%").
+const SIGNED_ROLES = new Set(['change']);
+
+// 2400000000 EUR → "€2.4 billion"; 16000 → "16,000"; 16000000 → "16 million"; a change of -4.2
+// percent → "−4.2%".
+function formatNumber(value, kind, currency, roleName) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value ?? '');
+  if (kind === 'percent') {
+    const sign = SIGNED_ROLES.has(roleName) ? (value > 0 ? '+' : value < 0 ? '−' : '') : (value < 0 ? '−' : '');
+    return `${sign}${plain(Math.abs(value))}%`;
+  }
+  const {amount, word} = scaled(value);
   if (currency) {
-    const [scale, word] = SCALES.find(([size]) => Math.abs(value) >= size) ?? [1, ''];
     try {
-      const amount = new Intl.NumberFormat('en', {
+      const money = new Intl.NumberFormat('en', {
         style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2,
-      }).format(value / scale);
-      return word ? `${amount} ${word}` : amount;
+      }).format(amount);
+      return word ? `${money} ${word}` : money;
     } catch {
-      return `${currency} ${value.toLocaleString('en')}`;  // a currency code Intl does not know
+      return `${currency} ${plain(amount)}${word ? ` ${word}` : ''}`;  // a currency code Intl does not know
     }
   }
-  if (kind === 'percent') return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value)}%`;
-  return value.toLocaleString('en');
+  return word ? `${plain(amount)} ${word}` : plain(value);
 }
 
 // One role of an event: {value, currency, kind, qualifier, value_max, grain} or a plain value.
-// `withQualifier` is false for a conflict's values, which state no qualifier of their own.
-export function formatRole(role, withQualifier = true) {
+// `withQualifier` is false for a conflict's values, which state no qualifier of their own;
+// `roleName` tells a signed change from other percentages.
+export function formatRole(role, withQualifier = true, roleName = '') {
   if (role === null || role === undefined) return '';
-  if (Array.isArray(role)) return role.map((item) => formatRole(item, withQualifier)).join(', ');
-  if (typeof role !== 'object') return typeof role === 'boolean' ? (role ? 'yes' : 'no') : String(role);
+  if (Array.isArray(role)) return role.map((item) => formatRole(item, withQualifier, roleName)).join(', ');
+  if (typeof role !== 'object') {
+    if (typeof role === 'boolean') return role ? 'yes' : 'no';
+    return typeof role === 'number' ? formatNumber(role) : String(role);
+  }
   const {value} = role;
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((item) => formatRole(item, withQualifier)).join(', ');
-  if (typeof value === 'object' && value !== null) return formatRole(value, withQualifier);
+  if (Array.isArray(value)) return value.map((item) => formatRole(item, withQualifier, roleName)).join(', ');
+  if (typeof value === 'object' && value !== null) return formatRole(value, withQualifier, roleName);
   if (role.grain) return formatDate(String(value), role.grain);
-  const number = formatNumber(value, role.kind, role.currency);
+  const number = formatNumber(value, role.kind, role.currency, roleName);
   if (!withQualifier) return number;
   if (role.qualifier === 'range' && role.value_max !== undefined) {
-    return `${number}–${formatNumber(role.value_max, role.kind, role.currency)}`;
+    return `${number}–${formatNumber(role.value_max, role.kind, role.currency, roleName)}`;
   }
   const qualifier = QUALIFIERS[role.qualifier];
   return qualifier ? `${qualifier} ${number}` : number;

@@ -83,6 +83,33 @@ void WriteRole(const RoleValue& v, const RoleSupport* support, const Texts& text
   w.EndObject();
 }
 
+// A conflicting value's statements: each of its sources' own statement of the role (and that
+// article's restatements of it, as a settled value lists them), found in the event's per-source
+// claims. The status has no words.
+void WriteConflictClaims(const Conflict& c, const SourcedValue& v, const std::vector<StoryEvent>& events,
+                         const Texts& texts, JsonWriter& w) {
+  const StoryEvent* se = nullptr;
+  for (const StoryEvent& e : events) {
+    if (e.id == c.event) se = &e;
+  }
+  w.BeginArray();
+  for (size_t i = 0; se != nullptr && i < se->sources.size() && i < se->claims.size(); ++i) {
+    if (std::find(v.sources.begin(), v.sources.end(), se->sources[i]) == v.sources.end()) continue;
+    const RoleValue* own = se->claims[i].Find(c.role);
+    auto it = texts.find(se->sources[i]);
+    if (own == nullptr || it == texts.end()) continue;
+    std::vector<const RoleValue*> statements = {own};
+    for (const RoleValue& again : own->restatements) statements.push_back(&again);
+    for (const RoleValue* statement : statements) {
+      const Span& span = statement->span;
+      if (span.end <= span.start || span.end > it->second->size()) continue;  // a value from context
+      ValueClaim claim{se->sources[i], *statement, it->second->substr(span.start, span.end - span.start)};
+      WriteClaim(claim, texts, w);
+    }
+  }
+  w.EndArray();
+}
+
 }  // namespace
 
 uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
@@ -173,6 +200,7 @@ void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {
         if (v.raw.kind == RoleValue::Kind::kQuantity) w.Double(v.raw.quantity.value);
         else w.String(v.value);
         w.Key("sources"); WriteStrings(v.sources, w);
+        if (c.role != "status") { w.Key("claims"); WriteConflictClaims(c, v, s.report.events, texts, w); }
         w.EndObject();
       }
       w.EndArray();

@@ -177,6 +177,8 @@ Response ApiRouter::ListEvents(const http::Request& request) {
   query.per_page = paging.per_page;
   query.type = std::string(http::QueryValue(params, "type"));
   query.entity = std::string(http::QueryValue(params, "entity"));
+  query.origin = std::string(http::QueryValue(params, "origin"));
+  query.cited = std::string(http::QueryValue(params, "cited"));
   return FromStore(store_.EventsJson(query));
 }
 

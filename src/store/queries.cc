@@ -166,6 +166,19 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   while ((r = quotes.Step()) == StepResult::kRow) w.RawValue(quotes.Text(0));
   if (r == StepResult::kError) return quotes.status();
   w.EndArray();
+  // The facts this article states: each claim as its story report gives it, with the event and role
+  // it states, in text order.
+  Stmt claims = db.Prepare(
+      "SELECT json_set(c.json, '$.story', 's' || c.story, '$.event', c.event, '$.type', e.type, '$.role', c.role, "
+      "'$.settled', json(CASE WHEN c.settled THEN 'true' ELSE 'false' END)) "
+      "FROM claims c JOIN events e ON e.story = c.story AND e.id = c.event "
+      "WHERE c.article = ?1 ORDER BY c.start, c.\"end\", e.seq, c.rowid");
+  claims.Bind(1, s.Text(1));
+  w.Key("claims");
+  w.BeginArray();
+  while ((r = claims.Step()) == StepResult::kRow) w.RawValue(claims.Text(0));
+  if (r == StepResult::kError) return claims.status();
+  w.EndArray();
   w.EndObject();
   return w.str();
 }
@@ -183,11 +196,22 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
     where += " AND EXISTS (SELECT 1 FROM event_roles r WHERE r.story = events.story AND r.event = events.id"
              " AND r.value = ?" + std::to_string(args.size()) + ")";
   }
+  if (!q.origin.empty()) {
+    args.push_back(q.origin);
+    where += " AND EXISTS (SELECT 1 FROM json_each(events.origins) o WHERE o.value = ?" +
+             std::to_string(args.size()) + ")";
+  }
+  if (!q.cited.empty()) {
+    args.push_back(q.cited);
+    where += " AND EXISTS (SELECT 1 FROM claims c WHERE c.story = events.story AND c.event = events.id"
+             " AND c.cited = ?" + std::to_string(args.size()) + ")";
+  }
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
   Result<int64_t> total = Count(db, "SELECT count(*) FROM events" + where, args);
   if (!total.ok()) return total.status();
-  Stmt s = db.Prepare("SELECT story, id, type, status, roles, sources FROM events" + where +
+  Stmt s = db.Prepare("SELECT story, id, type, status, roles, sources, outlets, origins, json_array_length(origins) "
+                      "FROM events" + where +
                       " ORDER BY story DESC, seq LIMIT " + std::to_string(p.per_page) + " OFFSET " +
                       std::to_string(p.offset()));
   for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
@@ -204,6 +228,10 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
     w.Key("status"); w.String(s.Text(3));
     w.Key("roles"); w.RawValue(s.Text(4));
     w.Key("sources"); w.RawValue(s.Text(5));
+    w.Key("outlets"); w.Int(s.Int(6));
+    w.Key("independent_sources"); w.Int(s.Int(8));
+    w.Key("origins"); w.RawValue(s.Text(7));
+    w.Key("single_source"); w.Bool(s.Int(8) <= 1);
     w.EndObject();
   }
   if (r == StepResult::kError) return s.status();

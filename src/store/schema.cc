@@ -108,6 +108,54 @@ CREATE TABLE changes (
 CREATE INDEX changes_story ON changes(story);
 CREATE TABLE watch_feeds (url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE watch_items (item TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
+  )sql",
+    // 5: the claims (each article's statement of each role value: its words, value, hedge and whom
+    // it cites), so an article's facts and a source's claims are found without reading every
+    // report; and each event's outlet count and independent origins. Filled from the stored reports
+    // (reports stored before claims existed have none to give); story_builder.cc writes the same rows.
+    R"sql(
+CREATE TABLE claims (
+  story INTEGER NOT NULL, event TEXT NOT NULL, role TEXT NOT NULL,
+  article TEXT NOT NULL,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL,   -- code points of the article's text
+  text TEXT NOT NULL,                 -- the words that state the value ("up to $50 billion")
+  value NOT NULL,                     -- the article's own value: a number, or a name or ISO date as text
+  qualifier TEXT NOT NULL,            -- exact | about | up_to | ... for quantities; '' otherwise
+  cited TEXT NOT NULL,                -- whom the article cites for it ("Reuters"); '' for nobody
+  settled INTEGER NOT NULL,           -- 1: states the role's settled value; 0: a conflicting value
+  json TEXT NOT NULL                  -- the claim as the story report gives it
+);
+-- One row per statement: a conflict lists the settled value's statements again.
+CREATE UNIQUE INDEX claims_statement ON claims(story, event, role, article, start, "end");
+CREATE INDEX claims_article ON claims(article, start);
+CREATE INDEX claims_cited ON claims(cited);
+ALTER TABLE events ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN origins TEXT NOT NULL DEFAULT '[]';  -- JSON array, as in the report
+
+UPDATE events SET
+  outlets = coalesce((SELECT json_extract(e.value, '$.outlets')
+                      FROM stories s, json_each(s.report, '$.stories[0].events') e
+                      WHERE s.id = events.story AND json_extract(e.value, '$.id') = events.id), 0),
+  origins = coalesce((SELECT json_extract(e.value, '$.origins')
+                      FROM stories s, json_each(s.report, '$.stories[0].events') e
+                      WHERE s.id = events.story AND json_extract(e.value, '$.id') = events.id), '[]');
+INSERT OR IGNORE INTO claims (story, event, role, article, start, "end", text, value, qualifier, cited, settled, json)
+  SELECT s.id, json_extract(e.value, '$.id'), role.key, json_extract(c.value, '$.article'),
+         json_extract(c.value, '$.start'), json_extract(c.value, '$.end'), json_extract(c.value, '$.text'),
+         json_extract(c.value, '$.value'), coalesce(json_extract(c.value, '$.qualifier'), ''),
+         coalesce(json_extract(c.value, '$.cited'), ''), 1, c.value
+  FROM stories s, json_each(s.report, '$.stories[0].events') e, json_each(e.value, '$.roles') role,
+       json_each(role.value, '$.claims') c
+  WHERE role.type = 'object'
+  ORDER BY s.id, e.id, role.id, c.id;
+INSERT OR IGNORE INTO claims (story, event, role, article, start, "end", text, value, qualifier, cited, settled, json)
+  SELECT s.id, json_extract(k.value, '$.event'), json_extract(k.value, '$.role'), json_extract(c.value, '$.article'),
+         json_extract(c.value, '$.start'), json_extract(c.value, '$.end'), json_extract(c.value, '$.text'),
+         json_extract(c.value, '$.value'), coalesce(json_extract(c.value, '$.qualifier'), ''),
+         coalesce(json_extract(c.value, '$.cited'), ''), 0, c.value
+  FROM stories s, json_each(s.report, '$.stories[0].conflicts') k, json_each(k.value, '$.values') v,
+       json_each(v.value, '$.claims') c
+  ORDER BY s.id, k.id, v.id, c.id;
 )sql",
 };
 

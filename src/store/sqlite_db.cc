@@ -50,6 +50,9 @@ void Stmt::Bind(int i, std::string_view text) {
 void Stmt::Bind(int i, int64_t value) {
   if (stmt_) sqlite3_bind_int64(stmt_, i, value);
 }
+void Stmt::BindDouble(int i, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, i, value);
+}
 void Stmt::BindBlob(int i, std::string_view bytes) {
   if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }

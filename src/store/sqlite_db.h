@@ -34,6 +34,7 @@ class Stmt {
   // Binds parameter i (1-based). Text is copied by SQLite.
   void Bind(int i, std::string_view text);
   void Bind(int i, int64_t value);
+  void BindDouble(int i, double value);  // named apart: an int argument would match both overloads
   void BindBlob(int i, std::string_view bytes);
   void BindNull(int i);
 

@@ -120,6 +120,8 @@ struct EventQuery {
   int per_page = 20;
   std::string type;
   std::string entity;   // a canonical name filling one of the event's roles
+  std::string origin;   // one of the event's independent origins (an outlet, or the organisation cited)
+  std::string cited;    // whom a claim of the event cites ("Reuters", "people familiar with the matter")
 };
 
 struct SearchQuery {
@@ -171,9 +173,13 @@ class Store {
   // GET /api/stories/{id}: the contract's story report for that one story.
   Result<std::string> StoryJson(const std::string& story_id);
   // GET /api/articles/{id}: {"id","outlet","title","author","published","published_inferred","url",
-  // "story","text","quotes":[...]}; quote offsets count code points of "text".
+  // "story","text","quotes":[...],"claims":[...]}; offsets count code points of "text". A claim is
+  // the story report's ({"article","start","end","text","value","qualifier","cited"}) with the
+  // "story", "event", "type" and "role" it states and "settled" (false: a conflicting value).
   Result<std::string> ArticleJson(const std::string& article_id);
-  // GET /api/events: {"events":[{"story","id","type","status","roles","sources"}],"page","per_page","total"}.
+  // GET /api/events: {"events":[{"story","id","type","status","roles","sources","outlets",
+  // "independent_sources","origins","single_source"}],"page","per_page","total"}; "roles" as in the
+  // story report, each value with its own sources and claims.
   Result<std::string> EventsJson(const EventQuery& query);
   // GET /api/search: {"results":[{"article","story","title","snippet"}],"page","per_page","total"}.
   // kInvalidInput for a query that is not words and phrases or is too long, kLimitExceeded when it

@@ -97,6 +97,13 @@ TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(*a, *b);
   EXPECT_EQ(*reopened->StoryCount(), 1);
+  // The claims rows are rewritten with the story each time, never left from an earlier report.
+  Result<Db> one = Db::Open(whole.path(), true, 1000);
+  Result<Db> many = Db::Open(pieces.path(), true, 1000);
+  ASSERT_TRUE(one.ok() && many.ok());
+  const std::vector<std::string> rows = FactRows(*one);
+  EXPECT_FALSE(rows.empty());
+  EXPECT_EQ(FactRows(*many), rows);
 }
 
 // Two writers on one file (two processes, or here two Store objects): each replays what the other

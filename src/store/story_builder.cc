@@ -87,7 +87,7 @@ Status WriteMentions(Db& db, int64_t rowid, const AnalyzedArticle& a, simdjson::
 }
 
 Status DeleteStoryRows(Db& db, uint32_t story) {
-  for (const char* table : {"events", "event_roles", "event_sources", "evidence", "story_entities"}) {
+  for (const char* table : {"events", "event_roles", "event_sources", "evidence", "claims", "story_entities"}) {
     Stmt del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE story = ?1");
     del.Bind(1, static_cast<int64_t>(story));
     if (Status s = del.Run(); !s.ok()) return s;
@@ -95,21 +95,83 @@ Status DeleteStoryRows(Db& db, uint32_t story) {
   return Status::Ok();
 }
 
-// Events, their roles, sources and evidence, from the report's single story.
+// Writes claims rows: one per statement (the table's unique key drops a settled statement that a
+// conflict lists again), in report order.
+class ClaimWriter {
+ public:
+  ClaimWriter(Db& db, uint32_t story)
+      : story_(story),
+        ins_(db.Prepare("INSERT OR IGNORE INTO claims (story, event, role, article, start, \"end\", text, value, qualifier, "
+                        "cited, settled, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")) {}
+
+  // `claims`: a role's or a conflicting value's claims array; `settled`: they state the settled value.
+  Status Write(std::string_view event, std::string_view role, simdjson::dom::array claims, bool settled) {
+    for (simdjson::dom::element c : claims) {
+      std::string_view article, text;
+      int64_t start = 0, end = 0;
+      simdjson::dom::element value;
+      if (c["article"].get(article) || c["start"].get(start) || c["end"].get(end) || c["text"].get(text) ||
+          c["value"].get(value)) {
+        return ParseError("a claim");
+      }
+      std::string_view qualifier, cited;
+      if (c["qualifier"].get(qualifier)) qualifier = "";
+      if (c["cited"].get(cited)) cited = "";
+      ins_.Bind(1, static_cast<int64_t>(story_));
+      ins_.Bind(2, event);
+      ins_.Bind(3, role);
+      ins_.Bind(4, article);
+      ins_.Bind(5, start);
+      ins_.Bind(6, end);
+      ins_.Bind(7, text);
+      BindValue(8, value);
+      ins_.Bind(9, qualifier);
+      ins_.Bind(10, cited);
+      ins_.Bind(11, int64_t{settled});
+      ins_.Bind(12, simdjson::minify(c));
+      if (Status s = ins_.Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // Numbers as numbers and text as text, as SQLite's json_extract gives them (the migration that
+  // filled this table from stored reports used it), so `value > 1e9` and `value = 'Acme'` both work.
+  void BindValue(int i, simdjson::dom::element v) {
+    int64_t n = 0;
+    double d = 0;
+    std::string_view text;
+    if (v.get_int64().get(n) == simdjson::SUCCESS) ins_.Bind(i, n);
+    else if (v.get_double().get(d) == simdjson::SUCCESS) ins_.BindDouble(i, d);
+    else if (v.get_string().get(text) == simdjson::SUCCESS) ins_.Bind(i, text);
+    else ins_.Bind(i, ValueText(v));
+  }
+
+  uint32_t story_;
+  Stmt ins_;
+};
+
+// Events, their roles, sources, evidence and claims, from the report's single story.
 Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::vector<std::string>& types) {
-  simdjson::dom::array events;
+  simdjson::dom::array events, conflicts;
   if (report["stories"].at(0)["events"].get(events)) return ParseError("events");
-  Stmt ev = db.Prepare("INSERT INTO events (story, id, seq, type, status, roles, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (report["stories"].at(0)["conflicts"].get(conflicts)) return ParseError("conflicts");
+  Stmt ev = db.Prepare(
+      "INSERT INTO events (story, id, seq, type, status, roles, sources, outlets, origins) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   Stmt role = db.Prepare("INSERT INTO event_roles (story, event, role, value) VALUES (?1, ?2, ?3, ?4)");
   Stmt src = db.Prepare("INSERT INTO event_sources (story, event, article) VALUES (?1, ?2, ?3)");
   Stmt evi = db.Prepare("INSERT INTO evidence (story, event, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  ClaimWriter claims(db, story);
   int64_t seq = 0;
   for (simdjson::dom::element e : events) {
     std::string_view id, type, status;
     simdjson::dom::object roles;
-    simdjson::dom::array sources, evidence;
+    simdjson::dom::array sources, evidence, origins;
+    int64_t outlets = 0;
     if (e["id"].get(id) || e["type"].get(type) || e["status"].get(status) || e["roles"].get(roles) ||
-        e["sources"].get(sources) || e["evidence"].get(evidence)) {
+        e["sources"].get(sources) || e["evidence"].get(evidence) || e["outlets"].get(outlets) ||
+        e["origins"].get(origins)) {
       return ParseError("an event");
     }
     if (std::find(types.begin(), types.end(), type) == types.end()) types.emplace_back(type);
@@ -120,6 +182,8 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
     ev.Bind(5, status);
     ev.Bind(6, simdjson::minify(roles));
     ev.Bind(7, simdjson::minify(sources));
+    ev.Bind(8, outlets);
+    ev.Bind(9, simdjson::minify(origins));
     if (Status s = ev.Run(); !s.ok()) return s;
     for (auto field : roles) {
       simdjson::dom::element v;
@@ -129,6 +193,10 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
       role.Bind(3, field.key);
       role.Bind(4, ValueText(v));
       if (Status s = role.Run(); !s.ok()) return s;
+      simdjson::dom::array stated;
+      if (field.value["claims"].get(stated) == simdjson::SUCCESS) {
+        if (Status s = claims.Write(id, field.key, stated, true); !s.ok()) return s;
+      }
     }
     for (simdjson::dom::element a : sources) {
       src.Bind(1, static_cast<int64_t>(story));
@@ -149,6 +217,17 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
       evi.Bind(5, end);
       evi.Bind(6, text);
       if (Status s = evi.Run(); !s.ok()) return s;
+    }
+  }
+  // The statements of conflicting values that the settled values do not already list.
+  for (simdjson::dom::element c : conflicts) {
+    std::string_view event, role_name;
+    simdjson::dom::array values;
+    if (c["event"].get(event) || c["role"].get(role_name) || c["values"].get(values)) return ParseError("a conflict");
+    for (simdjson::dom::element v : values) {
+      simdjson::dom::array stated;
+      if (v["claims"].get(stated) != simdjson::SUCCESS) continue;  // the status: no words
+      if (Status s = claims.Write(event, role_name, stated, false); !s.ok()) return s;
     }
   }
   return Status::Ok();

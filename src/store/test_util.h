@@ -1,5 +1,5 @@
 // Helpers the store's tests share: a temporary store file, the examples, a one-line article, JSON
-// parsing. Used by schema_test.cc, store_test.cc and queries_test.cc.
+// parsing, the claims rows. Used by schema_test.cc, store_test.cc and queries_test.cc.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite_db.h"
 #include "store/store.h"
 
 namespace corroborate::store::testing_util {
@@ -80,6 +81,26 @@ inline simdjson::dom::element Parse(simdjson::dom::parser& p, const std::string&
   simdjson::dom::element e;
   EXPECT_EQ(p.parse(json).get(e), simdjson::SUCCESS) << json;
   return e;
+}
+
+// Every row of the claims table and the events' origins, in a fixed order, as text (with each
+// value's SQLite type, since numbers are kept as numbers).
+inline std::vector<std::string> FactRows(Db& db) {
+  std::vector<std::string> rows;
+  Stmt c = db.Prepare(
+      "SELECT story, event, role, article, start, \"end\", text, value, typeof(value), qualifier, cited, settled, json "
+      "FROM claims ORDER BY story, event, role, article, start, \"end\"");
+  while (c.Step() == StepResult::kRow) {
+    std::string row;
+    for (int i = 0; i < 13; ++i) row += std::string(c.Text(i)) + "|";
+    rows.push_back(row);
+  }
+  Stmt e = db.Prepare("SELECT story, id, outlets, origins FROM events ORDER BY story, seq");
+  while (e.Step() == StepResult::kRow) {
+    rows.push_back(std::string(e.Text(0)) + "|" + std::string(e.Text(1)) + "|" + std::string(e.Text(2)) + "|" +
+                   std::string(e.Text(3)));
+  }
+  return rows;
 }
 
 }  // namespace corroborate::store::testing_util

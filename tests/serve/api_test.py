@@ -196,6 +196,75 @@ class ApiTest(unittest.TestCase):
         status, headers, body = self.server.json('GET', '/api/articles/nope')
         self.assertError(status, headers, body, 404)
 
+    def story_of(self, article_id):
+        story_id = self.get('/api/articles/' + serve_util.quote(article_id))['story']
+        return self.get('/api/stories/' + serve_util.quote(story_id))['stories'][0]
+
+    def test_article_lists_the_claims_of_its_story_that_it_states(self):
+        # Expected: every claim the stored story report gives for this article, under a role's
+        # settled value or under a conflicting value, each once. examples/README.md: 04 states the
+        # 1,100 job cuts that conflict with the others' 900, so 04 has a claim that is not settled.
+        article_id = 'examples/04-business-brief.txt'
+        article = self.get('/api/articles/' + serve_util.quote(article_id))
+        story = self.story_of(article_id)
+        want = {}
+        for event in story['events']:
+            for role, value in event['roles'].items():
+                for claim in (value.get('claims', []) if isinstance(value, dict) else []):
+                    if claim['article'] == article_id:
+                        want[(event['id'], role, claim['start'], claim['end'])] = dict(claim, settled=True)
+        for conflict in story['conflicts']:
+            for value in conflict['values']:
+                for claim in value.get('claims', []):
+                    key = (conflict['event'], conflict['role'], claim['start'], claim['end'])
+                    if claim['article'] == article_id and key not in want:
+                        want[key] = dict(claim, settled=False)
+        types = {e['id']: e['type'] for e in story['events']}
+        got = {}
+        for claim in article['claims']:
+            self.assertEqual(article['text'][claim['start']:claim['end']], claim['text'], claim)
+            self.assertEqual(claim['story'], article['story'])
+            self.assertEqual(claim['type'], types[claim['event']])
+            key = (claim['event'], claim['role'], claim['start'], claim['end'])
+            self.assertNotIn(key, got, 'each statement once')
+            got[key] = {k: v for k, v in claim.items() if k not in ('story', 'event', 'type', 'role')}
+        self.assertEqual(got, want)
+        self.assertEqual([c['start'] for c in article['claims']], sorted(c['start'] for c in article['claims']))
+        self.assertTrue(any(not c['settled'] and c['value'] == 1100 for c in article['claims']), article['claims'])
+
+    # --- GET /api/events -------------------------------------------------------------------------
+    def test_events_carry_their_origins_and_filter_by_origin_and_cited(self):
+        story = self.story_of('examples/01-harbour-wire.txt')
+        by_id = {e['id']: e for e in story['events']}
+        listed = [e for e in self.get('/api/events?per_page=100')['events'] if e['story'] == story['id']]
+        self.assertEqual(sorted(e['id'] for e in listed), sorted(by_id))
+        for e in listed:
+            want = by_id[e['id']]
+            for key in ('roles', 'sources', 'outlets', 'independent_sources', 'origins'):
+                self.assertEqual(e[key], want[key], key)
+            self.assertEqual(e['single_source'], want['independent_sources'] <= 1)
+        # Each origin and each cited name finds exactly the events the report gives it to.
+        origins = {o for e in story['events'] for o in e['origins']}
+        cited = {c['cited'] for e in story['events'] for v in e['roles'].values() if isinstance(v, dict)
+                 for c in v.get('claims', []) if 'cited' in c}
+        cited |= {c['cited'] for k in story['conflicts'] for v in k['values'] for c in v.get('claims', []) if 'cited' in c}
+        self.assertTrue(origins and cited, 'the examples have origins and cite someone')
+
+        def stated(e, name):
+            claims = [c for v in e['roles'].values() if isinstance(v, dict) for c in v.get('claims', [])]
+            claims += [c for k in story['conflicts'] if k['event'] == e['id'] for v in k['values']
+                       for c in v.get('claims', [])]
+            return any(c.get('cited') == name for c in claims)
+        for name in origins:
+            body = self.get('/api/events?per_page=100&origin=' + serve_util.quote(name))
+            self.assertEqual(sorted(e['id'] for e in body['events'] if e['story'] == story['id']),
+                             sorted(e['id'] for e in story['events'] if name in e['origins']), name)
+        for name in cited:
+            body = self.get('/api/events?per_page=100&cited=' + serve_util.quote(name))
+            self.assertEqual(sorted(e['id'] for e in body['events'] if e['story'] == story['id']),
+                             sorted(e['id'] for e in story['events'] if stated(e, name)), name)
+        self.assertEqual(self.get('/api/events?origin=Nobody%20Of%20That%20Name')['total'], 0)
+
     # --- GET /api/events -------------------------------------------------------------------------
     def test_events_shape_and_filters(self):
         body = self.get('/api/events')

@@ -13,8 +13,9 @@ import {
 // "up to 900" both allow 900, so 01-03 and both articles of 05 agree on 900; 04's 1,100 is more than
 // either allows, so the layoffs event's count must be one conflict of two values. Each statement is
 // checked against the file first, so a change to the examples shows here. `id` names an article of
-// a JSON Lines file; `reprint` marks the one that republishes another outlet's article, which the
-// page counts with its original, not as an outlet of its own.
+// a JSON Lines file; `reprint` marks the one that republishes another outlet's article: the page
+// counts it as an outlet that states the value (examples/README.md: "stated by all six outlets"),
+// and its adding no independent origin is the report's independent_sources, checked in web_facts.
 const JOB_CUT_STATEMENTS = [
   {file: '01-harbour-wire.txt', says: 'cut about 900 jobs', value: 900},
   {file: '02-portside-news.html', says: 'Planned job cuts: about 900', value: 900},
@@ -44,7 +45,7 @@ function roleRows(page, type, role) {
     const rows = document.querySelectorAll(`tbody.event[data-type="${eventType}"] tr[data-role="${roleName}"]`);
     return [...rows].map((row) => ({
       conflict: row.classList.contains('conflict'),
-      value: row.querySelector('td.value').textContent,
+      value: row.querySelector('td.value').firstChild?.textContent ?? '',  // the value, without its marks
       agreement: row.querySelector('td.agreement-cell').textContent,
       files: [...row.querySelectorAll('td.sources-cell a.source')]
         .map((a) => a.dataset.article.slice(a.dataset.article.lastIndexOf('/') + 1)).sort(),
@@ -95,20 +96,27 @@ async function main() {
       'the page is sent with a Content-Security-Policy');
     tally.equal(await waitShown(page), 'ready', 'the story list is shown');
 
-    // The four examples are one story (tests/golden/examples-cluster).
+    // The examples are one story (tests/golden/examples-cluster).
     const cards = page.locator('#story-list .story-card');
     tally.equal(await cards.count(), 1, 'one story in the list');
     tally.equal(await showsNext(page, () => cards.first().locator('a.headline').click()), 'ready', 'the story view is shown');
     const storyId = await page.locator('.story').getAttribute('data-story');
 
     const expected = expectedCountConflict(tally, options.root);
-    const outlets = JOB_CUT_STATEMENTS.filter((s) => !s.reprint).length;  // invented outlets; a reprint is its original's
+    const outlets = JOB_CUT_STATEMENTS.length;  // six invented outlets, one article each
     const rows = await roleRows(page, 'layoffs', 'count');
     tally.equal(rows.map((row) => ({value: row.value, files: row.files})), expected,
       'the layoffs count shows each conflicting value with its sources');
-    tally.equal(rows.map((row) => row.agreement),
-      expected.map((value) => `${JOB_CUT_STATEMENTS.filter((s) => !s.reprint && value.files.includes(s.id ?? s.file)).length} of ${outlets} outlets`),
-      'each value says how many outlets state it');
+    // The settled value (the role's, the one most sources state) also says how many independent
+    // origins its sources come to, as the report counts them.
+    const layoffs = (await fetchJson(`${server.url}/api/stories/${encodeURIComponent(storyId)}`)).body.stories[0]
+      .events.find((event) => event.type === 'layoffs');
+    const settled = layoffs.roles.count;
+    tally.equal(rows.map((row) => row.agreement), expected.map((value) => {
+      const independent = value.files.length === settled.sources.length && settled.independent_sources < value.files.length
+        ? `, ${settled.independent_sources} independent` : '';
+      return `${value.files.length} of ${outlets} outlets${independent}`;
+    }), 'each value says how many outlets state it');
     tally.check(rows.every((row) => row.conflict), 'every value of the count is marked as a conflict');
     tally.check(rows.length > 0 && rows[0].badge === 'conflict', 'the count is labelled "conflict"');
     tally.check(rows.every((row) => row.background !== 'rgba(0, 0, 0, 0)'), 'conflicting values are highlighted',
@@ -140,7 +148,12 @@ async function main() {
     tally.equal(await showsNext(page, () => page.locator('tbody.event[data-type="layoffs"] tr.conflict', {hasText: '1,100'})
       .locator('a.source').first().click()), 'ready', 'the article view is shown');
     const mark = await page.locator('#highlight').textContent();
-    tally.check(mark.includes('1,100'), 'the 1,100 source link highlights the sentence stating it', mark);
+    tally.check(mark.includes('1,100'), 'the 1,100 source link highlights the words stating it', mark);
+    // Exactly the words of that article's claim to the conflicting value, as the report gives them.
+    const countConflict = story.conflicts.find((conflict) => conflict.role === 'count');
+    const stated = countConflict?.values.find((value) => value.value === 1100)?.claims ?? [];
+    tally.check(stated.some((claim) => claim.text === mark), 'the link highlights a claim of the 1,100 value',
+      `${mark} ${JSON.stringify(stated)}`);
     await page.screenshot({path: path.join(options.out, 'web_e2e_article.png'), fullPage: true});
 
     await checkEvidenceLinks(tally, page, server.url, storyId);

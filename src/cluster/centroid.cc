@@ -163,26 +163,25 @@ double Cosine(const TermVector& a, const TermVector& b, std::vector<Shared>* sha
   return dot / (a.norm * b.norm);
 }
 
-SplitCosine CosineByKind(const TermVector& a, const TermVector& b) {
-  // A word and a name of one text (TermKey gives them the same bits but the kind's) are one term
-  // here, a name if either side has it as a name.
+SplitCosine CosineByKind(const TermVector& a, const TermVector& b, const std::function<bool(uint64_t)>& name_like) {
   struct Entry {
     uint64_t id;
     double w;
     bool name;
   };
-  auto entries = [](const TermVector& v) {
+  auto entries = [&](const TermVector& v) {
     std::vector<Entry> out;
     out.reserve(v.terms.size());
     for (const Weighted& t : v.terms) {
       const TermKind kind = KindOf(t.key);
       const bool textual = kind == TermKind::kWord || kind == TermKind::kName;
       const uint64_t id = textual ? t.key >> 2 << 2 : t.key;
+      const bool name = kind == TermKind::kName || (kind == TermKind::kWord && name_like(t.key));
       if (!out.empty() && out.back().id == id) {
         out.back().w += t.w;
-        out.back().name |= kind == TermKind::kName;
+        out.back().name |= name;
       } else {
-        out.push_back({id, double(t.w), kind == TermKind::kName});
+        out.push_back({id, double(t.w), name});
       }
     }
     return out;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "cluster/features.h"
@@ -105,12 +106,14 @@ struct Centroid {
 double Cosine(const TermVector& a, const TermVector& b, std::vector<Shared>* shared = nullptr, size_t top = 0);
 
 // The cosine of two vectors restricted to their names, and restricted to everything else (words,
-// figures, dates): whether they share who and where, and whether they share what.
+// figures, dates): whether they share who and where, and whether they share what. A word and a
+// name of one text (TermKey gives them the same bits but the kind's) are one term here.
 struct SplitCosine {
   double names = 0;
   double others = 0;
 };
-SplitCosine CosineByKind(const TermVector& a, const TermVector& b);
+// A word counts as a name when either side has it as a name, or when `name_like(word key)` says so.
+SplitCosine CosineByKind(const TermVector& a, const TermVector& b, const std::function<bool(uint64_t)>& name_like);
 
 // Articles' terms as centroid input: tf kept, sorted by key.
 std::vector<Term> AsTerms(const std::vector<Weighted>& v);

@@ -127,7 +127,11 @@ StorylineLink StorylineLinker::Link(uint32_t own, const TermVector& story, int32
   if (touched_.size() > o_.candidates) std::nth_element(touched_.begin(), touched_.begin() + o_.candidates, touched_.end(), more_votes);
   const size_t n = std::min(o_.candidates, touched_.size());
   std::vector<std::pair<double, uint32_t>> scored;
-  std::vector<Shared> shared;
+  // A word other articles write as a name at least half as often as in lower case is a name here
+  // too ("bitcoin" in one article, "Bitcoin" in others).
+  auto name_like = [&](uint64_t word_key) {
+    return 2 * idf_.Frequency(word_key | uint64_t(TermKind::kName)) >= idf_.Frequency(word_key);
+  };
   for (size_t i = 0; i < n; ++i) {
     const uint32_t line = touched_[i];
     Line& l = lines_[line - 1];
@@ -135,7 +139,7 @@ StorylineLink StorylineLinker::Link(uint32_t own, const TermVector& story, int32
     if (gap > o_.max_gap_days) continue;
     // Who and where, and what: both must be shared, so that one company's or one town's unrelated
     // affairs stay apart, and so do two affairs of one kind.
-    const SplitCosine c = CosineByKind(story, l.profile.Weighed(o_.kinds, idf_));
+    const SplitCosine c = CosineByKind(story, l.profile.Weighed(o_.kinds, idf_), name_like);
     const double sim = std::sqrt(c.names * c.others) / (1.0 + gap / o_.decay_days);
     scored.push_back({sim, line});
   }

@@ -3,7 +3,8 @@
 
 export const EVENT_TYPES = [
   'investment', 'funding_round', 'valuation', 'acquisition', 'ipo', 'layoffs', 'hiring', 'capex',
-  'facility', 'contract', 'partnership', 'stock_move', 'earnings',
+  'facility', 'contract', 'partnership', 'stock_move', 'earnings', 'executive_change', 'bankruptcy', 'financing',
+  'legal', 'closure',
 ];
 
 export const words = (name) => String(name ?? '').replaceAll('_', ' ');

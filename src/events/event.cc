@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::array<const char*, kEventTypeCount> kTypeNames = {
     "investment", "funding_round", "valuation", "acquisition", "ipo",        "layoffs",  "hiring",
-    "capex",      "facility",      "contract",  "partnership", "stock_move", "earnings",
+    "capex",      "facility",      "contract",  "partnership", "stock_move", "earnings", "executive_change",
+    "bankruptcy", "financing",     "legal",     "closure",
 };
 constexpr std::array<const char*, 10> kStatusNames = {
     "unknown", "rumored", "considering", "in_talks", "planned",
@@ -65,7 +66,10 @@ const char* PrimaryRole(EventType t) {
     case EventType::kIpo: return "valuation";
     case EventType::kStockMove: return "change";
     case EventType::kEarnings: return "revenue";
-    case EventType::kPartnership: return "";
+    case EventType::kPartnership:
+    case EventType::kExecutiveChange:
+    case EventType::kBankruptcy:
+    case EventType::kClosure: return "";
     default: return "amount";
   }
 }
@@ -76,13 +80,39 @@ const std::vector<std::string>& KeyRoles(EventType t) {
   static const std::vector<std::string> kContract = {"buyer", "seller"};
   static const std::vector<std::string> kPartnership = {"parties"};
   static const std::vector<std::string> kCompany = {"company"};
+  static const std::vector<std::string> kExecutive = {"person", "company"};
+  static const std::vector<std::string> kFinancing = {"borrower", "lender"};
+  static const std::vector<std::string> kLegal = {"company", "counterparty"};
   switch (t) {
     case EventType::kInvestment: return kInvestment;
     case EventType::kAcquisition: return kAcquisition;
     case EventType::kContract: return kContract;
     case EventType::kPartnership: return kPartnership;
+    case EventType::kExecutiveChange: return kExecutive;
+    case EventType::kFinancing: return kFinancing;
+    case EventType::kLegal: return kLegal;
     default: return kCompany;
   }
+}
+
+void RoleValue::Restate(const RoleValue& other) {
+  auto add = [&](const RoleValue& v) {
+    if (v.span.end <= v.span.start || v.span == span) return;
+    for (const RoleValue& r : restatements) {
+      if (r.span == v.span) return;
+    }
+    RoleValue copy = v;
+    copy.restatements.clear();
+    restatements.push_back(std::move(copy));
+  };
+  add(other);
+  for (const RoleValue& r : other.restatements) add(r);
+}
+
+void RoleValue::Replace(RoleValue other) {
+  RoleValue old = std::move(*this);
+  *this = std::move(other);
+  Restate(old);
 }
 
 }  // namespace corroborate

@@ -15,9 +15,10 @@ namespace corroborate {
 
 enum class EventType : uint8_t {
   kInvestment, kFundingRound, kValuation, kAcquisition, kIpo, kLayoffs, kHiring, kCapex,
-  kFacility, kContract, kPartnership, kStockMove, kEarnings,
+  kFacility, kContract, kPartnership, kStockMove, kEarnings, kExecutiveChange, kBankruptcy, kFinancing,
+  kLegal, kClosure,
 };
-constexpr int kEventTypeCount = 13;
+constexpr int kEventTypeCount = 18;
 
 // Ordered from least to most certain; kUnknown is "the sentence claims no status".
 enum class EventStatus : uint8_t {
@@ -33,6 +34,14 @@ bool ParseEventType(std::string_view name, EventType* out);
 bool ParseEventStatus(std::string_view name, EventStatus* out);
 bool ParseTalkStage(std::string_view name, TalkStage* out);
 
+// Whom an article attributes a statement to ("according to Bloomberg", "people familiar with the
+// matter said"); an empty origin when it attributes it to nobody.
+struct Citation {
+  std::string origin;        // "Reuters", "people familiar with the matter", "a regulatory filing"
+  bool news_outlet = false;  // a news organisation, named as events/news_outlets.h names it
+  friend bool operator==(const Citation&, const Citation&) = default;
+};
+
 // One filled role. Entity roles hold a canonical name; amounts, counts, percentages and prices a
 // number with its qualifier; dates the mention they came from.
 struct RoleValue {
@@ -41,7 +50,18 @@ struct RoleValue {
   std::string text;          // canonical entity name, ISO date, or free text
   Quantity quantity;         // kQuantity
   DateMention date;          // kDate
-  Span span;                 // where the value stands in the article
+  Span span;                 // the words that state it in the article, its hedge included
+  Citation cited;            // whom the article cites for it
+  // The article's other statements of the same value ("$5 billion" in the headline, "up to $5
+  // billion, according to X" in the body), each with its own words and citation; none of these
+  // has restatements of its own.
+  std::vector<RoleValue> restatements;
+
+  // Makes `other` (and its restatements) restatements of this value, unless it states it with the
+  // same words as one of them already.
+  void Restate(const RoleValue& other);
+  // Makes `other` the value this article states, with the value it replaces as a restatement.
+  void Replace(RoleValue other);
 };
 
 struct Role {
@@ -58,6 +78,10 @@ struct Event {
   std::vector<Span> evidence;  // the sentences that state it, in text order
   Span trigger;                // the word(s) that named the event in its first sentence
   bool verbal = false;         // the trigger is a verb ("raise"), not a noun ("funding round")
+  Citation cited;              // whom the article cites for the event (its first sentence's source)
+  // Its roles were read from the clause's grammar (events/frame_context.h), which abstains when
+  // they do not hang together: it stands as an event even without its figure.
+  bool from_syntax = false;
 
   const RoleValue* Find(std::string_view role) const;
   RoleValue* Find(std::string_view role);

@@ -26,6 +26,13 @@ std::vector<Event> ExtractEvents(const Article& article, const Mentions& mention
 // True when two values of the same role agree: numbers within 2% (or one an "up to"/"about"
 // bound the other meets), dates when one period holds the other, names when equal.
 bool ValuesAgree(const RoleValue& a, const RoleValue& b);
+// True when two values of the same measure can both hold: the figures' rounding and hedges overlap
+// ("about $5 billion" and "$4.9 billion", "up to $50 billion" and "$40 billion"), date periods
+// overlap. Values that cannot both hold are a conflict.
+bool ValuesCompatible(const RoleValue& a, const RoleValue& b);
+// True when two values measure the same thing: both money (in one currency where both name it),
+// both percentages, or both counts and plain numbers; dates and names always do.
+bool SameMeasure(const RoleValue& a, const RoleValue& b);
 // Organisation names that name the same party ("Globex Group" and "Globex").
 bool SameParty(const std::string& a, const std::string& b);
 

@@ -5,11 +5,15 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
+#include "events/citations.h"
 #include "events/extract_events.h"
+#include "events/frame_context.h"
 #include "events/lexicon.h"
 #include "events/orgs.h"
 #include "events/words.h"
+#include "extract/gazetteer.h"
 
 namespace corroborate {
 namespace {
@@ -44,6 +48,11 @@ bool HasDigit(std::string_view s) {
 }
 
 bool Accepts(EventType t, QuantityKind k) {
+  // Frames that read the clause's syntax find their own figures (frame_context.h).
+  if (t == EventType::kAcquisition || t == EventType::kContract || t == EventType::kLegal || t == EventType::kPartnership ||
+      t == EventType::kExecutiveChange || t == EventType::kEarnings || t == EventType::kStockMove ||
+      t == EventType::kClosure || t == EventType::kBankruptcy || t == EventType::kFinancing)
+    return false;
   switch (k) {
     case QuantityKind::kMoney:
       return t != EventType::kLayoffs && t != EventType::kHiring && t != EventType::kPartnership;
@@ -71,13 +80,19 @@ class Framer {
 
   std::vector<Event> Run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
-    return MergeWithinArticle();
+    std::vector<Event> out = MergeWithinArticle();
+    Cite(out);
+    return out;
   }
 
  private:
   const std::vector<Word>& W() const { return words_.words; }
   std::string_view Cls(uint32_t i) const { return i < W().size() ? lex_.WordClass(W()[i].lower) : std::string_view(); }
-  bool JobWordAt(uint32_t i) const { return Cls(i) == "job"; }
+  // A job noun; "corporate" only as the modifier of one ("corporate roles", not "corporate tax").
+  bool JobWordAt(uint32_t i) const {
+    if (Cls(i) != "job") return false;
+    return W()[i].lower != "corporate" || (i + 1 < W().size() && Cls(i + 1) == "job");
+  }
 
   bool JobCount(const Quantity& q, uint32_t qw1) const {
     if (q.noun_end > q.noun_start) {
@@ -93,6 +108,27 @@ class Framer {
     const auto& w = W();
     if (!w[j].comma_before && !w[j].clause_before) return false;
     return !(j > 0 && w[j].quantity >= 0 && w[j].quantity == w[j - 1].quantity);
+  }
+
+  // "4,300 jobs in France, 3,700 in Germany and 400 in Spain": one part of a total told place by
+  // place, not the figure of the event.
+  bool PartOfBreakdown(uint32_t qw1, uint32_t e) const {
+    const auto& w = W();
+    auto in_place = [&](uint32_t k) {
+      return k + 1 < e && w[k].lower == "in" && w[k + 1].entity >= 0 &&
+             m_.entities.entities[m_.entities.mentions[w[k + 1].entity].entity].type == EntityType::kLoc;
+    };
+    uint32_t k = qw1;
+    if (k < e && JobWordAt(k)) ++k;
+    if (!in_place(k)) return false;
+    for (uint32_t j = k + 2; j < e && j < k + 6; ++j) {
+      if (w[j].quantity >= 0 && (w[j].comma_before || w[j - 1].lower == "and")) {
+        uint32_t after = j;
+        while (after < e && w[after].quantity == w[j].quantity) ++after;
+        return in_place(after) || (after < e && JobWordAt(after) && in_place(after + 1));
+      }
+    }
+    return false;
   }
 
   bool ShareOfJobs(uint32_t qw1, uint32_t e) const {
@@ -123,16 +159,25 @@ class Framer {
         while (after < e && w[after].quantity == w[tr.w1].quantity) ++after;
         if (after < e && (w[after].lower == "of" || w[after].lower == "worth")) tr.entry = &PurchaseEntry();
       }
-      if (!Viable(tr, e)) continue;
-      if (!trigs.empty() && trigs.back().entry->type == t->type && trigs.back().w1 + 1 >= i &&
-          t->type == EventType::kFacility) {
+      if (!Viable(tr, e) || NotAnEvent(tr, b, e)) {
+        // Another reading of the same words ("hired" a person rather than staff).
+        const TriggerEntry* other = lex_.OtherReading(*t);
+        if (other == nullptr) continue;
+        tr.entry = other;
+        if (!Viable(tr, e) || NotAnEvent(tr, b, e)) continue;
+      }
+      if (!trigs.empty() && trigs.back().entry->type == tr.entry->type && trigs.back().w1 + 1 >= i &&
+          tr.entry->type == EventType::kFacility) {
         trigs.back().w1 = tr.w1;  // "data centre campus"
       } else {
         trigs.push_back(tr);
       }
       i = tr.w1 - 1;
     }
-    if (trigs.empty()) return;
+    if (trigs.empty()) {
+      NotePeople(s);
+      return;
+    }
     // 2. Quantities go to the nearest trigger that takes their kind.
     std::vector<std::vector<int32_t>> quants(trigs.size());
     for (uint32_t i = b; i < e; ++i) {
@@ -141,6 +186,7 @@ class Framer {
       if (!HasDigit(std::string_view(a_.text).substr(q.start, q.end - q.start))) continue;  // "thousands"
       uint32_t qw1 = i;
       while (qw1 < e && w[qw1].quantity == w[i].quantity) ++qw1;
+      if (PartOfBreakdown(qw1, e)) continue;
       int best = -1;
       int best_d = 1 << 30;
       for (size_t k = 0; k < trigs.size(); ++k) {
@@ -162,6 +208,8 @@ class Framer {
     }
     // 3. One draft event per trigger.
     std::vector<OrgRef> orgs = orgs_.SentenceOrgs(s);
+    std::vector<events::Party> parties = Parties(s, orgs);
+    events::Syntax syntax(words_, b, e, parties);
     std::vector<Event> drafts;
     for (size_t k = 0; k < trigs.size(); ++k) {
       if (trigs[k].entry->members) {
@@ -173,6 +221,22 @@ class Framer {
       ev.trigger = Span{w[trigs[k].w0].start, w[trigs[k].w1 - 1].end};
       ev.verbal = trigs[k].entry->verb;
       ev.evidence.push_back(a_.sentences[s]);
+      if (ReadsSyntax(ev.type)) {
+        // Frames that read the clause's grammatical roles fill the event or abstain.
+        if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        ev.from_syntax = true;
+        FanOut(syntax, parties, ev, drafts);
+        if (ev.status == EventStatus::kUnknown) {
+          Status(s, trigs[k], ev);
+        } else if (ev.status == EventStatus::kInTalks) {
+          Event hedges;  // the stage of the talks ("in advanced talks") from the hedge list
+          Status(s, trigs[k], hedges);
+          ev.stage = hedges.stage;
+        }
+        if (ev.Find("date") == nullptr && ev.Find("period") == nullptr) WeekdayHint(s, ev);
+        drafts.push_back(std::move(ev));
+        continue;
+      }
       Roles(s, trigs[k], orgs, quants[k], ev);
       Status(s, trigs[k], ev);
       // A price move is a fact of the market, not a deal: the hedges around it are the deal's.
@@ -182,6 +246,183 @@ class Framer {
     }
     Attach(drafts);
     for (Event& ev : drafts) Keep(std::move(ev));
+  }
+
+  static bool ReadsSyntax(EventType t) {
+    switch (t) {
+      case EventType::kAcquisition:
+      case EventType::kContract:
+      case EventType::kLegal:
+      case EventType::kExecutiveChange:
+      case EventType::kEarnings:
+      case EventType::kStockMove:
+      case EventType::kClosure:
+      case EventType::kBankruptcy:
+      case EventType::kFinancing:
+      case EventType::kPartnership: return true;
+      default: return false;
+    }
+  }
+
+  // The sentence's organisations and people as the syntax sees them: a pronoun for a person
+  // ("he", "her") stands for the person last named in the article.
+  std::vector<events::Party> Parties(uint32_t s, const std::vector<OrgRef>& orgs) {
+    const auto& w = W();
+    uint32_t b = words_.sentence_begin[s], e = words_.sentence_begin[s + 1];
+    std::vector<events::Party> out;
+    const extract::Gazetteer& g = extract::Gazetteer::Get();
+    for (const OrgRef& o : orgs) {
+      events::Party p;
+      p.name = o.name;
+      p.w0 = o.w0;
+      p.w1 = o.w1;
+      p.possessive = o.possessive;
+      p.stand_in = o.stand_in;
+      p.reporter = o.reporter;
+      p.listed = o.listed;
+      // A name the entity list does not know that opens with a given name is a person's ("Ada
+      // Moss"), not an organisation's.
+      p.person = !o.listed && !o.stand_in && o.w1 > o.w0 + 1 && (g.Flags(w[o.w0].lower) & extract::kGivenName) &&
+                 !(g.Flags(w[o.w1 - 1].lower) & extract::kOrgSuffix);
+      out.push_back(std::move(p));
+    }
+    for (uint32_t i = b; i < e; ++i) {
+      events::Party p;
+      if (w[i].entity >= 0) {
+        const EntityMention& m = m_.entities.mentions[w[i].entity];
+        const Entity& ent = m_.entities.entities[m.entity];
+        uint32_t j = i;
+        while (j < e && w[j].entity == w[i].entity) ++j;
+        if (ent.type != EntityType::kPerson || m.nominal) { i = j - 1; continue; }
+        p.name = ent.canonical;
+        p.w0 = i;
+        p.w1 = j;
+        p.listed = true;
+        last_person_ = ent.canonical;
+      } else if ((w[i].lower == "he" || w[i].lower == "she" || w[i].lower == "his" || w[i].lower == "him" ||
+                  w[i].lower == "her") && !last_person_.empty() && !w[i].in_quote) {
+        p.name = last_person_;
+        p.w0 = i;
+        p.w1 = i + 1;
+        p.stand_in = true;
+      } else {
+        continue;
+      }
+      p.person = true;
+      p.possessive = w[p.w1 - 1].possessive || w[i].lower == "his" || w[i].lower == "her";
+      i = p.w1 - 1;
+      out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const events::Party& x, const events::Party& y) { return x.w0 < y.w0; });
+    for (const events::Party& p : out) {
+      if (p.person && !p.stand_in) last_person_ = p.name;
+    }
+    return out;
+  }
+
+  // The person a sentence without events names last, for "he" and "she" in a later one.
+  void NotePeople(uint32_t s) {
+    const auto& w = W();
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      if (w[i].entity < 0) continue;
+      const EntityMention& m = m_.entities.mentions[w[i].entity];
+      const Entity& ent = m_.entities.entities[m.entity];
+      if (ent.type == EntityType::kPerson && !m.nominal) last_person_ = ent.canonical;
+    }
+  }
+
+  // One event per party coordinated with the one a frame took for the role that tells such
+  // events apart: "deals with A, B and C" are three contracts, "Barclays, UBS and Shell expect a
+  // charge" three earnings events. The copies go to `drafts`; `ev` keeps the first party.
+  void FanOut(const events::Syntax& syntax, const std::vector<events::Party>& parties, Event& ev,
+              std::vector<Event>& drafts) {
+    const char* role = ev.type == EventType::kContract ? "buyer" : ev.type == EventType::kEarnings ? "company" : nullptr;
+    const RoleValue* v = role ? ev.Find(role) : nullptr;
+    if (v == nullptr || v->span.end <= v->span.start) return;
+    const events::Party* taken = nullptr;
+    for (const events::Party& p : parties) {
+      if (W()[p.w0].start == v->span.start) taken = &p;
+    }
+    if (taken == nullptr || taken->stand_in) return;
+    std::vector<const events::Party*> all = syntax.Coordinated(taken);
+    if (all.size() < 2) return;
+    const RoleValue* other = ev.type == EventType::kContract ? ev.Find("seller") : nullptr;
+    Event model = ev;
+    bool first = true;
+    for (const events::Party* p : all) {
+      if (p->stand_in || (other != nullptr && p->name == other->text)) continue;
+      RoleValue pv;
+      pv.kind = RoleValue::Kind::kEntity;
+      pv.text = p->name;
+      pv.span = Span{W()[p->w0].start, W()[p->w1 - 1].end};
+      if (first) {
+        ev.Set(role, pv);
+        first = false;
+      } else {
+        Event copy = model;
+        copy.Set(role, pv);
+        drafts.push_back(std::move(copy));
+      }
+    }
+  }
+
+  // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
+  // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
+  // verb; buying goods rather than a company is a contract.
+  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
+    const auto& w = W();
+    TriggerEntry entry = *t.entry;
+    uint32_t before = t.w0;
+    while (before > syntax.begin() && events::IsAdverb(w[before - 1].lower)) --before;  // "will also purchase"
+    if (!entry.verb && before > syntax.begin() &&
+        (w[before - 1].lower == "to" || events::IsAuxiliary(w[before - 1].lower))) {
+      // Only "purchase" buys as a verb; "offer", "bid", "order" as verbs mean something else.
+      if (w[t.w0].lower != "purchase") return false;
+      entry.verb = true;
+    }
+    // "did not buy", "has yet to sign": a denied verb group states no event.
+    if (entry.verb && syntax.Negated(t.w0)) return false;
+    events::FrameContext c{a_, m_, words_, syntax, entry, t.w0, t.w1, orgs_.Salient()};
+    switch (ev.type) {
+      case EventType::kAcquisition:
+        if (events::FillAcquisition(c, ev)) return true;
+        ev.roles.clear();
+        ev.type = EventType::kContract;
+        return events::FillContract(c, ev);
+      case EventType::kContract: return events::FillContract(c, ev);
+      case EventType::kPartnership: return events::FillPartnership(c, ev);
+      case EventType::kLegal: return events::FillLegal(c, ev);
+      case EventType::kExecutiveChange: return events::FillExecutiveChange(c, ev);
+      case EventType::kEarnings: return events::FillEarnings(c, ev);
+      case EventType::kStockMove: return events::FillStockMove(c, ev);
+      case EventType::kClosure: return events::FillClosure(c, ev);
+      case EventType::kBankruptcy: return events::FillBankruptcy(c, ev);
+      case EventType::kFinancing: return events::FillFinancing(c, ev);
+      default: return false;
+    }
+  }
+
+  // Trigger words that name no event where they stand: a noun that modifies another ("an
+  // investment bank", "investment decisions"), a verb form used as a noun ("the catalogue value
+  // of"), a word inside a name ("the Everett Factory").
+  bool NotAnEvent(const Trig& t, uint32_t b, uint32_t e) const {
+    const auto& w = W();
+    const std::string& first = w[t.w0].lower;
+    if (t.w0 > b && w[t.w0].capitalized && !w[t.w0].clause_before) return true;
+    if (t.w1 < e && !w[t.w1].comma_before && !w[t.w1].clause_before) {
+      static const std::unordered_set<std::string> kHeads = {
+          "bank", "banks", "banker", "bankers", "banking", "firm", "firms", "fund", "funds", "grade", "advice",
+          "adviser", "advisers", "advisor", "decisions", "decision", "strategy", "strategies", "vehicle",
+          "management", "manager", "managers", "portfolio", "returns", "income", "research", "analyst", "analysts",
+          "committee", "officer", "policy", "team", "unit", "arm", "division", "business", "community", "climate"};
+      if ((first == "investment" || first == "investments" || first == "acquisition" || first == "acquisitions") &&
+          kHeads.count(w[t.w1].lower))
+        return true;
+    }
+    if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
+        ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
+      return true;
+    return false;
   }
 
   bool Viable(const Trig& t, uint32_t e) const {
@@ -302,12 +543,10 @@ class Framer {
     return nullptr;
   }
 
-  static bool NotSource(const std::string& p) { return p != "from" && p != "with" && p != "by" && p != "including" && p != "and" && p != "to"; }
   static bool InPrep(const std::string& p) { return p == "in" || p == "into" || p.empty() || p == "of"; }
   static bool IntoPrep(const std::string& p) { return p == "in" || p == "into"; }
   static bool WithPrep(const std::string& p) { return p == "with" || p == "from"; }
   static bool ForPrep(const std::string& p) { return p == "for" || p == "by" || p == "of"; }
-  static bool AnyPrep(const std::string& p) { return p != "and"; }
 
   void SetOrg(Event& ev, const char* role, const OrgRef* o) {
     if (o != nullptr && ev.Find(role) == nullptr) ev.Set(role, EntityValue(*o, W()));
@@ -343,8 +582,8 @@ class Framer {
       RoleValue v;
       v.kind = RoleValue::Kind::kQuantity;
       v.quantity = *q;
-      v.span = Span{q->start, q->end};
-      v.text = a_.text.substr(q->start, q->end - q->start);
+      v.span = Span{q->phrase_start, q->end};
+      v.text = a_.text.substr(q->phrase_start, q->end - q->phrase_start);
       return v;
     };
     switch (ev.type) {
@@ -392,10 +631,8 @@ class Framer {
       case EventType::kLayoffs:
       case EventType::kHiring:
       case EventType::kFacility:
-      case EventType::kEarnings:
-      case EventType::kStockMove:
         SetOrg(ev, "company", pre);
-        if (ev.type == EventType::kStockMove || ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
+        if (ev.type == EventType::kIpo) SetOrg(ev, "company", Object(orgs, t, &ForPrep));
         SetOrg(ev, "company", subj);
         if (ev.type == EventType::kLayoffs || ev.type == EventType::kHiring) {
           if (count) {
@@ -403,17 +640,8 @@ class Framer {
             ev.cumulative = Cumulative(t, *count, b, e);
           }
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
-        } else if (ev.type == EventType::kStockMove) {
-          if (pct) {
-            RoleValue v = qv(pct);
-            if (Direction(b, e) < 0) v.quantity.value = -std::fabs(v.quantity.value);
-            ev.Set("change", v);
-          }
-          if (money) ev.Set("price", qv(money));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
-        } else if (ev.type == EventType::kEarnings) {
-          if (money) ev.Set("revenue", qv(money));
         } else if (money) {
           ev.Set("amount", qv(money));
         }
@@ -431,48 +659,13 @@ class Framer {
           }
         }
         break;
-      case EventType::kAcquisition:
-        if (pre != nullptr && pre->possessive) SetOrg(ev, "acquirer", pre);
-        SetOrg(ev, "target", Object(orgs, t, &NotSource));
-        SetOrg(ev, "acquirer", subj);
-        if (ev.Find("acquirer") && ev.Find("target") && SameParty(ev.Find("acquirer")->text, ev.Find("target")->text))
-          ev.roles.clear();
-        if (money) ev.Set("amount", qv(money));
-        if (pct) ev.Set("stake", qv(pct));
-        break;
-      case EventType::kContract:
-        SetOrg(ev, "seller", Object(orgs, t, &WithPrep));
-        SetOrg(ev, "buyer", subj);
-        // "signed a deal with Acme to purchase $5 billion of ...": the counterparty named before.
-        for (const OrgRef& o : orgs) {
-          if (o.w1 <= t.w0 && WithPrep(o.prep) && !o.reporter && ev.Find("seller") == nullptr &&
-              (subj == nullptr || !SameParty(o.name, subj->name)))
-            SetOrg(ev, "seller", &o);
-        }
-        if (money) ev.Set("amount", qv(money));
-        break;
-      case EventType::kPartnership: {
-        std::string parties;
-        int n = 0;
-        for (const OrgRef& o : orgs) {
-          if (o.reporter || parties.find(o.name) != std::string::npos) continue;
-          parties += (n++ ? ", " : "") + o.name;
-        }
-        if (n >= 2) {
-          RoleValue v;
-          v.kind = RoleValue::Kind::kText;
-          v.text = parties;
-          ev.Set("parties", v);
-        }
-        break;
-      }
+      default:
+        break;  // the frames that read the clause's grammar (FillFromSyntax)
     }
     // Parties the sentence names only through a stand-in or not at all come from context.
     const std::vector<std::string>& keys = KeyRoles(ev.type);
     if (ev.type == EventType::kInvestment) {
       SetResolved(ev, "investor", s, t.w0, "investee");
-    } else if (ev.type == EventType::kContract) {
-      SetResolved(ev, "buyer", s, t.w0, "seller");
     } else if (keys.size() == 1 && keys[0] == "company" && ev.type != EventType::kFundingRound) {
       SetResolved(ev, "company", s, t.w0, nullptr);
     }
@@ -490,14 +683,6 @@ class Framer {
       if (w[i].lower == "since" || w[i].lower == "total" || w[i].lower == "altogether") return true;
     }
     return false;
-  }
-
-  int Direction(uint32_t b, uint32_t e) const {
-    for (uint32_t i = b; i < e; ++i) {
-      if (Cls(i) == "down") return -1;
-      if (Cls(i) == "up") return 1;
-    }
-    return 0;
   }
 
   void Status(uint32_t s, const Trig& t, Event& ev) {
@@ -569,9 +754,10 @@ class Framer {
       if (nearer_twin) continue;
       if (d < best_d && d <= 14) { best_d = d; best = w[i].date; }
     }
-    // A date set off at the sentence's start ("By late 2031, X had ... and built ...") dates every
-    // clause of the sentence, however far the trigger.
-    for (uint32_t i = b; best < 0 && i < e && i < b + 3; ++i) {
+    // A date set off at the sentence's start ("By late 2031, X had ... and built ...", "Days
+    // earlier, on May 4, the group said it had cut ...") dates every clause of the sentence, however
+    // far the trigger.
+    for (uint32_t i = b; best < 0 && i < e && i < b + 8 && i < t.w0; ++i) {
       if (w[i].date < 0) continue;
       uint32_t j = i;
       while (j < e && w[j].date == w[i].date) ++j;
@@ -579,19 +765,7 @@ class Framer {
       break;
     }
     if (best < 0) {
-      // A weekday the extractor could not resolve (no publication date yet) is kept as a hint.
-      for (uint32_t i = b; i < e; ++i) {
-        static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-        for (int d = 0; d < 7; ++d) {
-          if (w[i].lower == kDays[d]) {
-            RoleValue v;
-            v.kind = RoleValue::Kind::kText;
-            v.text = kDays[d];
-            v.span = Span{w[i].start, w[i].end};
-            ev.Set("weekday", v);
-          }
-        }
-      }
+      WeekdayHint(s, ev);
       return;
     }
     const DateMention& d = m_.dates[best];
@@ -601,6 +775,23 @@ class Framer {
     v.text = DateValue(d);
     v.span = Span{d.start, d.end};
     ev.Set(ev.type == EventType::kCapex ? "period" : "date", v);
+  }
+
+  // A weekday the extractor could not resolve (no publication date yet) is kept as a hint, from
+  // which reconcile/published.h infers the article's date.
+  void WeekdayHint(uint32_t s, Event& ev) const {
+    const auto& w = W();
+    static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (uint32_t i = words_.sentence_begin[s]; i < words_.sentence_begin[s + 1]; ++i) {
+      for (int d = 0; d < 7; ++d) {
+        if (w[i].lower != kDays[d] || w[i].date >= 0) continue;
+        RoleValue v;
+        v.kind = RoleValue::Kind::kText;
+        v.text = kDays[d];
+        v.span = Span{w[i].start, w[i].end};
+        ev.Set("weekday", v);
+      }
+    }
   }
 
   // The round or offering nearest to a valuation's trigger: "a raise ... as it prepares for an
@@ -732,6 +923,10 @@ class Framer {
       bool complete = true;
       for (const std::string& k : KeyRoles(x.type)) complete &= x.Find(k) != nullptr;
       if (!has_key) continue;
+      if (ReadsSyntax(x.type)) {  // its frame has already decided
+        events_.push_back(std::move(x));
+        continue;
+      }
       // Types whose trigger words are common ("shares", "plant", "agreement") need their number.
       bool needs_value = x.type == EventType::kStockMove || x.type == EventType::kFacility ||
                          x.type == EventType::kCapex || x.type == EventType::kValuation || x.type == EventType::kContract ||
@@ -746,31 +941,76 @@ class Framer {
 
   std::vector<Event> MergeWithinArticle();
 
+  // The first paragraph when it is the article's title, else an empty span.
+  Span Headline() const {
+    if (a_.paragraphs.empty() || a_.title.empty()) return Span{};
+    Span p = a_.paragraphs[0];
+    return std::string_view(a_.text).substr(p.start, p.end - p.start) == a_.title ? p : Span{};
+  }
+
+  // Each value takes the citation of the sentence that states it; a value the sentence leaves to
+  // context, and the event itself, that of the event's first sentence.
+  void Cite(std::vector<Event>& events) const {
+    if (events.empty()) return;
+    std::vector<Citation> by_sentence = events::SentenceCitations(a_, m_, words_);
+    auto sentence_of = [&](uint32_t byte) {
+      auto it = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), byte,
+                                 [](uint32_t b, const Span& s) { return b < s.start; });
+      return it == a_.sentences.begin() ? size_t{0} : static_cast<size_t>(it - a_.sentences.begin() - 1);
+    };
+    for (Event& ev : events) {
+      if (!ev.evidence.empty() && !by_sentence.empty()) ev.cited = by_sentence[sentence_of(ev.evidence[0].start)];
+      auto cite = [&](RoleValue& v) {
+        v.cited = v.span.end > v.span.start && !by_sentence.empty() ? by_sentence[sentence_of(v.span.start)] : ev.cited;
+      };
+      for (Role& r : ev.roles) {
+        cite(r.value);
+        for (RoleValue& again : r.value.restatements) cite(again);
+      }
+    }
+  }
+
   const Article& a_;
   const Mentions& m_;
   ArticleWords words_;
   OrgResolver orgs_;
   const EventLexicon& lex_;
   std::string topic_;
+  std::string last_person_;  // the person the article named last, for "he" and "she"
   std::vector<Event> events_;
   const Role events_member_marker_{"_member", RoleValue{}};
 };
 
 // Two statements of one article are one event when their type and parties agree and their numbers
 // do; what one leaves out the other may fill.
-bool Compatible(const Event& a, const Event& b) { return KeysAgree(a, b, false) && NumbersAgree(a, b); }
+bool Compatible(const Event& a, const Event& b) {
+  if (!KeysAgree(a, b, false) || !NumbersAgree(a, b)) return false;
+  // One article telling of a lawsuit in 1989 and another in 2003 tells of two.
+  const RoleValue* x = a.Find("date");
+  const RoleValue* y = b.Find("date");
+  return !(a.from_syntax && x && y && !ValuesAgree(*x, *y) && !ValuesAgree(*y, *x));
+}
 
-void Absorb(Event& into, const Event& from) {
+// `headline` is the span of the article's headline when its text opens with it: a headline drops
+// the hedges its body states ("$5 billion" over "up to $5 billion"), so a body's value replaces it.
+void Absorb(Event& into, const Event& from, Span headline) {
+  auto in_headline = [&](const RoleValue& v) { return v.span.end > v.span.start && v.span.end <= headline.end; };
   for (const Role& r : from.roles) {
     RoleValue* mine = into.Find(r.name);
     if (mine == nullptr) {
       into.roles.push_back(r);
+    } else if (!ValuesAgree(*mine, r.value)) {
+      continue;
+    } else if (in_headline(*mine) && !in_headline(r.value) && r.value.span.end > r.value.span.start) {
+      mine->Replace(r.value);
     } else if (r.value.kind == RoleValue::Kind::kDate && mine->kind == RoleValue::Kind::kDate &&
-               r.value.date.grain < mine->date.grain && ValuesAgree(*mine, r.value)) {
-      *mine = r.value;  // the more precise of two agreeing dates
-    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier != Qualifier::kExact &&
+               r.value.date.grain < mine->date.grain) {
+      mine->Replace(r.value);  // the more precise of two agreeing dates
+    } else if (r.value.kind == RoleValue::Kind::kQuantity && mine->quantity.qualifier == Qualifier::kAbout &&
                r.value.quantity.qualifier == Qualifier::kExact) {
-      *mine = r.value;
+      mine->Replace(r.value);  // a precise figure over its approximation
+    } else {
+      mine->Restate(r.value);
     }
   }
   if (from.status == EventStatus::kDenied || from.status == EventStatus::kCancelled) into.status = from.status;
@@ -790,7 +1030,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : out) {
       if (Compatible(o, ev)) { target = &o; break; }
     }
-    if (target) Absorb(*target, ev);
+    if (target) Absorb(*target, ev, Headline());
     else out.push_back(std::move(ev));
   }
   // A second pass: an event without its number that several candidates could take stays apart;
@@ -802,7 +1042,7 @@ std::vector<Event> Framer::MergeWithinArticle() {
     for (Event& o : merged) {
       if (Compatible(o, ev)) { target = &o; ++n; }
     }
-    if (n == 1) Absorb(*target, ev);
+    if (n == 1) Absorb(*target, ev, Headline());
     else merged.push_back(std::move(ev));
   }
   for (Event& ev : merged) std::sort(ev.evidence.begin(), ev.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });

@@ -79,6 +79,7 @@ EventLexicon EventLexicon::Parse(std::string_view triggers, std::string_view sta
     e.object = flags.find("object") != std::string_view::npos;
     e.members = flags.find("members") != std::string_view::npos;
     e.value = flags.find("value") != std::string_view::npos;
+    if (f.size() > 4) e.detail = std::string(f[4]);
     std::string first = e.words[0];
     lex.triggers_[first].push_back(std::move(e));
   });
@@ -107,6 +108,17 @@ const EventLexicon& EventLexicon::Get() {
 const TriggerEntry* EventLexicon::MatchTrigger(const std::vector<std::string_view>& words, size_t i,
                                                size_t* len) const {
   return Longest(triggers_, words, i, len);
+}
+
+const TriggerEntry* EventLexicon::OtherReading(const TriggerEntry& entry) const {
+  auto it = triggers_.find(entry.words[0]);
+  if (it == triggers_.end()) return nullptr;
+  bool after = false;
+  for (const TriggerEntry& e : it->second) {
+    if (&e == &entry) { after = true; continue; }
+    if (after && e.words == entry.words && e.type != entry.type) return &e;
+  }
+  return nullptr;
 }
 
 const StatusEntry* EventLexicon::MatchStatus(const std::vector<std::string_view>& words, size_t i,

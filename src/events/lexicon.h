@@ -24,6 +24,7 @@ struct TriggerEntry {
   bool object = false;   // needs an organisation after it (acquisitions)
   bool members = false;  // names the participants of a round
   bool value = false;    // a valuation verb or noun that needs an amount after it
+  std::string detail;    // what the word says of the event: a legal kind, a direction, a measure
 };
 
 struct StatusEntry {
@@ -40,6 +41,8 @@ class EventLexicon {
 
   // The longest entry whose words start at words[i]; *len receives its word count.
   const TriggerEntry* MatchTrigger(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
+  // The next entry with the same words as `entry` but another type, or nullptr.
+  const TriggerEntry* OtherReading(const TriggerEntry& entry) const;
   const StatusEntry* MatchStatus(const std::vector<std::string_view>& words, size_t i, size_t* len) const;
   // The class of a word in event_words.tsv ("job", "cumulative", ...), "" when it has none.
   std::string_view WordClass(std::string_view lower) const;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "events/lexicon.h"
+#include "events/syntax.h"
 #include "extract/gazetteer.h"
 
 namespace corroborate::events {
@@ -26,6 +27,19 @@ bool SameGroup(const std::string& a, const std::string& b) {
 
 bool NotName(std::string_view cls) { return cls == "notname" || cls == "subordinate"; }
 
+// A place or nationality word ("Korean", "Ruritanian", "Kenya"), not a sentence opener such as
+// "Although" that PlaceAdjective also counts as no name.
+bool PlaceWord(std::string_view lower) {
+  if (IsPreposition(lower) || IsDeterminer(lower) || IsAdverb(lower)) return false;
+  static const char* kOpeners[] = {"although", "however", "but", "and", "while", "when", "if", "as", "since",
+                                   "because", "though", "meanwhile", "yet", "so", "then", "last", "next", "after",
+                                   "before", "whether", "once", "unless"};
+  for (const char* o : kOpeners) {
+    if (lower == o) return false;
+  }
+  return PlaceAdjective(lower);
+}
+
 std::vector<std::string> Split(const std::string& name) {
   std::vector<std::string> out;
   size_t i = 0;
@@ -45,6 +59,14 @@ std::string Lower(std::string_view s) {
 }
 
 }  // namespace
+
+bool MarketPlace(std::string_view name) {
+  auto ends = [&](std::string_view tail) {
+    return name.size() >= tail.size() && name.substr(name.size() - tail.size()) == tail;
+  };
+  return ends("Exchange") || ends("Stock Market") || ends("Nasdaq") || ends("NYSE") || name == "Nasdaq" ||
+         name == "NYSE" || ends("Bourse");
+}
 
 bool PlaceAdjective(std::string_view lower) {
   const extract::Gazetteer& g = extract::Gazetteer::Get();
@@ -142,10 +164,30 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       o.name = mentions_.entities.entities[m.entity].canonical;
       o.w0 = i; o.w1 = j;
       o.listed = true;
+      // "Korean Air" is not "Air India" shortened: a place word right before a one-word short
+      // form makes a name of its own.
+      auto place_word = [&](uint32_t k) {
+        return PlaceWord(w[k].lower) ||
+               (w[k].entity >= 0 && w[k].entity != w[i].entity &&
+                mentions_.entities.entities[mentions_.entities.mentions[w[k].entity].entity].type == EntityType::kLoc);
+      };
+      if (j == i + 1 && i > b && w[i - 1].capitalized && !w[i].comma_before && !w[i].clause_before &&
+          place_word(i - 1)) {
+        o.w0 = i - 1;
+        o.name = article_.text.substr(w[i - 1].start, w[i].end - w[i - 1].start);
+        o.listed = false;
+      }
     } else if (w[i].capitalized && w[i].quantity < 0 && w[i].date < 0 && !title_case &&
                !NotName(lex.WordClass(w[i].lower)) && lex.WordClass(w[i].lower) != "nominal") {
       // A capitalised run the entity list does not know: a name when it is not the sentence's
-      // first word, or is written like a brand ("DataCorp").
+      // first word, or is written like a brand ("DataCorp"). A place word right before it belongs
+      // to it ("Korean Air", "Russian Railways"): the name is not a short form of another.
+      uint32_t start = i;
+      if (i > b && w[i - 1].capitalized && !w[i].comma_before && !w[i].clause_before &&
+          (PlaceWord(w[i - 1].lower) ||
+           (w[i - 1].entity >= 0 &&
+            mentions_.entities.entities[mentions_.entities.mentions[w[i - 1].entity].entity].type == EntityType::kLoc)))
+        start = i - 1;
       uint32_t j = i;
       bool camel = false;
       while (j < e && w[j].capitalized && w[j].entity < 0 && w[j].quantity < 0 && w[j].date < 0 &&
@@ -157,14 +199,14 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
       if (j == i) { ++i; continue; }
       // "Lisbon-based", "Nordic": a place used as an adjective names no party.
       if (w[j - 1].hyphen_after || (j - i == 1 && PlaceAdjective(w[i].lower))) { i = j; continue; }
-      for (uint32_t k = i; k < j; ++k) {
-        if (k > i) o.name += ' ';
+      for (uint32_t k = start; k < j; ++k) {
+        if (k > start) o.name += ' ';
         o.name += article_.text.substr(w[k].start, w[k].end - w[k].start);
       }
       // A lone capitalised word opening a sentence is an ordinary word unless it is the short
       // form of a name the article gives in full.
-      if (i == b && !camel && j - i < 2 && !long_form_.count(o.name)) { i = j; continue; }
-      o.w0 = i; o.w1 = j;
+      if (start == b && !camel && j - start < 2 && !long_form_.count(o.name)) { i = j; continue; }
+      o.w0 = start; o.w1 = j;
     } else {
       ++i;
       continue;
@@ -178,7 +220,10 @@ std::vector<OrgRef> OrgResolver::Raw(uint32_t s) const {
     // Adjacent names join: "Acme" + "Cloud Services" is one organisation.
     if (!out.empty() && out.back().w1 == o.w0 && !w[o.w0].comma_before && !w[o.w0].clause_before &&
         !out.back().possessive) {
-      out.back().name += " " + o.name;
+      // A name already ending in the next one is not written twice.
+      const std::string& had = out.back().name;
+      if (had.size() < o.name.size() || had.compare(had.size() - o.name.size(), o.name.size(), o.name) != 0)
+        out.back().name += " " + o.name;
       out.back().w1 = o.w1;
       out.back().possessive = o.possessive;
       out.back().reporter |= o.reporter;
@@ -220,6 +265,9 @@ std::vector<OrgRef> OrgResolver::SentenceOrgs(uint32_t s) const {
              !w[j].clause_before && w[j].entity < 0 && w[j].quantity < 0)
         ++j;
       if (j >= e || j > i + 4 || lex.WordClass(w[j].lower) != "nominal" || w[j].comma_before) continue;
+      // "the Dutch port operator Kestrel Terminals": a description of the name after it, not a
+      // stand-in for an earlier one.
+      if (n < named.size() && named[n].w0 == j + 1 && !w[j + 1].comma_before) continue;
       o.w0 = i; o.w1 = j + 1;
       o.possessive = w[j].possessive;
     } else {
@@ -250,7 +298,7 @@ std::string OrgResolver::Resolve(uint32_t s, uint32_t before_word, const std::st
       const OrgRef* subj = SubjectOf(orgs, k);
       for (const OrgRef& o : orgs) {
         if (k == s && o.w0 >= before_word) continue;
-        if (o.reporter || SameGroup(o.name, exclude)) continue;
+        if (o.reporter || SameGroup(o.name, exclude) || MarketPlace(o.name)) continue;
         order += 0.01;
         // "Tessel is in talks to buy Brio, a move that sent its shares down": the subject.
         score[o.name] += (o.possessive || !o.prep.empty() ? 0.5 : 1.0) + (&o == subj ? 0.5 : 0.0) + order;

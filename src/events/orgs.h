@@ -51,6 +51,9 @@ class OrgResolver {
   std::unordered_map<std::string, std::string> long_form_;
 };
 
+// Whether an organisation is a market where shares trade ("New York Stock Exchange", "Nasdaq"): a
+// "company" never stands for one, and its shares do not move.
+bool MarketPlace(std::string_view name);
 // Whether a capitalised word the entity list does not know is no name: a nationality or a place
 // used as an adjective ("Nordic", "European"), or a sentence opener the word lists know.
 bool PlaceAdjective(std::string_view lower);

@@ -1,5 +1,6 @@
 // When two role values agree, and when two organisation names name one party (see
 // extract_events.h). Tested in events_test.cc.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -77,7 +78,62 @@ bool NumbersAgree(const Quantity& a, const Quantity& b) {
   return in_range(a, b.value) || in_range(b, a.value);
 }
 
+// The unit of a figure's last significant digit: 0.01e9 for 2.07 billion, 1e3 for 16,000, 0.1 for 2.1.
+double LastDigitUnit(double v) {
+  double a = std::fabs(v);
+  if (a == 0) return 1;
+  int top = static_cast<int>(std::floor(std::log10(a)));
+  for (int e = top; e > top - 16; --e) {
+    double unit = std::pow(10.0, e);
+    if (std::fabs(a - std::round(a / unit) * unit) <= 1e-9 * a) return unit;
+  }
+  return std::pow(10.0, top - 15);
+}
+
+// The values a quantity's words allow: the figure give or take half its last digit (a whole one
+// when it is "about"), bounded on one side by "up to", "more than" and their kin.
+void Bounds(const Quantity& q, double* lo, double* hi) {
+  double half = LastDigitUnit(q.value) / 2;
+  double top = q.qualifier == Qualifier::kRange ? q.value_max : q.value;
+  if (q.qualifier == Qualifier::kRange) half = std::min(half, LastDigitUnit(q.value_max) / 2);
+  *lo = q.value - half;
+  *hi = top + half;
+  switch (q.qualifier) {
+    case Qualifier::kAbout: *lo -= half; *hi += half; break;
+    case Qualifier::kUpTo:
+    case Qualifier::kLessThan: *lo = q.value < 0 ? -HUGE_VAL : 0; break;
+    case Qualifier::kAtLeast:
+    case Qualifier::kMoreThan: *hi = q.value < 0 ? 0 : HUGE_VAL; break;
+    default: break;
+  }
+}
+
 }  // namespace
+
+bool ValuesCompatible(const RoleValue& a, const RoleValue& b) {
+  if (a.kind != b.kind) return false;
+  if (a.kind == RoleValue::Kind::kDate) {
+    int64_t a0, a1, b0, b1;
+    Period(a.date, &a0, &a1);
+    Period(b.date, &b0, &b1);
+    return a0 <= b1 && b0 <= a1;
+  }
+  if (a.kind != RoleValue::Kind::kQuantity) return ValuesAgree(a, b);
+  double alo, ahi, blo, bhi;
+  Bounds(a.quantity, &alo, &ahi);
+  Bounds(b.quantity, &blo, &bhi);
+  return alo <= bhi && blo <= ahi;
+}
+
+bool SameMeasure(const RoleValue& a, const RoleValue& b) {
+  if (a.kind != b.kind) return false;
+  if (a.kind != RoleValue::Kind::kQuantity) return true;
+  bool money_a = a.quantity.kind == QuantityKind::kMoney, money_b = b.quantity.kind == QuantityKind::kMoney;
+  bool pct_a = a.quantity.kind == QuantityKind::kPercent, pct_b = b.quantity.kind == QuantityKind::kPercent;
+  if (money_a != money_b || pct_a != pct_b) return false;
+  return !money_a || a.quantity.currency[0] == 0 || b.quantity.currency[0] == 0 ||
+         std::string(a.quantity.currency) == std::string(b.quantity.currency);
+}
 
 bool SameParty(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
@@ -112,6 +168,13 @@ bool ValuesAgree(const RoleValue& a, const RoleValue& b) {
 
 bool KeysAgree(const Event& a, const Event& b, bool need_all) {
   if (a.type != b.type) return false;
+  // What kind of legal event, which direction of an executive change: a lawsuit and its
+  // settlement, an appointment and a departure, are two events.
+  for (const char* what : {"kind", "direction"}) {
+    const RoleValue* x = a.Find(what);
+    const RoleValue* y = b.Find(what);
+    if (x && y && x->text != y->text) return false;
+  }
   bool shared = false;
   for (const std::string& k : KeyRoles(a.type)) {
     const RoleValue* x = a.Find(k);

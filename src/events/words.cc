@@ -27,6 +27,12 @@ size_t Punct(std::string_view t, size_t i, int* kind) {
   return 0;
 }
 
+// An apostrophe that opens a quotation instead ("he said 'we will'"): a space before it and a
+// letter right after. Used only for the apostrophe after a word ending in "s".
+bool OpensSingleQuote(std::string_view t, size_t i) {
+  return i > 0 && t[i - 1] == ' ' && i + 1 < t.size() && IsAsciiAlnum(t[i + 1]);
+}
+
 bool IsQuoteMark(std::string_view t, size_t i) {
   if (t[i] == '"') return true;
   return static_cast<unsigned char>(t[i]) == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
@@ -39,7 +45,10 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
   ArticleWords out;
   std::string_view t = article.text;
   out.words.reserve(t.size() / 6 + 1);  // about one word per six bytes of English: few regrowths
-  bool comma = false, clause = false, quoted = false;
+  bool comma = false, clause = false, quoted = false, dot = false;
+  // Words after a dot only, which is a clause mark only where a sentence ends there ("Inc. fell"
+  // goes on); decided once sentences are laid over the words.
+  std::vector<uint32_t> after_dot;
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = t[i];
@@ -48,7 +57,8 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
     if (c == '\n') quoted = false;  // an unbalanced quotation mark ends with its paragraph
     size_t plen = Punct(t, i, &kind);
     if (kind == 3) {
-      // An apostrophe: "'s" after a word marks it possessive; otherwise it joins nothing.
+      // An apostrophe: "'s" after a word marks it possessive, and so does one after a word ending
+      // in "s" ("Airbus' order", "the Beatles ' label"); otherwise it joins nothing.
       size_t j = i + plen;
       if (!out.words.empty() && out.words.back().end == i && j < t.size() && (t[j] == 's' || t[j] == 'S') &&
           (j + 1 >= t.size() || !IsAsciiAlnum(t[j + 1]))) {
@@ -56,6 +66,9 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
         i = j + 1;
         continue;
       }
+      if (!out.words.empty() && out.words.back().end + 1 >= i && !out.words.back().lower.empty() &&
+          out.words.back().lower.back() == 's' && (j >= t.size() || t[j] == ' ') && !OpensSingleQuote(t, i))
+        out.words.back().possessive = true;
       i = j;
       continue;
     }
@@ -67,7 +80,8 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
     }
     bool word_char = IsAsciiAlnum(c) || c >= 0x80 || c == '$' || c == '%' || c == '&';
     if (!word_char) {
-      if (c == '.' || c == '!' || c == '?') clause = true;
+      if (c == '!' || c == '?') clause = true;
+      if (c == '.') dot = true;
       ++i;
       continue;
     }
@@ -97,9 +111,10 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
     w.capitalized = c >= 'A' && c <= 'Z';
     w.hyphen_after = j + 1 < t.size() && t[j] == '-' && t[j + 1] >= 'a' && t[j + 1] <= 'z';
     w.comma_before = comma;
-    w.clause_before = clause;
+    w.clause_before = clause || dot;
+    if (dot && !clause) after_dot.push_back(static_cast<uint32_t>(out.words.size()));
     w.in_quote = quoted;
-    comma = clause = false;
+    comma = clause = dot = false;
     out.words.push_back(std::move(w));
     i = j;
   }
@@ -123,6 +138,9 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
   lay(spans(mentions.quantities), [](Word& w, size_t m) { w.quantity = static_cast<int32_t>(m); });
   lay(spans(mentions.dates), [](Word& w, size_t m) { w.date = static_cast<int32_t>(m); });
   lay(spans(mentions.entities.quotes), [](Word& w, size_t) { w.in_quote = true; });
+  for (uint32_t k : after_dot) {
+    if (k > 0 && out.words[k].sentence == out.words[k - 1].sentence) out.words[k].clause_before = false;
+  }
   out.lower.reserve(out.words.size());
   for (const Word& w : out.words) out.lower.emplace_back(w.lower);
   out.sentence_begin.assign(article.sentences.size() + 1, static_cast<uint32_t>(out.words.size()));

@@ -188,7 +188,8 @@ bool DateScanner::WeekdayLed(const Tokens& t, size_t i, DateMention& d, size_t& 
   if (!IsWeekday(t, i)) return false;
   const Token& tok = t.items[i];
   size_t p = i + 1;
-  bool dotted = t.Is(p, '.') && t.Glued(p);
+  // "Wed." takes its dot; a full name does not ("on Tuesday." ends a sentence).
+  bool dotted = tok.lex.abbrev && t.Is(p, '.') && t.Glued(p);
   if (dotted) ++p;
   if (tok.lex.abbrev && !dotted && !(i > 0 && t.IsWord(i - 1, W_ON)) && !t.Is(p, ',') &&
       !(t.IsDigits(p) && t.Glued(p + 1) && LowerIs(t, p + 1, "th")))

@@ -18,6 +18,9 @@ enum class DateGrain : uint8_t { kDay, kWeek, kMonth, kQuarter, kYear };
 struct Quantity {
   uint32_t start = 0;  // bytes in Article::text, [start, end)
   uint32_t end = 0;
+  // Where the words stating it begin, its hedge included ("up to $50 billion", "between 10 and
+  // 20"); `start` when it has none.
+  uint32_t phrase_start = 0;
   QuantityKind kind = QuantityKind::kNumber;
   double value = 0;
   double value_max = 0;         // only for Qualifier::kRange

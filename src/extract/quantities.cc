@@ -60,6 +60,8 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
     // Only symbols and short or capitalised words open a currency ("$", "US$", "c $", "USD",
     // "Hong Kong $"); testing nothing else keeps the scan cheap.
     if (k.kind == TokKind::kWord && !(k.capitalized || k.end - k.start <= 4)) return false;
+    // The "s" of a possessive ("the company's $70 offer") opens no currency (it is no "S$").
+    if (k.kind == TokKind::kWord && i > 0 && t.Glued(i) && (t.Is(i - 1, '\'') || t.Is(i - 1, 0x2019))) return false;
     if (k.kind == TokKind::kPunct && k.cp != '$') return false;
     bool found = false;
     for (size_t len = 1; len <= 5 && i + len < t.size(); ++len) {
@@ -176,24 +178,45 @@ bool ReadAmount(const Tokens& t, size_t i, bool allow_prefix, Amount& a, size_t&
   return true;
 }
 
-// The qualifier written just before token b, and where it begins.
-Qualifier QualifierBefore(const Tokens& t, size_t b) {
+// The qualifier written just before token b; *from receives the token its words begin at (b when
+// there are none), so that a statement's words can include its hedge ("up to $50 billion").
+Qualifier QualifierBefore(const Tokens& t, size_t b, size_t* from) {
   auto w = [&](size_t back, W word) { return b >= back && t.IsWord(b - back, word); };
-  size_t o = (b >= 1 && t.Is(b - 1, '.') && w(2, W_APPROX)) ? 1 : 0;  // "approx."
-  if (o) return Qualifier::kAbout;
-  if (w(1, W_TO) && w(2, W_UP)) return Qualifier::kUpTo;
-  if (w(1, W_TO) && w(2, W_CLOSE)) return Qualifier::kAbout;
-  if (w(1, W_AS) && (w(2, W_MUCH) || w(2, W_MANY)) && w(3, W_AS)) return Qualifier::kUpTo;
-  if (w(1, W_THAN) && w(2, W_MORE)) return w(3, W_NOR) ? Qualifier::kUpTo : Qualifier::kMoreThan;
-  if (w(1, W_THAN) && (w(2, W_LESS) || w(2, W_FEWER))) return w(3, W_NOR) ? Qualifier::kAtLeast : Qualifier::kLessThan;
-  if (w(1, W_LEAST) && w(2, W_AT)) return Qualifier::kAtLeast;
-  if (w(1, W_OF) && w(2, W_EXCESS) && w(3, W_IN)) return Qualifier::kMoreThan;
+  auto at = [&](size_t back, Qualifier q) {
+    *from = b - back;
+    return q;
+  };
+  *from = b;
+  if (b >= 1 && t.Is(b - 1, '.') && w(2, W_APPROX)) return at(2, Qualifier::kAbout);  // "approx."
+  if (w(1, W_TO) && w(2, W_UP)) return at(2, Qualifier::kUpTo);
+  if (w(1, W_TO) && w(2, W_CLOSE)) return at(2, Qualifier::kAbout);
+  if (w(1, W_AS) && (w(2, W_MUCH) || w(2, W_MANY)) && w(3, W_AS)) return at(3, Qualifier::kUpTo);
+  if (w(1, W_THAN) && w(2, W_MORE)) return w(3, W_NOR) ? at(3, Qualifier::kUpTo) : at(2, Qualifier::kMoreThan);
+  if (w(1, W_THAN) && (w(2, W_LESS) || w(2, W_FEWER))) return w(3, W_NOR) ? at(3, Qualifier::kAtLeast) : at(2, Qualifier::kLessThan);
+  if (w(1, W_LEAST) && w(2, W_AT)) return at(2, Qualifier::kAtLeast);
+  if (w(1, W_OF) && w(2, W_EXCESS) && w(3, W_IN)) return at(3, Qualifier::kMoreThan);
   if (w(1, W_ABOUT) || w(1, W_AROUND) || w(1, W_ROUGHLY) || w(1, W_APPROXIMATELY) || w(1, W_APPROX) ||
       w(1, W_NEARLY) || w(1, W_ALMOST) || w(1, W_SOME) || w(1, W_ESTIMATED))
-    return Qualifier::kAbout;
-  if (w(1, W_OVER) || w(1, W_ABOVE) || w(1, W_BEYOND)) return Qualifier::kMoreThan;
-  if (w(1, W_UNDER) || w(1, W_BELOW)) return Qualifier::kLessThan;
+    return at(1, Qualifier::kAbout);
+  if (w(1, W_OVER) || w(1, W_ABOVE) || w(1, W_BEYOND)) return at(1, Qualifier::kMoreThan);
+  if (w(1, W_UNDER) || w(1, W_BELOW)) return at(1, Qualifier::kLessThan);
   return Qualifier::kExact;
+}
+
+// Verbs of a price or figure moving ("rose", "fell 3% to"), after which "X to Y" is a change and the
+// level it reached.
+bool MovementWord(std::string_view w) {
+  static constexpr std::string_view kMoves[] = {"rose", "fell", "gained", "lost", "climbed", "dropped", "jumped",
+                                                "slid", "declined", "increased", "decreased", "surged", "tumbled",
+                                                "rise", "fall", "rises", "falls", "added", "shed", "up", "down",
+                                                "plunged", "soared", "edged", "slipped", "grew", "shrank"};
+  for (std::string_view m : kMoves) {
+    if (w.size() != m.size()) continue;
+    bool eq = true;
+    for (size_t k = 0; k < w.size() && eq; ++k) eq = (w[k] | 0x20) == m[k];
+    if (eq) return true;
+  }
+  return false;
 }
 
 // Words after a number that name a measure or a duration, not counted things.
@@ -283,7 +306,7 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
       q = Quantity{};
       q.kind = QuantityKind::kPercent;
       q.value = pv;
-      q.start = t.items[i].start;
+      q.start = q.phrase_start = t.items[i].start;
       q.end = t.items[pe - 1].end;
       end = pe;
       return ScanResult::kFound;
@@ -309,21 +332,26 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     if (RatioAfter(t, a.num, ratio, re)) {
       q.kind = QuantityKind::kNumber;
       q.value = a.negative ? -ratio : ratio;
-      q.qualifier = QualifierBefore(t, a.begin);
+      size_t from = a.begin;
+      q.qualifier = QualifierBefore(t, a.begin, &from);
       q.start = t.items[a.begin].start;
+      q.phrase_start = t.items[from].start;
       q.end = t.items[re - 1].end;
       end = re;
       return ScanResult::kFound;
     }
   }
   q.value = a.value;
-  q.qualifier = QualifierBefore(t, a.begin);
+  size_t from = a.begin;
+  q.qualifier = QualifierBefore(t, a.begin, &from);
   size_t last = a.end;
   // Ranges: "between 10 and 20", "10 to 20 percent", "$1-2 billion", "$10 million to $20 million".
   bool between = a.begin >= 1 && t.IsWord(a.begin - 1, W_BETWEEN);
-  bool from = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
+  bool from_word = a.begin >= 1 && t.IsWord(a.begin - 1, W_FROM);
   size_t c = a.end;
-  bool connector = (between && t.IsWord(c, W_AND)) || (!from && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
+  // "rose 12 cents to $68.40": after a verb of movement, "to" names the level reached, not a range's end.
+  bool moved = a.begin >= 1 && t.items[a.begin - 1].kind == TokKind::kWord && MovementWord(t.Text(a.begin - 1));
+  bool connector = (between && t.IsWord(c, W_AND)) || (!from_word && !moved && (t.IsWord(c, W_TO) || (IsDash(t, c) && t.IsDigits(c + 1)) ||
                                                                   (IsDash(t, c) && t.Glued(c + 1))));
   bool own_unit = a.percent || a.currency_after || a.num.scaled;
   // Digits joined by hyphens into a code ("+1-222-2222", "123-12-1234") are no range.
@@ -382,6 +410,9 @@ ScanResult ScanQuantity(const Tokens& t, size_t i, Quantity& q, size_t& end) {
     }
   }
   q.start = t.items[a.begin].start;
+  // "between 10 and 20", "from 10 to 20": the range's opening word belongs to its statement.
+  if (q.qualifier == Qualifier::kRange && (between || from_word)) from = a.begin - 1;
+  q.phrase_start = t.items[from].start;
   q.end = t.items[last - 1].end;
   end = last;
   return ScanResult::kFound;

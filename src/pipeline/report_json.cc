@@ -6,8 +6,8 @@
 namespace corroborate {
 namespace {
 
-void WriteRoleValue(const RoleValue& v, JsonWriter& w) {
-  w.BeginObject();
+// The fields of a value, inside an object the caller opened.
+void WriteValueFields(const RoleValue& v, JsonWriter& w) {
   switch (v.kind) {
     case RoleValue::Kind::kQuantity:
       w.Key("value"); w.Double(v.quantity.value);
@@ -25,13 +25,53 @@ void WriteRoleValue(const RoleValue& v, JsonWriter& w) {
       w.Key("value"); w.String(v.text);
       break;
   }
-  w.EndObject();
 }
 
 void WriteStrings(const std::vector<std::string>& v, JsonWriter& w) {
   w.BeginArray();
   for (const std::string& s : v) w.String(s);
   w.EndArray();
+}
+
+using Texts = std::map<std::string, const std::string*>;  // article id → its cleaned text
+
+// One article's statement of a value: the words that state it (code points in that article's
+// text), its own value and qualifier, and whom it cites. Values taken from context have no words
+// and are not written.
+void WriteClaim(const ValueClaim& c, const Texts& texts, JsonWriter& w) {
+  auto it = texts.find(c.article);
+  if (c.text.empty() || it == texts.end()) return;
+  const RoleValue& v = c.value;
+  w.BeginObject();
+  w.Key("article"); w.String(c.article);
+  w.Key("start"); w.Int(CodePointOffset(*it->second, v.span.start));
+  w.Key("end"); w.Int(CodePointOffset(*it->second, v.span.end));
+  w.Key("text"); w.String(c.text);
+  if (v.kind == RoleValue::Kind::kQuantity) {
+    w.Key("value"); w.Double(v.quantity.value);
+    if (v.quantity.qualifier == Qualifier::kRange) { w.Key("value_max"); w.Double(v.quantity.value_max); }
+    w.Key("qualifier"); w.String(QualifierName(v.quantity.qualifier));
+  } else {
+    w.Key("value"); w.String(v.text);
+  }
+  if (!v.cited.origin.empty()) { w.Key("cited"); w.String(v.cited.origin); }
+  w.EndObject();
+}
+
+// A settled role: its value, the articles whose own statement agrees with it, and each statement.
+void WriteRole(const RoleValue& v, const RoleSupport* support, const Texts& texts, JsonWriter& w) {
+  w.BeginObject();
+  WriteValueFields(v, w);
+  if (support != nullptr) {
+    w.Key("sources"); WriteStrings(support->sources, w);
+    w.Key("independent_sources"); w.Int(static_cast<int64_t>(support->independent));
+    w.Key("single_source"); w.Bool(support->independent <= 1);
+    w.Key("claims");
+    w.BeginArray();
+    for (const ValueClaim& c : support->claims) WriteClaim(c, texts, w);
+    w.EndArray();
+  }
+  w.EndObject();
 }
 
 }  // namespace
@@ -44,11 +84,13 @@ uint32_t CodePointOffset(std::string_view text, uint32_t byte) {
 
 void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {
   std::map<std::string, const AnalyzedArticle*> by_id;
+  Texts texts;
   w.BeginObject();
   w.Key("articles");
   w.BeginArray();
   for (const AnalyzedArticle& a : r.articles) {
     by_id[a.article.id] = &a;
+    texts[a.article.id] = &a.article.text;
     w.BeginObject();
     w.Key("id"); w.String(a.article.id);
     w.Key("outlet"); w.StringOrNull(a.article.outlet);
@@ -86,14 +128,16 @@ void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {
       for (const Role& role : e.roles) {
         if (role.name == "weekday") continue;
         w.Key(role.name);
-        WriteRoleValue(role.value, w);
+        WriteRole(role.value, se.Support(role.name), texts, w);
       }
       if (e.type == EventType::kLayoffs) { w.Key("cumulative"); w.Bool(e.cumulative); }
       w.EndObject();
       w.Key("cumulative"); w.Bool(e.cumulative);
       w.Key("sources"); WriteStrings(se.sources, w);
       w.Key("outlets"); w.Int(static_cast<int64_t>(se.outlets));
-      w.Key("single_source"); w.Bool(se.outlets <= 1);
+      w.Key("independent_sources"); w.Int(static_cast<int64_t>(se.origins.size()));
+      w.Key("origins"); WriteStrings(se.origins, w);
+      w.Key("single_source"); w.Bool(se.origins.size() <= 1);
       w.Key("evidence");
       w.BeginArray();
       for (const Evidence& ev : se.evidence) {

@@ -1,27 +1,46 @@
 // The readable story report (see report_text.h).
 #include "pipeline/report_text.h"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 
 namespace corroborate {
 namespace {
 
-std::string Money(const Quantity& q) {
-  char buf[64];
-  double v = q.value;
+// "16,000", "239.3", "50 billion": as people write figures, never in exponent form.
+std::string Readable(double v) {
   const char* scale = "";
-  if (v >= 1e12) { v /= 1e12; scale = " trillion"; }
-  else if (v >= 1e9) { v /= 1e9; scale = " billion"; }
-  else if (v >= 1e6) { v /= 1e6; scale = " million"; }
-  std::snprintf(buf, sizeof buf, "%.4g%s", v, scale);
+  double a = std::fabs(v);
+  if (a >= 1e12) { v /= 1e12; scale = " trillion"; }
+  else if (a >= 1e9) { v /= 1e9; scale = " billion"; }
+  else if (a >= 1e6) { v /= 1e6; scale = " million"; }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
   std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  // Thousands separators in the whole part.
+  size_t dot = s.find('.');
+  size_t end = dot == std::string::npos ? s.size() : dot;
+  size_t begin = s[0] == '-' ? 1 : 0;
+  for (size_t i = end; i > begin + 3; i -= 3) s.insert(i - 3, ",");
+  return s + scale;
+}
+
+std::string Money(const Quantity& q) {
+  std::string s = Readable(q.value);
+  if (q.qualifier == Qualifier::kRange) s += " to " + Readable(q.value_max);
   if (q.kind == QuantityKind::kMoney && q.currency[0]) s = std::string(q.currency) + " " + s;
   if (q.kind == QuantityKind::kPercent) s += "%";
-  if (q.qualifier == Qualifier::kUpTo) s = "up to " + s;
-  else if (q.qualifier == Qualifier::kAbout) s = "about " + s;
-  else if (q.qualifier == Qualifier::kMoreThan || q.qualifier == Qualifier::kAtLeast) s = "over " + s;
-  return s;
+  switch (q.qualifier) {
+    case Qualifier::kUpTo: return "up to " + s;
+    case Qualifier::kAbout: return "about " + s;
+    case Qualifier::kMoreThan: return "more than " + s;
+    case Qualifier::kAtLeast: return "at least " + s;
+    case Qualifier::kLessThan: return "less than " + s;
+    default: return s;
+  }
 }
 
 std::string Show(const RoleValue& v) { return v.kind == RoleValue::Kind::kQuantity ? Money(v.quantity) : v.text; }
@@ -60,13 +79,30 @@ std::string FormatAnalyzeText(const AnalyzeResult& r) {
       out += "  " + se.id + " " + EventTypeName(e.type) + " (" + EventStatusName(e.status);
       if (e.stage != TalkStage::kNone) out += std::string(", ") + TalkStageName(e.stage);
       out += ")";
-      for (const Role& role : e.roles) {
-        if (role.name == "weekday") continue;
-        out += "  " + role.name + ": " + Show(role.value);
+      out += "  — " + std::to_string(se.outlets) + (se.outlets == 1 ? " outlet" : " outlets");
+      if (se.origins.size() <= 1) {
+        out += ", single source";
+      } else {
+        out += ", " + std::to_string(se.origins.size()) + " independent (";
+        for (size_t i = 0; i < se.origins.size(); ++i) out += (i ? ", " : "") + se.origins[i];
+        out += ")";
       }
       if (e.cumulative) out += "  (running total)";
-      out += "\n      sources " + sources(se.sources);
-      out += se.outlets <= 1 ? "  — single source\n" : "  — " + std::to_string(se.outlets) + " outlets\n";
+      out += "\n      sources " + sources(se.sources) + "\n";
+      for (const Role& role : e.roles) {
+        if (role.name == "weekday") continue;
+        out += "      " + role.name + ": " + Show(role.value);
+        if (const RoleSupport* sup = se.Support(role.name)) {
+          out += "  stated by " + sources(sup->sources);
+          if (sup->independent <= 1) out += " (single source)";
+          std::string cites;
+          for (const ValueClaim& c : sup->claims) {
+            if (!c.value.cited.origin.empty()) cites += (cites.empty() ? "" : ", ") + label[c.article] + " citing " + c.value.cited.origin;
+          }
+          if (!cites.empty()) out += "; " + cites;
+        }
+        out += "\n";
+      }
     }
     out += "\n  Conflicts\n";
     if (s.report.conflicts.empty()) out += "  none\n";

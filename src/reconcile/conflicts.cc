@@ -1,5 +1,4 @@
-// Conflicts among the claims of one corroborated event, and each role's settled value (see
-// story_report.h). Tested in reconcile_test.cc.
+// Conflicts among the claims of one corroborated event (see story_report.h). Tested in reconcile_test.cc.
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -11,23 +10,53 @@
 namespace corroborate {
 namespace {
 
-// Groups of sources whose values of `role` agree, in order of first statement.
-std::vector<SourcedValue> Groups(const StoryEvent& se, const std::string& role) {
-  std::vector<SourcedValue> groups;
-  for (size_t i = 0; i < se.claims.size(); ++i) {
-    const RoleValue* v = se.claims[i].Find(role);
-    if (v == nullptr) continue;
-    SourcedValue* home = nullptr;
-    for (SourcedValue& g : groups) {
-      if (ValuesAgree(g.raw, *v)) { home = &g; break; }
+// Two claims state `role` at the same time and in the same measure: their values are money both or
+// percentages both (in one currency), and where both give the period the figure is for it is the
+// same period, and where both date it the dates agree. Only such claims can conflict.
+bool Comparable(const Event& x, const Event& y, const std::string& role) {
+  const RoleValue* a = x.Find(role);
+  const RoleValue* b = y.Find(role);
+  if (a == nullptr || b == nullptr || !SameMeasure(*a, *b)) return false;
+  if (a->kind == RoleValue::Kind::kDate) return true;
+  // A quarter's figure and its year's measure different things: periods must be the same one.
+  const RoleValue* p = x.Find("period");
+  const RoleValue* q = y.Find("period");
+  if (role != "period" && p && q && !(p->date.grain == q->date.grain && p->text == q->text)) return false;
+  p = x.Find("date");
+  q = y.Find("date");
+  return role == "date" || !p || !q || ValuesAgree(*p, *q);
+}
+
+// The conflict on one role: groups of claims stating the same value (GroupClaims) that cannot
+// hold together with another group's (ValuesCompatible, over every comparable pair of claims).
+bool RoleConflict(const StoryEvent& se, const std::string& role, Conflict* c) {
+  std::vector<std::vector<size_t>> groups = GroupClaims(se, role);
+  if (groups.size() < 2) return false;
+  std::vector<bool> clash(groups.size(), false);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (size_t h = g + 1; h < groups.size(); ++h) {
+      bool compared = false, compatible = false;
+      for (size_t x : groups[g]) {
+        for (size_t y : groups[h]) {
+          if (!Comparable(se.claims[x], se.claims[y], role)) continue;
+          compared = true;
+          compatible |= ValuesCompatible(*se.claims[x].Find(role), *se.claims[y].Find(role));
+        }
+      }
+      if (compared && !compatible) clash[g] = clash[h] = true;
     }
-    if (home == nullptr) {
-      groups.push_back(SourcedValue{ValueText(*v), *v, {}});
-      home = &groups.back();
-    }
-    home->sources.push_back(se.sources[i]);
   }
-  return groups;
+  c->event = se.id;
+  c->role = role;
+  c->values.clear();
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!clash[g]) continue;
+    const RoleValue& v = *se.claims[groups[g][0]].Find(role);
+    SourcedValue sv{ValueText(v), v, {}};
+    for (size_t i : groups[g]) sv.sources.push_back(se.sources[i]);
+    c->values.push_back(std::move(sv));
+  }
+  return c->values.size() >= 2;
 }
 
 bool PreDeal(EventStatus s) { return s == EventStatus::kConsidering || s == EventStatus::kInTalks; }
@@ -90,84 +119,11 @@ std::vector<Conflict> FindConflicts(const std::vector<StoryEvent>& events) {
       }
     }
     for (const std::string& role : roles) {
-      std::vector<SourcedValue> groups = Groups(se, role);
-      if (groups.size() < 2) continue;
-      out.push_back(Conflict{se.id, role, std::move(groups)});
+      Conflict c;
+      if (RoleConflict(se, role, &c)) out.push_back(std::move(c));
     }
   }
   return out;
-}
-
-// A name without its trailing company form ("Tessel Freight AB" → "Tessel Freight").
-std::string WithoutLegalForm(const std::string& name) {
-  size_t sp = name.rfind(' ');
-  if (sp == std::string::npos) return name;
-  std::string last;
-  for (char c : name.substr(sp + 1)) {
-    if (c != '.' && c != ',') last.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  if (events::EventLexicon::Get().WordClass(last) != "legal") return name;
-  size_t end = sp;
-  while (end > 0 && (name[end - 1] == ',' || name[end - 1] == ' ')) --end;
-  return name.substr(0, end);
-}
-
-// The name a party goes by across the story: of the forms its sources give (company form
-// dropped), the one most sources use, the fuller one on a tie ("Tessel" once, "Tessel Freight"
-// twice → "Tessel Freight").
-std::string StoryName(const StoryEvent& se, const std::string& role, const RoleValue& chosen) {
-  std::map<std::string, int> forms;
-  for (const Event& e : se.claims) {
-    const RoleValue* v = e.Find(role);
-    if (v != nullptr && v->kind == RoleValue::Kind::kEntity && ValuesAgree(*v, chosen)) ++forms[WithoutLegalForm(v->text)];
-  }
-  std::string best = WithoutLegalForm(chosen.text);
-  int top = 0;
-  for (const auto& [name, n] : forms) {
-    if (n > top || (n == top && name.size() > best.size())) { top = n; best = name; }
-  }
-  return best;
-}
-
-// Each role takes the value most sources agree on; the status the most sources claim.
-void Settle(StoryEvent& se) {
-  std::vector<std::string> roles;
-  for (const Event& e : se.claims) {
-    for (const Role& r : e.roles) {
-      bool seen = false;
-      for (const std::string& x : roles) seen |= x == r.name;
-      if (!seen) roles.push_back(r.name);
-    }
-  }
-  for (const std::string& role : roles) {
-    if (role == "weekday") continue;
-    std::vector<SourcedValue> groups = Groups(se, role);
-    const SourcedValue* best = nullptr;
-    for (const SourcedValue& g : groups) {
-      if (best == nullptr || g.sources.size() > best->sources.size()) best = &g;
-    }
-    if (best == nullptr) continue;
-    RoleValue v = best->raw;
-    if (v.kind == RoleValue::Kind::kEntity) v.text = StoryName(se, role, v);
-    se.event.Set(role, v);
-  }
-  std::map<EventStatus, int> status;
-  std::map<TalkStage, int> stage;
-  for (const Event& e : se.claims) {
-    if (e.status != EventStatus::kUnknown) ++status[e.status];
-    if (e.stage != TalkStage::kNone) ++stage[e.stage];
-    se.event.cumulative |= e.cumulative;
-  }
-  int top = 0;
-  for (const auto& [s, n] : status) {
-    if (n >= top) { top = n; se.event.status = s; }
-  }
-  if (se.event.status == EventStatus::kUnknown) se.event.status = EventStatus::kAnnounced;
-  top = 0;
-  for (const auto& [s, n] : stage) {
-    if (n >= top) { top = n; se.event.stage = s; }
-  }
-  if (se.event.status != EventStatus::kInTalks) se.event.stage = TalkStage::kNone;
 }
 
 StoryReport ReconcileStory(const std::vector<StoryArticle>& articles) {
@@ -175,7 +131,10 @@ StoryReport ReconcileStory(const std::vector<StoryArticle>& articles) {
   r.events = MergeClaims(articles);
   for (size_t i = 0; i < r.events.size(); ++i) {
     r.events[i].id = "e" + std::to_string(i + 1);
-    Settle(r.events[i]);
+    StoryEvent& se = r.events[i];
+    Settle(articles, se);
+    se.origins = Origins(articles, se, se.sources);
+    for (RoleSupport& s : se.support) s.independent = Origins(articles, se, s.sources).size();
   }
   r.conflicts = FindConflicts(r.events);
   r.attribution_issues = CheckAttributions(articles);

@@ -30,10 +30,25 @@ void AddRoles(Event& into, const Event& from) {
   into.cumulative |= from.cumulative;
 }
 
+// Figures for different periods (a quarter and its year are two periods): two events.
+bool PeriodsDiffer(const Event& a, const Event& b) {
+  const RoleValue* x = a.Find("period");
+  const RoleValue* y = b.Find("period");
+  return x && y && !(x->date.grain == y->date.grain && x->text == y->text);
+}
+
 bool DatesDisagree(const Event& a, const Event& b) {
   const RoleValue* x = a.Find("date");
   const RoleValue* y = b.Find("date");
-  return x && y && !ValuesAgree(*x, *y);
+  return (x && y && !ValuesAgree(*x, *y)) || PeriodsDiffer(a, b);
+}
+
+// A statement that gives no figure at all ("Globex is in talks to invest in Initech").
+bool Bare(const Event& e) {
+  for (const Role& r : e.roles) {
+    if (r.value.kind == RoleValue::Kind::kQuantity) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -42,17 +57,15 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
   // Claims with their identifying number first, so that bare mentions find a home afterwards.
   std::vector<Claim> claims, bare;
   for (size_t i = 0; i < articles.size(); ++i) {
-    for (const Event& e : *articles[i].events) {
-      const char* p = PrimaryRole(e.type);
-      (*p && e.Find(p) == nullptr ? bare : claims).push_back(Claim{i, &e});
-    }
+    for (const Event& e : *articles[i].events) (Bare(e) ? bare : claims).push_back(Claim{i, &e});
   }
   // 1. Claims that agree on parties and numbers are one event.
   std::vector<Cluster> clusters;
   for (const Claim& c : claims) {
     Cluster* home = nullptr;
     for (Cluster& k : clusters) {
-      if (KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event) && !k.articles.count(c.article)) {
+      if (KeysAgree(k.merged, *c.event, false) && NumbersAgree(k.merged, *c.event) && !PeriodsDiffer(k.merged, *c.event) &&
+          !k.articles.count(c.article)) {
         home = &k;
         break;
       }
@@ -110,9 +123,11 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       home = top > second ? largest : nullptr;
     }
     if (home == nullptr) {
+      // A statement its frame read from the clause's grammar stands as it is; another only when
+      // it names all its parties.
       bool complete = true;
       for (const std::string& k : KeyRoles(c.event->type)) complete &= c.event->Find(k) != nullptr;
-      if (!complete) continue;
+      if (!complete && !c.event->from_syntax) continue;
       clusters.emplace_back();
       home = &clusters.back();
       home->merged.type = c.event->type;
@@ -135,11 +150,13 @@ std::vector<StoryEvent> MergeClaims(const std::vector<StoryArticle>& articles) {
       if (se.sources.empty() || se.sources.back() != id) {
         se.sources.push_back(id);
         se.claims.push_back(*c.event);
-        if (sa.duplicate_of.empty()) outlets.insert(sa.outlet.empty() ? id : sa.outlet);
+        outlets.insert(OutletName(sa));
       } else {
         // A second claim of one article (a bare mention) adds its roles and evidence.
         for (const Role& r : c.event->roles) {
-          if (se.claims.back().Find(r.name) == nullptr) se.claims.back().roles.push_back(r);
+          RoleValue* mine = se.claims.back().Find(r.name);
+          if (mine == nullptr) se.claims.back().roles.push_back(r);
+          else if (ValuesAgree(*mine, r.value)) mine->Restate(r.value);
         }
       }
       for (const Span& s : c.event->evidence) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clean/article.h"
@@ -31,14 +32,37 @@ struct Evidence {
   std::string text;
 };
 
+// One statement of a role's value by one article: the value as it states it there, with the words
+// that state it and whom it cites.
+struct ValueClaim {
+  std::string article;  // article id
+  RoleValue value;      // value.span: bytes in that article's text; value.cited
+  std::string text;     // the words at value.span ("up to $50 billion"); "" when the value came from context
+};
+
+// Who states a settled role's value: the articles whose own statement agrees with it, and each
+// of their statements (an article that states the event but not this value is not among them).
+struct RoleSupport {
+  std::string role;
+  std::vector<std::string> sources;  // article ids, in input order
+  std::vector<ValueClaim> claims;    // each statement of each source, in source order
+  size_t independent = 0;            // distinct origins among the sources (StoryEvent::origins)
+};
+
 struct StoryEvent {
   std::string id;                     // "e1", "e2", ... in the order of first statement
   Event event;                        // merged roles: each role's best-supported value
   std::vector<std::string> sources;   // article ids that state it, in input order
-  size_t outlets = 0;                 // independent outlets among them (reprints not counted)
+  size_t outlets = 0;                 // distinct outlets among them
+  // Distinct origins among them: a reprint counts with its original, and articles citing the same
+  // news organisation for the event count once, as that organisation. Named in order of first source.
+  std::vector<std::string> origins;
   std::vector<Evidence> evidence;
-  // Each source's own claim, parallel to `sources`: what the conflicts are computed from.
+  // Each source's own claim, parallel to `sources`: what values and conflicts are computed from.
   std::vector<Event> claims;
+  std::vector<RoleSupport> support;   // one per role of `event`
+
+  const RoleSupport* Support(std::string_view role) const;
 };
 
 struct SourcedValue {
@@ -76,5 +100,18 @@ std::vector<AttributionIssue> CheckAttributions(const std::vector<StoryArticle>&
 
 // Prints a role value as the report shows it: a canonical name, a number, an ISO date.
 std::string ValueText(const RoleValue& v);
+
+// Settles each role of a merged event on the value most of its claims state, with the qualifier
+// most of those use, and records who states it (settle.cc); settles the status the same way.
+void Settle(const std::vector<StoryArticle>& articles, StoryEvent& se);
+// The claims (indices into se.claims) that state `role`, grouped by agreeing value (ValuesAgree) in
+// order of first statement (settle.cc).
+std::vector<std::vector<size_t>> GroupClaims(const StoryEvent& se, const std::string& role);
+// The origins (see StoryEvent::origins) of some of an event's sources (origins.cc).
+std::vector<std::string> Origins(const std::vector<StoryArticle>& articles, const StoryEvent& se,
+                                 const std::vector<std::string>& ids);
+// An article's outlet named one way: a news organisation's canonical name when the outlet (or,
+// failing it, the article's address) names one, else the outlet as given, else the article id.
+std::string OutletName(const StoryArticle& a);
 
 }  // namespace corroborate

@@ -10,14 +10,18 @@ import {
 } from './harness.js';
 
 // What our example articles (examples/, written by us) say about the job cuts. "about 900" and
-// "up to 900" both allow 900, so 01-03 agree on 900; 04's 1,100 is more than either allows, so the
-// layoffs event's count must be one conflict of two values: 900 from 01-03 and 1,100 from 04. Each
-// statement is checked against the file first, so a change to the examples shows here.
+// "up to 900" both allow 900, so 01-03 and both articles of 05 agree on 900; 04's 1,100 is more than
+// either allows, so the layoffs event's count must be one conflict of two values. Each statement is
+// checked against the file first, so a change to the examples shows here. `id` names an article of
+// a JSON Lines file; `reprint` marks the one that republishes another outlet's article, which the
+// page counts with its original, not as an outlet of its own.
 const JOB_CUT_STATEMENTS = [
   {file: '01-harbour-wire.txt', says: 'cut about 900 jobs', value: 900},
   {file: '02-portside-news.html', says: 'Planned job cuts: about 900', value: 900},
   {file: '03-markets-daily.txt', says: 'cut up to 900 roles', value: 900},
   {file: '04-business-brief.txt', says: 'cut 1,100 jobs', value: 1100},
+  {file: '05-wire-followers.jsonl', id: 'halvorsen-kestrel-deal', says: 'About 900 positions will go', value: 900, reprint: true},
+  {file: '05-wire-followers.jsonl', id: 'halvorsen-to-buy-kestrel', says: 'cut about 900 jobs', value: 900},
 ];
 
 const basename = (id) => id.slice(id.lastIndexOf('/') + 1);
@@ -29,7 +33,7 @@ function expectedCountConflict(tally, root) {
     tally.check(text.includes(statement.says), `examples/${statement.file} says "${statement.says}"`);
     const label = statement.value.toLocaleString('en');  // how the page writes a count
     if (!bySource.has(label)) bySource.set(label, []);
-    bySource.get(label).push(statement.file);
+    bySource.get(label).push(statement.id ?? statement.file);
   }
   return [...bySource].map(([value, files]) => ({value, files: files.sort()}));
 }
@@ -98,12 +102,13 @@ async function main() {
     const storyId = await page.locator('.story').getAttribute('data-story');
 
     const expected = expectedCountConflict(tally, options.root);
-    const outlets = JOB_CUT_STATEMENTS.length;  // four invented outlets, one article each
+    const outlets = JOB_CUT_STATEMENTS.filter((s) => !s.reprint).length;  // invented outlets; a reprint is its original's
     const rows = await roleRows(page, 'layoffs', 'count');
     tally.equal(rows.map((row) => ({value: row.value, files: row.files})), expected,
       'the layoffs count shows each conflicting value with its sources');
     tally.equal(rows.map((row) => row.agreement),
-      expected.map((value) => `${value.files.length} of ${outlets} outlets`), 'each value says how many outlets state it');
+      expected.map((value) => `${JOB_CUT_STATEMENTS.filter((s) => !s.reprint && value.files.includes(s.id ?? s.file)).length} of ${outlets} outlets`),
+      'each value says how many outlets state it');
     tally.check(rows.every((row) => row.conflict), 'every value of the count is marked as a conflict');
     tally.check(rows.length > 0 && rows[0].badge === 'conflict', 'the count is labelled "conflict"');
     tally.check(rows.every((row) => row.background !== 'rgba(0, 0, 0, 0)'), 'conflicting values are highlighted',

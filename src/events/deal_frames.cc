@@ -1,0 +1,330 @@
+// Acquisitions and contracts from a sentence's syntax (see frame_context.h): buying a company is an
+// acquisition, buying goods or services (aircraft, a licence, "$5 billion of cloud capacity") is a
+// contract. Parties come from grammatical roles (subject, object, passive agent, "X's acquisition
+// of Y", "an order from X"), never from the nearest name. Tested in frames_test.cc.
+#include "events/frame_context.h"
+#include "extract/gazetteer.h"
+
+namespace corroborate::events {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// The goods a verb or a noun names after word `from`: a noun phrase of a count and the things
+// counted, or of a product ("60 Boeing 787 Dreamliner aircraft", "20 of Boeing's larger 777
+// planes", "tankers"); its words [*w0, *w1). Stops at a preposition that opens another role
+// ("for $4.6 billion", "from Boeing"), a comma or the clause's end.
+bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
+  const auto& w = c.W();
+  uint32_t end = c.syntax.ClauseEnd(from);
+  uint32_t i = from;
+  while (i < end && In(w[i].lower, {"a", "an", "the", "up", "to", "as", "many", "some", "about", "new", "further",
+                                    "another", "more", "additional"}))
+    ++i;
+  if (i >= end) return false;
+  uint32_t j = i;
+  bool counted = false, named = false, plural = false;
+  while (j < end && !(j > i && (w[j].comma_before || w[j].clause_before))) {
+    const std::string& x = w[j].lower;
+    if (j > i && In(x, {"for", "from", "with", "in", "at", "to", "worth", "valued", "by", "on", "over", "which", "that",
+                        "and", "who", "as", "under", "while", "but"}))
+      break;
+    if (w[j].quantity >= 0) {
+      const Quantity& q = c.mentions.quantities[w[j].quantity];
+      if (q.kind == QuantityKind::kMoney || q.kind == QuantityKind::kPercent) break;
+      counted = true;
+    }
+    if (w[j].entity >= 0) {
+      EntityType t = c.mentions.entities.entities[c.mentions.entities.mentions[w[j].entity].entity].type;
+      if (t == EntityType::kPerson || t == EntityType::kLoc) return false;
+      named = true;
+    }
+    if (x.size() > 3 && x.back() == 's' && !w[j].capitalized) plural = true;
+    ++j;
+  }
+  // "20 of Boeing's larger 777 planes": the count, "of", then the goods.
+  if (j == i + 1 && counted && j < end && w[j].lower == "of") return Goods(c, j + 1, w0, w1) && (*w0 = i, true);
+  if (j <= i || !(counted || named || plural)) return false;
+  // "the Dutch port operator Kestrel Terminals": a noun phrase that ends in an organisation's
+  // name is that organisation, bought as a company.
+  if (const Party* head = c.syntax.At(j - 1); head != nullptr && !head->possessive) return false;
+  *w0 = i;
+  *w1 = j;
+  return true;
+}
+
+// The maker of goods named in words [w0, w1): a party among them ("Boeing's 777 planes"), or the
+// company a product's name begins with ("Boeing 787 Dreamliner aircraft") when the company list or
+// the article knows it.
+const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::vector<Party>& parties, Party* scratch) {
+  // A listed company ("Boeing's 777 planes"); a capitalised guess there is more likely the
+  // product's own name ("20 Dreamliners").
+  for (const Party& p : parties) {
+    if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in && p.listed) return &p;
+  }
+  const auto& w = c.W();
+  for (uint32_t i = w0; i < w1; ++i) {
+    if (w[i].entity < 0) continue;
+    const EntityMention& m = c.mentions.entities.mentions[w[i].entity];
+    if (c.mentions.entities.entities[m.entity].type != EntityType::kProduct) continue;
+    const std::string& first = w[i].lower;
+    for (const Party& p : parties) {
+      if (!p.person && c.W()[p.w0].lower == first) {
+        *scratch = p;
+        scratch->w0 = i;
+        scratch->w1 = i + 1;
+        return scratch;
+      }
+    }
+    if (extract::Gazetteer::Get().Company(first) != nullptr) {
+      scratch->name = c.article.text.substr(w[i].start, w[i].end - w[i].start);
+      scratch->w0 = i;
+      scratch->w1 = i + 1;
+      scratch->person = false;
+      return scratch;
+    }
+  }
+  return nullptr;
+}
+
+void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
+  if (p != nullptr && ev.Find(role) == nullptr) ev.Set(role, c.PartyValue(*p));
+}
+
+// Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
+// told apart ("$82 a share").
+void SetAmounts(const FrameContext& c, Event& ev, const char* total_role, const char* per_share_role) {
+  const auto& w = c.W();
+  int32_t q = c.QuantityAfter(c.t1, {"for", "worth", "at", "of", "totaling", "totalling", "valued"}, QuantityKind::kMoney);
+  if (q < 0) q = c.QuantityBefore(c.t0, QuantityKind::kMoney);
+  if (q < 0) return;
+  const Quantity& m = c.mentions.quantities[q];
+  uint32_t after = 0;
+  while (after < w.size() && w[after].start < m.end) ++after;
+  bool per_share = after + 1 < w.size() && ((In(w[after].lower, {"a", "per"}) && w[after + 1].lower == "share") ||
+                                            w[after].lower == "each");
+  if (per_share) {
+    if (per_share_role != nullptr) ev.Set(per_share_role, c.QuantityValue(q));
+  } else {
+    ev.Set(total_role, c.QuantityValue(q));
+  }
+}
+
+// The verb that governs a noun trigger ("won a $13 billion contract", "placed an order"): its word,
+// or UINT32_MAX.
+uint32_t GoverningVerb(const FrameContext& c) {
+  const auto& w = c.W();
+  for (uint32_t k = c.t0; k > c.b() && k + 7 > c.t0; --k) {
+    if (w[k].comma_before && w[k - 1].quantity < 0) break;
+    if (w[k].clause_before) break;
+    const std::string& x = w[k - 1].lower;
+    if (In(x, {"won", "win", "wins", "winning", "secured", "landed", "received", "awarded", "signed", "signs", "sign",
+               "placed", "placing", "announced", "announces", "inked", "got", "lost", "defeated", "finalised",
+               "finalized", "negotiated", "completed", "agreed", "reached", "struck", "made", "make", "makes",
+               "cancelled", "canceled", "scrapped", "revived", "entered"}))
+      return k - 1;
+    if (IsPreposition(x) && !In(x, {"of", "to"})) break;
+  }
+  return UINT32_MAX;
+}
+
+}  // namespace
+
+bool FillAcquisition(const FrameContext& c, Event& ev) {
+  const Syntax& syn = c.syntax;
+  const auto& w = c.W();
+  if (c.trigger.verb) {
+    if (w[c.t0].lower == "pay" || w[c.t0].lower == "pays" || w[c.t0].lower == "paid") {
+      // "X agreed to pay $2 billion for Y".
+      SetParty(c, ev, "target", syn.After(c.t1, {"for"}));
+      SetParty(c, ev, "acquirer", syn.Subject(c.t0));
+      int32_t q = c.QuantityAt(c.t1);
+      if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(q));
+    } else if (syn.Passive(c.t0)) {
+      // "Y was acquired by X", "Y, which was bought by X".
+      SetParty(c, ev, "target", syn.Subject(c.t0));
+      SetParty(c, ev, "acquirer", syn.Agent(c.t1 - 1));
+    } else {
+      const Party* object = syn.Object(c.t1);
+      if (object == nullptr || object->person) return false;  // goods are a contract's (FillContract)
+      SetParty(c, ev, "target", object);
+      SetParty(c, ev, "acquirer", syn.Subject(c.t0));
+    }
+  } else {
+    // "X's acquisition of Y", "a bid for Y", "the acquisition of Y by X", "X announced the
+    // purchase of Y".
+    SetParty(c, ev, "target", syn.After(c.t1, {"of", "for"}));
+    SetParty(c, ev, "acquirer", syn.Possessor(c.t0));
+    SetParty(c, ev, "acquirer", syn.After(c.t1, {"by"}));
+    uint32_t v = GoverningVerb(c);
+    if (v != UINT32_MAX) SetParty(c, ev, "acquirer", syn.Subject(v));
+  }
+  // Who buys and what: both, and not one another.
+  const RoleValue* target = ev.Find("target");
+  const RoleValue* acquirer = ev.Find("acquirer");
+  if (target == nullptr || acquirer == nullptr || acquirer->text == target->text) return false;
+  if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", "price_per_share");
+  int32_t stake = c.QuantityBefore(c.t0, QuantityKind::kPercent);
+  if (stake < 0) stake = c.QuantityAfter(c.t1, {"of"}, QuantityKind::kPercent);
+  if (stake >= 0) ev.Set("stake", c.QuantityValue(stake));
+  int32_t d = c.ClauseDate();
+  if (d >= 0) ev.Set("date", c.DateValue(d));
+  ev.status = c.ClauseStatus();
+  return true;
+}
+
+bool FillContract(const FrameContext& c, Event& ev) {
+  const Syntax& syn = c.syntax;
+  const auto& w = c.W();
+  std::vector<Party> none;
+  Party scratch;
+  uint32_t g0 = 0, g1 = 0;
+  const std::string& trig = w[c.t0].lower;
+  if (c.trigger.verb) {
+    // "X ordered 20 jets from Y", "X will purchase 20 of Y's planes", "X leased 100 tankers from
+    // Y", "which Apple has licensed from Microsoft".
+    // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
+    if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
+    SetParty(c, ev, "buyer", syn.Subject(c.t0));
+    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+    SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));
+    if (g1 > g0) {
+      std::vector<Party> all;
+      for (uint32_t i = g0; i < g1; ++i) {
+        if (const Party* p = syn.At(i)) all.push_back(*p);
+      }
+      SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
+    }
+    // "X has ordered US$ 6 billion in new airliners": the object is the amount.
+    int32_t money = c.QuantityAt(c.t1);
+    if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
+  } else {
+    uint32_t v = GoverningVerb(c);
+    std::string_view verb = v == UINT32_MAX ? std::string_view() : std::string_view(w[v].lower);
+    const Party* from = syn.After(c.t1, {"from"});
+    if (In(verb, {"won", "win", "wins", "winning", "secured", "landed", "received", "got", "defeated"})) {
+      // "X has won an order from Y", "X won a contract to supply Y with ...".
+      SetParty(c, ev, "seller", syn.Subject(v));
+      SetParty(c, ev, "buyer", from);
+      for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
+        if (In(w[k].lower, {"supply", "provide", "deliver", "build"}) && k > 0 && w[k - 1].lower == "to") {
+          SetParty(c, ev, "buyer", syn.Object(k + 1));
+          break;
+        }
+      }
+    } else if (In(verb, {"announced", "announces"}) && from != nullptr) {
+      // "X announced 35 new orders from Y and Z".
+      SetParty(c, ev, "seller", syn.Subject(v));
+      SetParty(c, ev, "buyer", from);
+    } else if (v != UINT32_MAX) {
+      // "X signed a contract with Y", "X placed an order with Y", "the deal to lease ... from Y";
+      // but "X signed a contract with Y to supply ...": the one who supplies sells.
+      bool supplies = false;
+      for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
+        supplies |= w[k].lower == "to" && In(w[k + 1].lower, {"supply", "provide", "deliver", "build", "sell", "operate"});
+      }
+      SetParty(c, ev, supplies ? "seller" : "buyer", syn.Subject(v));
+      SetParty(c, ev, supplies ? "buyer" : "seller", syn.After(c.t1, {"with", "from"}));
+    }
+    // "The Air India order", "Qatar's previous order for 2 A380s": the buyer named before it.
+    if (In(trig, {"order", "orders"})) {
+      SetParty(c, ev, "buyer", syn.Possessor(c.t0));
+      if (ev.Find("buyer") == nullptr && c.t0 > c.b()) {
+        const Party* pre = syn.At(c.t0 - 1);
+        if (pre != nullptr && !pre->person) SetParty(c, ev, "buyer", pre);
+      }
+    }
+    // "an agreement with Y to purchase $38 billion worth of cloud services", "a contract to supply
+    // 14 tankers": the verb after the noun names the sum or the goods.
+    for (uint32_t k = c.t1; k + 2 < syn.ClauseEnd(c.t1); ++k) {
+      if (w[k].lower != "to" || !In(w[k + 1].lower, {"purchase", "buy", "supply", "provide", "lease", "deliver", "build"}))
+        continue;
+      int32_t money = c.QuantityAt(k + 2);
+      if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
+      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", c.TextValue(g0, g1));
+      break;
+    }
+    uint32_t for_at = c.t1;
+    while (for_at < syn.ClauseEnd(c.t1) && w[for_at].lower != "for") ++for_at;
+    int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;
+    bool for_money = after_for >= 0 && c.mentions.quantities[after_for].kind == QuantityKind::kMoney;
+    if (for_at < syn.ClauseEnd(c.t1) && !for_money && Goods(c, for_at + 1, &g0, &g1)) {
+      ev.Set("subject", c.TextValue(g0, g1));
+      std::vector<Party> all;
+      for (uint32_t i = g0; i < g1; ++i) {
+        if (const Party* p = syn.At(i)) all.push_back(*p);
+      }
+      SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
+    }
+  }
+  // A contract names who buys (the seller alone, "X has received five orders", says too little).
+  const RoleValue* buyer = ev.Find("buyer");
+  const RoleValue* seller = ev.Find("seller");
+  if (buyer == nullptr || (seller != nullptr && buyer->text == seller->text)) return false;
+  // A contract needs a party and one more thing said of it: the other party, the goods or the sum.
+  int known = (buyer != nullptr) + (seller != nullptr) + (ev.Find("subject") != nullptr);
+  if ((buyer == nullptr && seller == nullptr) || known < 2) {
+    SetAmounts(c, ev, "amount", nullptr);
+    if (ev.Find("amount") == nullptr || (buyer == nullptr && seller == nullptr)) return false;
+  }
+  if (ev.Find("amount") == nullptr) SetAmounts(c, ev, "amount", nullptr);
+  int32_t d = c.ClauseDate();
+  if (d >= 0) ev.Set("date", c.DateValue(d));
+  ev.status = c.ClauseStatus();
+  return true;
+}
+
+bool FillPartnership(const FrameContext& c, Event& ev) {
+  const Syntax& syn = c.syntax;
+  const auto& w = c.W();
+  // The partners: the subject of the verb that governs the noun ("Globex and Initech formed a
+  // joint venture", "Globex entered into an alliance with Initech"), the possessor ("Globex's
+  // partnership with Initech"), and whom "with" or "between" names.
+  std::vector<const Party*> partners;
+  auto add = [&](const Party* p) {
+    if (p == nullptr || p->person || p->reporter) return;
+    for (const Party* q : syn.Coordinated(p)) {
+      bool seen = false;
+      for (const Party* x : partners) seen |= x->name == q->name;
+      if (!seen && !q->person) partners.push_back(q);
+    }
+  };
+  add(syn.Possessor(c.t0));
+  uint32_t v = UINT32_MAX;
+  for (uint32_t k = c.t0; k > c.b() && k + 7 > c.t0; --k) {
+    if (w[k].comma_before || w[k].clause_before) break;
+    const std::string& x = w[k - 1].lower;
+    if (In(x, {"formed", "form", "forms", "forming", "entered", "enter", "enters", "signed", "sign", "signs", "agreed",
+               "announced", "announces", "struck", "reached", "launched", "created", "set", "ending", "ended", "end",
+               "ends", "terminated", "dissolved", "extended", "renewed", "expanded"})) {
+      v = k - 1;
+      break;
+    }
+  }
+  if (v != UINT32_MAX) add(syn.Subject(v));
+  add(syn.After(c.t1, {"with", "between"}));
+  if (partners.size() < 2) return false;
+  std::string names;
+  for (const Party* p : partners) names += (names.empty() ? "" : ", ") + p->name;
+  RoleValue parties;
+  parties.kind = RoleValue::Kind::kText;
+  parties.text = names;
+  parties.span = Span{w[partners.front()->w0].start, w[partners.back()->w1 - 1].end};
+  if (parties.span.end < parties.span.start) parties.span = Span{};
+  ev.Set("parties", parties);
+  int32_t d = c.ClauseDate();
+  if (d >= 0) ev.Set("date", c.DateValue(d));
+  if (v != UINT32_MAX && In(w[v].lower, {"ending", "ended", "end", "ends", "terminated", "dissolved"})) {
+    ev.status = EventStatus::kCancelled;
+  } else {
+    ev.status = c.ClauseStatus();
+  }
+  return true;
+}
+
+}  // namespace corroborate::events

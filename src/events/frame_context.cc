@@ -1,0 +1,158 @@
+// The helpers frame fillers share (see frame_context.h). Tested in frames_test.cc.
+#include "events/frame_context.h"
+
+#include <algorithm>
+
+namespace corroborate::events {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+RoleValue FrameContext::PartyValue(const Party& p) const {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kEntity;
+  v.text = p.name;
+  v.span = Span{W()[p.w0].start, W()[p.w1 - 1].end};
+  return v;
+}
+
+RoleValue FrameContext::QuantityValue(int32_t qi) const {
+  const Quantity& q = mentions.quantities[qi];
+  RoleValue v;
+  v.kind = RoleValue::Kind::kQuantity;
+  v.quantity = q;
+  v.span = Span{q.phrase_start, q.end};
+  v.text = article.text.substr(q.phrase_start, q.end - q.phrase_start);
+  return v;
+}
+
+RoleValue FrameContext::TextValue(uint32_t w0, uint32_t w1) const {
+  RoleValue v;
+  v.kind = RoleValue::Kind::kText;
+  v.span = Span{W()[w0].start, W()[w1 - 1].end};
+  v.text = article.text.substr(v.span.start, v.span.end - v.span.start);
+  return v;
+}
+
+RoleValue FrameContext::DateValue(int32_t di) const {
+  const DateMention& d = mentions.dates[di];
+  RoleValue v;
+  v.kind = RoleValue::Kind::kDate;
+  v.date = d;
+  v.text = corroborate::DateValue(d);
+  v.span = Span{d.start, d.end};
+  return v;
+}
+
+int32_t FrameContext::QuantityAfter(uint32_t from, std::initializer_list<std::string_view> preps,
+                                    QuantityKind kind, uint32_t limit) const {
+  uint32_t end = std::min(syntax.ClauseEnd(from), limit);
+  for (uint32_t i = from; i + 1 < end; ++i) {
+    if (!In(W()[i].lower, preps)) continue;
+    // "for $4.6 billion", "worth US$ 7.2 bn", "for up to $60 million", "of about 10,000".
+    for (uint32_t k = i + 1; k < end && k < i + 4; ++k) {
+      int32_t q = W()[k].quantity;
+      if (q >= 0) return mentions.quantities[q].kind == kind ? q : -1;
+      if (!In(W()[k].lower, {"up", "to", "as", "much", "about", "around", "nearly", "almost", "roughly", "some",
+                             "approximately", "more", "than", "over", "an", "a", "estimated"}))
+        break;
+    }
+  }
+  return -1;
+}
+
+int32_t FrameContext::QuantityBefore(uint32_t i, QuantityKind kind) const {
+  // Back over a parenthesis that restates the figure ("US$ 40 billion (GB £20.1 billion) contract"),
+  // adjectives and a possessive, to the figure.
+  for (uint32_t k = i; k > b() && k + 8 > i; --k) {
+    int32_t q = W()[k - 1].quantity;
+    if (q >= 0) {
+      // The figure that opens a run of figures: the first of "US$ 40 billion (GB £20.1 billion)".
+      uint32_t j = k - 1;
+      while (j > b() && W()[j - 1].quantity >= 0) --j;
+      int32_t first = W()[j].quantity;
+      return mentions.quantities[first].kind == kind ? first : -1;
+    }
+    const std::string& x = W()[k - 1].lower;
+    if (IsPreposition(x) || IsAuxiliary(x) || W()[k - 1].clause_before || syntax.At(k - 1) != nullptr) return -1;
+  }
+  return -1;
+}
+
+int32_t FrameContext::ClauseDate() const {
+  uint32_t end = syntax.ClauseEnd(t1);
+  // The clause begins at the last clause opener before the trigger, or the sentence's start.
+  uint32_t begin = b();
+  for (uint32_t k = t0; k > b(); --k) {
+    if (W()[k].clause_before) { begin = k; break; }
+  }
+  int32_t best = -1;
+  uint32_t best_d = UINT32_MAX;
+  for (uint32_t i = begin; i < end; ++i) {
+    int32_t d = W()[i].date;
+    if (d < 0 || (i > begin && W()[i - 1].date == d)) continue;
+    uint32_t dist = i >= t1 ? i - t1 : t0 - i;
+    if (dist < best_d) { best_d = dist; best = d; }
+  }
+  return best;
+}
+
+EventStatus FrameContext::ClauseStatus() const {
+  const auto& w = W();
+  // A noun trigger's status comes from the verb that governs it: "filed a lawsuit", "won a
+  // contract", "agreed to a deal", "announced 35 new orders", "the now-cancelled deal".
+  uint32_t v = t0;
+  if (!trigger.verb) {
+    bool found = false;
+    for (uint32_t k = t0; k > b() && k + 6 > t0; --k) {
+      const std::string& x = w[k - 1].lower;
+      if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
+      if (w[k].comma_before || w[k].clause_before) break;
+      if (x.size() > 2 && (x.substr(x.size() - 2) == "ed" || In(x, {"won", "lost", "reached", "struck", "made", "took",
+                                                                      "signed", "announce", "announces", "file",
+                                                                      "files", "plans", "seeks", "faces", "face",
+                                                                      "wins", "signs", "reach", "reaches"}))) {
+        v = k - 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return EventStatus::kUnknown;
+  }
+  if (syntax.Negated(v)) return EventStatus::kUnknown;
+  const std::string& verb = w[v].lower;
+  if (In(verb, {"announced", "announce", "announces", "unveiled", "unveils"})) return EventStatus::kAnnounced;
+  if (In(verb, {"plans", "planned", "proposed", "seeks", "sought"})) return EventStatus::kPlanned;
+  if (In(verb, {"faces", "face"})) return EventStatus::kAnnounced;
+  uint32_t g = syntax.GroupStart(v);
+  bool will = false, perfect = false, to = false;
+  for (uint32_t k = g; k < v; ++k) {
+    const std::string& x = w[k].lower;
+    if (In(x, {"agreed", "agree", "agrees"})) return EventStatus::kAgreed;
+    if (In(x, {"plans", "plan", "planned", "planning", "intends", "intend", "aims", "seeks", "wants", "expects",
+               "expected", "set", "going", "preparing", "hopes", "hoped", "decided", "attempting", "trying", "poised",
+               "scheduled", "slated", "due"}))
+      return EventStatus::kPlanned;
+    if (In(x, {"talks", "negotiations", "discussions"})) return EventStatus::kInTalks;
+    if (In(x, {"considering", "weighing", "exploring", "mulling"})) return EventStatus::kConsidering;
+    if (In(x, {"said", "reported", "rumored", "rumoured", "reportedly"}) && k > g) return EventStatus::kRumored;
+    if (In(x, {"will", "would", "shall", "wo"})) will = true;
+    if (In(x, {"has", "have", "had"})) perfect = true;
+    if (x == "to") to = true;
+  }
+  if (will || to) return EventStatus::kAnnounced;
+  if (perfect || trigger.past || (verb.size() > 2 && verb.substr(verb.size() - 2) == "ed")) return EventStatus::kCompleted;
+  // The present tense of a headline or a lead ("Globex sues Initech", "Globex wins order") reports
+  // what happened.
+  if (verb.size() > 1 && verb.back() == 's') return EventStatus::kCompleted;
+  return EventStatus::kUnknown;
+}
+
+}  // namespace corroborate::events

@@ -190,7 +190,44 @@ uint64_t TermKey(TermKind kind, std::string_view text) {
   return (HashBytes(text, kTermSeed + seed) & ~uint64_t(3)) | uint64_t(kind);
 }
 
+namespace {
+
+// Collects the words of the article that made the wanted keys, for explanations.
+struct LabelSink {
+  const std::vector<uint64_t>* wanted;  // sorted
+  std::unordered_map<uint64_t, std::string> found;
+  void Offer(uint64_t key, std::string_view surface) {
+    if (!std::binary_search(wanted->begin(), wanted->end(), key) || found.count(key)) return;
+    found.emplace(key, std::string(surface));
+  }
+};
+
+ArticleFeatures Extract(const Article& article, const Mentions& mentions, LabelSink* labels);
+
+}  // namespace
+
 ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions) {
+  return Extract(article, mentions, nullptr);
+}
+
+std::vector<std::string> LabelTerms(const Article& article, const Mentions& mentions,
+                                    const std::vector<uint64_t>& keys) {
+  std::vector<uint64_t> wanted = keys;
+  std::sort(wanted.begin(), wanted.end());
+  LabelSink sink{&wanted, {}};
+  (void)Extract(article, mentions, &sink);
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (uint64_t k : keys) {
+    auto it = sink.found.find(k);
+    out.push_back(it == sink.found.end() ? std::string() : it->second);
+  }
+  return out;
+}
+
+namespace {
+
+ArticleFeatures Extract(const Article& article, const Mentions& mentions, LabelSink* labels) {
   ArticleFeatures f;
   f.id = article.id;
   f.headline = Headline(article);
@@ -286,20 +323,28 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
     if (w == 0) continue;
     if (is_name(i)) {
       AddKey(keys, TermKind::kName, t.lower, w);
+      if (labels) labels->Offer(keys.back().key, text.substr(t.start, t.end - t.start));
       // Adjacent names ("Betty Ford") are a stronger key than either word.
       if (i + 1 < toks.size() && toks[i + 1].capital && is_name(i + 1)) {
         std::string_view gap = text.substr(t.end, toks[i + 1].start - t.end);
-        if (gap == " ") AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower, w);
+        if (gap == " ") {
+          AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower, w);
+          if (labels) labels->Offer(keys.back().key, text.substr(t.start, toks[i + 1].end - t.start));
+        }
       }
       continue;
     }
-    if (t.has_letter && words[word_of[i]].content) keys.push_back({words[word_of[i]].word_key, w});
+    if (t.has_letter && words[word_of[i]].content) {
+      keys.push_back({words[word_of[i]].word_key, w});
+      if (labels) labels->Offer(keys.back().key, t.lower);
+    }
   }
   for (const DateMention& d : mentions.dates) {
     if (d.year <= 0) continue;
     const float w = zones.WeightAt(d.start + text_shift);
     if (w == 0) continue;
     AddKey(keys, TermKind::kDate, DateKeyText(d), w);
+    if (labels) labels->Offer(keys.back().key, std::string_view(article.text).substr(d.start, d.end - d.start));
     if (d.grain == DateGrain::kDay) f.days.push_back(int32_t(extract::DaysFromCivil(d.year, d.month, d.day)));
   }
   for (const Quantity& q : mentions.quantities) {
@@ -308,6 +353,7 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
     const float w = zones.WeightAt(q.start + text_shift);
     if (w == 0) continue;
     AddKey(keys, TermKind::kNumber, std::string(1, char('0' + int(q.kind))) + NumberText(q.value), w);
+    if (labels) labels->Offer(keys.back().key, std::string_view(article.text).substr(q.start, q.end - q.start));
   }
   std::sort(f.days.begin(), f.days.end());
   f.days.erase(std::unique(f.days.begin(), f.days.end()), f.days.end());
@@ -323,5 +369,7 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
   }
   return f;
 }
+
+}  // namespace
 
 }  // namespace corroborate::cluster

@@ -85,7 +85,16 @@ Response ApiRouter::Handle(const http::Request& request) {
   }
   if (path == "/api/stories") return get ? ListStories(request) : MethodNotAllowed("GET");
   if (std::string id = IdAfter(path, "/api/stories/"); !id.empty()) {
-    return get ? FromStore(store_.StoryJson(id)) : MethodNotAllowed("GET");
+    if (!get) return MethodNotAllowed("GET");
+    constexpr std::string_view kWhy = "/why";  // story ids ("s12") hold no '/'
+    if (id.size() > kWhy.size() && id.compare(id.size() - kWhy.size(), kWhy.size(), kWhy) == 0) {
+      return FromStore(store_.StoryWhyJson(id.substr(0, id.size() - kWhy.size())));
+    }
+    return FromStore(store_.StoryJson(id));
+  }
+  if (path == "/api/storylines") return get ? ListStorylines(request) : MethodNotAllowed("GET");
+  if (std::string id = IdAfter(path, "/api/storylines/"); !id.empty()) {
+    return get ? FromStore(store_.StorylineJson(id)) : MethodNotAllowed("GET");
   }
   if (path == "/api/events") return get ? ListEvents(request) : MethodNotAllowed("GET");
   if (path == "/api/search") return get ? Search(request) : MethodNotAllowed("GET");
@@ -141,6 +150,23 @@ Response ApiRouter::ListStories(const http::Request& request) {
     return ErrorResponse(400, "from and to must be dates written YYYY-MM-DD");
   }
   return FromStore(store_.ListStoriesJson(query));
+}
+
+Response ApiRouter::ListStorylines(const http::Request& request) {
+  http::QueryParams params = http::ParseQuery(request.query);
+  Paging paging;
+  Response error;
+  if (!ReadPaging(params, options_.max_per_page, paging, error)) return error;
+  store::StorylineQuery query;
+  query.page = paging.page;
+  query.per_page = paging.per_page;
+  query.entity = std::string(http::QueryValue(params, "entity"));
+  query.from = std::string(http::QueryValue(params, "from"));
+  query.to = std::string(http::QueryValue(params, "to"));
+  if ((!query.from.empty() && !IsIsoDay(query.from)) || (!query.to.empty() && !IsIsoDay(query.to))) {
+    return ErrorResponse(400, "from and to must be dates written YYYY-MM-DD");
+  }
+  return FromStore(store_.ListStorylinesJson(query));
 }
 
 Response ApiRouter::ListEvents(const http::Request& request) {

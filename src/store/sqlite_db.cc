@@ -38,6 +38,9 @@ void Stmt::Bind(int i, int64_t value) {
 void Stmt::BindBlob(int i, std::string_view bytes) {
   if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }
+void Stmt::BindDouble(int i, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, i, value);
+}
 void Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
 }
@@ -79,6 +82,8 @@ std::string_view Stmt::Blob(int col) const {
   if (!p) return {};
   return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
+
+double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 

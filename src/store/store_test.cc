@@ -79,13 +79,13 @@ TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {
   ASSERT_TRUE(all);
   Result<IngestReport> r = all->Ingest({kExamples}, {});
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->accepted, 4u);
+  ASSERT_EQ(r->accepted, ExampleArticles());
   for (const std::string& file : ExampleFiles()) {
     auto one = OpenOrDie(pieces.path());
     ASSERT_TRUE(one);
     Result<IngestReport> x = one->Ingest({file}, {});
     ASSERT_TRUE(x.ok());
-    EXPECT_EQ(x->accepted, 1u);
+    EXPECT_GE(x->accepted, 1u);
     ASSERT_EQ(x->stories.size(), 1u);
     EXPECT_EQ(x->stories[0], "s1") << file << " should join the examples' one story";
   }
@@ -109,7 +109,7 @@ TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
   auto b = OpenOrDie(shared.path());
   ASSERT_TRUE(a && b);
   const std::vector<std::string> files = ExampleFiles();
-  ASSERT_EQ(files.size(), 4u);
+  ASSERT_GE(files.size(), 4u);
   for (size_t i = 0; i < files.size(); ++i) {
     Result<IngestReport> r = (i % 2 ? b : a)->Ingest({files[i]}, {});
     ASSERT_TRUE(r.ok());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,21 @@ inline std::vector<std::string> ExampleFiles() {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// Articles in examples/: one a file, one a line of a .jsonl file.
+inline size_t ExampleArticles() {
+  size_t n = 0;
+  for (const std::string& f : ExampleFiles()) {
+    if (fs::path(f).extension() != ".jsonl") {
+      ++n;
+      continue;
+    }
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) n += line.find_first_not_of(" \t\r") != std::string::npos;
+  }
+  return n;
 }
 
 // A short article about a made-up event, one JSON line.

@@ -478,6 +478,12 @@ std::optional<StoryInfo> InMemoryClusterer::GetStory(uint32_t story) const {
   info.storyline = lines_.Find(s.storyline);
   info.link = s.link;
   if (info.link.joined != 0) info.link.joined = lines_.Find(info.link.joined);
+  // The closest storyline it did not join may have merged since, perhaps into its own.
+  if (info.link.closest != 0) info.link.closest = lines_.Find(info.link.closest);
+  if (info.link.closest == info.storyline) {
+    info.link.closest = 0;
+    info.link.closest_similarity = 0;
+  }
   return info;
 }
 

@@ -30,6 +30,9 @@ const segment = (id) => encodeURIComponent(id);
 export const api = {
   stories: (params) => getJson('/api/stories', params),
   story: (id) => getJson(`/api/stories/${segment(id)}`),
+  storyWhy: (id) => getJson(`/api/stories/${segment(id)}/why`),
+  storylines: (params) => getJson('/api/storylines', params),
+  storyline: (id) => getJson(`/api/storylines/${segment(id)}`),
   article: (id) => getJson(`/api/articles/${segment(id)}`),
   events: (params) => getJson('/api/events', params),
   search: (params) => getJson('/api/search', params),

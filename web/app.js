@@ -9,10 +9,14 @@ import {searchView} from './search.js';
 import {storyView} from './story.js';
 import {storyListView} from './story_list.js';
 import {startLive} from './live.js';
+import {storylineView} from './storyline.js';
+import {storylineListView} from './storyline_list.js';
 
 const ROUTES = [
   [/^\/stories$/, (match, query) => storyListView(query)],
   [/^\/story\/([^/]+)$/, (match) => storyView(decodeURIComponent(match[1]))],
+  [/^\/storylines$/, (match, query) => storylineListView(query)],
+  [/^\/storyline\/([^/]+)$/, (match) => storylineView(decodeURIComponent(match[1]))],
   [/^\/article\/([^/]+)$/, (match, query) => articleView(decodeURIComponent(match[1]), query)],
   [/^\/events$/, (match, query) => eventListView(query)],
   [/^\/search$/, (match, query) => searchView(query)],

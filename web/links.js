@@ -13,6 +13,8 @@ function withQuery(path, params) {
 
 export const storiesHref = (params = {}) => withQuery('#/stories', params);
 export const storyHref = (id) => `#/story/${segment(id)}`;
+export const storylinesHref = (params = {}) => withQuery('#/storylines', params);
+export const storylineHref = (id) => `#/storyline/${segment(id)}`;
 export const eventsHref = (params = {}) => withQuery('#/events', params);
 export const searchHref = (params = {}) => withQuery('#/search', params);
 

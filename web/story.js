@@ -3,12 +3,13 @@
 import {api} from './api.js';
 import {el, folded} from './dom.js';
 import {formatDate} from './format.js';
-import {articleHref, storiesHref} from './links.js';
+import {articleHref, storiesHref, storylineHref} from './links.js';
 import {correctionsList} from './corrections.js';
 import {eventsTable} from './events_table.js';
 import {quotesSection} from './quotes.js';
 import {storyContext} from './story_context.js';
 import {timeline} from './timeline.js';
+import {articleReason, storyLink} from './why.js';
 
 const ARTICLES_SHOWN = 12;
 const QUOTED_ARTICLES = 200;
@@ -24,6 +25,15 @@ function articlesList(ctx) {
   }), ARTICLES_SHOWN, 'articles'));
 }
 
+// Why each article is in the story (GET /api/stories/{id}/why), in arrival order.
+function whyList(why) {
+  if (!why) return el('p', {class: 'empty'}, 'The reasons could not be read.');
+  return el('ol', {class: 'why-list', id: 'why-list'}, folded((why.articles ?? []).map((a) =>
+    el('li', {class: 'why-item', 'data-article': a.id},
+      el('a', {href: articleHref(a.id)}, a.title || a.id), ' ', el('span', {class: 'meta'}, a.outlet ?? ''), el('br'),
+      articleReason(a.why, why.story))), ARTICLES_SHOWN, 'articles'));
+}
+
 const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function section(title, id, ...content) {
@@ -32,6 +42,7 @@ function section(title, id, ...content) {
 
 export async function storyView(id) {
   const ctx = storyContext(await api.story(id));
+  const why = await api.storyWhy(id).catch(() => null);
   // Quotes live with their articles; an article that cannot be read leaves its quotes out. A story
   // of thousands of articles would mean thousands of requests: the quotes come from the first few.
   const quoted = (ctx.story.articles ?? []).slice(0, QUOTED_ARTICLES);
@@ -51,6 +62,8 @@ export async function storyView(id) {
         el('span', {class: conflicts ? 'count-conflict' : ''}, count(conflicts, 'conflict')),
         ' · ',
         el('span', {class: issues ? 'count-warning' : ''}, count(issues, 'attribution warning'))),
+      ctx.story.storyline ? el('p', {class: 'storyline-line', id: 'storyline-line'}, 'Part of ',
+        el('a', {href: storylineHref(ctx.story.storyline)}, `storyline ${ctx.story.storyline}`), ': ', storyLink(why?.link)) : null,
       section('Events', 'events', eventsTable(ctx)),
       corrections.length ? section('Corrections', 'corrections', correctionsList(ctx, corrections)) : null,
       el('div', {class: 'columns'},
@@ -59,6 +72,7 @@ export async function storyView(id) {
             ? el('p', {class: 'notice'}, `Quotes from the first ${quoted.length} articles.`) : null),
         el('div', {},
           section('Timeline', 'timeline-panel', timeline(ctx)),
-          section('Articles', 'articles', articlesList(ctx))))),
+          section('Articles', 'articles', articlesList(ctx)))),
+      section('Why these articles', 'why', whyList(why))),
   };
 }

@@ -3,7 +3,7 @@
 import {api} from './api.js';
 import {el} from './dom.js';
 import {EVENT_TYPES, formatDate, words} from './format.js';
-import {storiesHref, storyHref} from './links.js';
+import {storiesHref, storyHref, storylineHref} from './links.js';
 
 const PER_PAGE = 20;
 const FILTERS = ['entity', 'type', 'from', 'to'];
@@ -40,6 +40,8 @@ function storyCard(story, filters) {
     el('p', {class: 'meta'}, [count(story.articles ?? 0, 'article'), count(story.outlets ?? 0, 'outlet'),
       dateRange(story)].filter(Boolean).join(' · ')),
     el('p', {class: 'tags'},
+      story.storyline ? el('a', {class: 'tag tag-storyline', href: storylineHref(story.storyline)},
+        `storyline ${story.storyline}`) : null,
       (story.event_types ?? []).map((type) =>
         el('a', {class: 'tag tag-type', href: storiesHref({...filters, type, page: null})}, words(type))),
       (story.entities ?? []).map((name) =>

@@ -55,15 +55,18 @@ int RunExtractCommand(const std::vector<std::string>& inputs, const PipelineOpti
 
 int RunClusterCommand(const std::vector<std::string>& inputs, const PipelineOptions& options) {
   JsonWriter w;
-  RunSummary s = RunCluster(inputs, options, cluster::ClusterOptions{},
-                            [&](const Article& a, const cluster::Assignment& as) {
-    w.Clear();
-    w.BeginObject();
-    w.Key("id"); w.String(a.id);
-    w.Key("story"); w.String(cluster::StoryName(as.story));
-    w.Key("duplicate_of"); w.StringOrNull(as.duplicate_of);
-    w.EndObject();
-    PrintLine(w.str());
+  RunSummary s = RunCluster(inputs, options, cluster::ClusterOptions{}, [&](const cluster::StoryClusterer& c) {
+    for (uint32_t i = 0; i < c.ArticleCount(); ++i) {
+      const uint32_t story = c.StoryOfArticle(i);
+      w.Clear();
+      w.BeginObject();
+      w.Key("id"); w.String(c.ArticleId(i));
+      w.Key("story"); w.String(cluster::StoryName(story));
+      w.Key("storyline"); w.String(cluster::StorylineName(c.StorylineOf(story)));
+      w.Key("duplicate_of"); w.StringOrNull(c.DuplicateOf(i));
+      w.EndObject();
+      PrintLine(w.str());
+    }
   }, ReportProblem);
   return s.ExitCode();
 }
@@ -102,7 +105,7 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "print each article's quantities and dates as JSON Lines");
   extract->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
-  CLI::App* cluster = app.add_subcommand("cluster", "print each article's story and the article it reprints as JSON Lines");
+  CLI::App* cluster = app.add_subcommand("cluster", "print each article's story, storyline and the article it reprints as JSON Lines");
   cluster->add_option("inputs", inputs, "files, folders, or - for JSON Lines on standard input")->required();
 
   bool json = false;

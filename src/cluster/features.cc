@@ -9,6 +9,7 @@
 
 #include "cluster/hash.h"
 #include "cluster/words.h"
+#include "cluster/zones.h"
 #include "core/utf8.h"
 #include "extract/civil_date.h"
 
@@ -112,7 +113,14 @@ void MarkTitleLines(std::string_view text, std::vector<Tok>& toks) {
   }
 }
 
-void AddKey(std::vector<uint64_t>& keys, TermKind kind, std::string_view text) { keys.push_back(TermKey(kind, text)); }
+struct WeightedKey {
+  uint64_t key;
+  float weight;
+};
+
+void AddKey(std::vector<WeightedKey>& keys, TermKind kind, std::string_view text, float weight) {
+  keys.push_back({TermKey(kind, text), weight});
+}
 
 std::string NumberText(double v) {
   char buf[40];
@@ -175,10 +183,51 @@ void ComputeSignature(const std::vector<Tok>& toks, ArticleFeatures& f) {
 }  // namespace
 
 uint64_t TermKey(TermKind kind, std::string_view text) {
-  return (HashBytes(text, kTermSeed + uint64_t(kind)) & ~uint64_t(3)) | uint64_t(kind);
+  // A word and a name of the same text differ only in their kind bits, so that a comparison may
+  // take them as one term: whether a word is a name is decided per article, and another outlet
+  // may write it in lower case ("bitcoin") or only where capitals prove nothing.
+  const uint64_t seed = kind == TermKind::kName ? uint64_t(TermKind::kWord) : uint64_t(kind);
+  return (HashBytes(text, kTermSeed + seed) & ~uint64_t(3)) | uint64_t(kind);
 }
 
+namespace {
+
+// Collects the words of the article that made the wanted keys, for explanations.
+struct LabelSink {
+  const std::vector<uint64_t>* wanted;  // sorted
+  std::unordered_map<uint64_t, std::string> found;
+  void Offer(uint64_t key, std::string_view surface) {
+    if (!std::binary_search(wanted->begin(), wanted->end(), key) || found.count(key)) return;
+    found.emplace(key, std::string(surface));
+  }
+};
+
+ArticleFeatures Extract(const Article& article, const Mentions& mentions, LabelSink* labels);
+
+}  // namespace
+
 ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions) {
+  return Extract(article, mentions, nullptr);
+}
+
+std::vector<std::string> LabelTerms(const Article& article, const Mentions& mentions,
+                                    const std::vector<uint64_t>& keys) {
+  std::vector<uint64_t> wanted = keys;
+  std::sort(wanted.begin(), wanted.end());
+  LabelSink sink{&wanted, {}};
+  (void)Extract(article, mentions, &sink);
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (uint64_t k : keys) {
+    auto it = sink.found.find(k);
+    out.push_back(it == sink.found.end() ? std::string() : it->second);
+  }
+  return out;
+}
+
+namespace {
+
+ArticleFeatures Extract(const Article& article, const Mentions& mentions, LabelSink* labels) {
   ArticleFeatures f;
   f.id = article.id;
   f.headline = Headline(article);
@@ -189,10 +238,17 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
   // The title is part of what the article says; the text usually repeats it, the metadata may not.
   std::string all;
   std::string_view text = article.text;
+  uint32_t title_end = 0;    // the title's bytes at the start of `text`
+  uint32_t text_shift = 0;   // where article.text starts in `text`: mention offsets move by this
   if (!article.title.empty() && text.substr(0, article.title.size()) != article.title) {
     all = article.title + "\n" + article.text;
     text = all;
+    title_end = uint32_t(article.title.size());
+    text_shift = title_end + 1;
+  } else if (!article.title.empty()) {
+    title_end = uint32_t(article.title.size());
   }
+  const TextZones zones = FindZones(text, title_end);
   std::vector<Tok> toks;
   toks.reserve(text.size() / 5);
   Tokenize(text, toks);
@@ -251,42 +307,69 @@ ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions
     return w.caps > 0 && w.caps >= w.lower;
   };
 
-  std::vector<uint64_t> keys;
+  // Each occurrence counts with the weight of where it stands (zones.h): a term of the title and
+  // the lead says more about the development than one of the tenth paragraph, one in debris nothing.
+  std::vector<WeightedKey> keys;
   keys.reserve(toks.size() + mentions.dates.size() + mentions.quantities.size());
+  size_t segment = 0;
+  auto weight_at = [&](uint32_t offset) {  // tokens come in text order: walk the segments along
+    const auto& segs = zones.segments;
+    while (segment < segs.size() && segs[segment].end <= offset) ++segment;
+    return segment < segs.size() && segs[segment].start <= offset ? segs[segment].weight : 0.0f;
+  };
   for (size_t i = 0; i < toks.size(); ++i) {
     const Tok& t = toks[i];
+    const float w = weight_at(t.start);
+    if (w == 0) continue;
     if (is_name(i)) {
-      AddKey(keys, TermKind::kName, t.lower);
+      AddKey(keys, TermKind::kName, t.lower, w);
+      if (labels) labels->Offer(keys.back().key, text.substr(t.start, t.end - t.start));
       // Adjacent names ("Betty Ford") are a stronger key than either word.
       if (i + 1 < toks.size() && toks[i + 1].capital && is_name(i + 1)) {
         std::string_view gap = text.substr(t.end, toks[i + 1].start - t.end);
-        if (gap == " ") AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower);
+        if (gap == " ") {
+          AddKey(keys, TermKind::kName, t.lower + " " + toks[i + 1].lower, w);
+          if (labels) labels->Offer(keys.back().key, text.substr(t.start, toks[i + 1].end - t.start));
+        }
       }
       continue;
     }
-    if (t.has_letter && words[word_of[i]].content) keys.push_back(words[word_of[i]].word_key);
+    if (t.has_letter && words[word_of[i]].content) {
+      keys.push_back({words[word_of[i]].word_key, w});
+      if (labels) labels->Offer(keys.back().key, t.lower);
+    }
   }
   for (const DateMention& d : mentions.dates) {
     if (d.year <= 0) continue;
-    AddKey(keys, TermKind::kDate, DateKeyText(d));
+    const float w = zones.WeightAt(d.start + text_shift);
+    if (w == 0) continue;
+    AddKey(keys, TermKind::kDate, DateKeyText(d), w);
+    if (labels) labels->Offer(keys.back().key, std::string_view(article.text).substr(d.start, d.end - d.start));
     if (d.grain == DateGrain::kDay) f.days.push_back(int32_t(extract::DaysFromCivil(d.year, d.month, d.day)));
   }
   for (const Quantity& q : mentions.quantities) {
     const bool year_like = q.kind == QuantityKind::kNumber && q.value >= 1900 && q.value <= 2100 && q.value == std::floor(q.value);
     if (year_like || (q.kind == QuantityKind::kNumber && q.value < 2)) continue;
-    AddKey(keys, TermKind::kNumber, std::string(1, char('0' + int(q.kind))) + NumberText(q.value));
+    const float w = zones.WeightAt(q.start + text_shift);
+    if (w == 0) continue;
+    AddKey(keys, TermKind::kNumber, std::string(1, char('0' + int(q.kind))) + NumberText(q.value), w);
+    if (labels) labels->Offer(keys.back().key, std::string_view(article.text).substr(q.start, q.end - q.start));
   }
   std::sort(f.days.begin(), f.days.end());
   f.days.erase(std::unique(f.days.begin(), f.days.end()), f.days.end());
 
-  std::sort(keys.begin(), keys.end());
+  std::sort(keys.begin(), keys.end(), [](const WeightedKey& a, const WeightedKey& b) { return a.key < b.key; });
   for (size_t i = 0; i < keys.size();) {
     size_t j = i;
-    while (j < keys.size() && keys[j] == keys[i]) ++j;
-    f.terms.push_back({keys[i], float(1.0 + std::log(double(j - i)))});
+    double weight = 0;
+    while (j < keys.size() && keys[j].key == keys[i].key) weight += keys[j++].weight;
+    // 1 + ln(weight) as ln(count) did for plain counts; a term seen only at low weight stays below 1.
+    f.terms.push_back({keys[i].key, float(weight >= 1 ? 1.0 + std::log(weight) : weight)});
     i = j;
   }
   return f;
 }
+
+}  // namespace
 
 }  // namespace corroborate::cluster

@@ -47,6 +47,11 @@ struct ArticleFeatures {
 
 ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions);
 
+// The words of the article that made each of `keys` (as ExtractFeatures finds them: a name as
+// written, a word in lower case, a date or a figure as the text states it), "" for a key the
+// article does not hold: what explanations show for the terms a comparison shared.
+std::vector<std::string> LabelTerms(const Article& article, const Mentions& mentions, const std::vector<uint64_t>& keys);
+
 // The key ExtractFeatures gives a word or name (lower case, as it appears in its term list), for
 // tests and debugging.
 uint64_t TermKey(TermKind kind, std::string_view text);

@@ -97,5 +97,25 @@ TEST(Features, LongHeadlineIsShortenedAtASpace) {
   EXPECT_EQ(f.headline.substr(f.headline.size() - 3), "…");
 }
 
+TEST(Features, LabelTermsGivesTheWordsThatMadeEachKey) {
+  Article a = testing::MakeArticle("a", testing::kMarrowbyA, "2024-03-12");
+  const Mentions m = ExtractMentions(a);
+  const ArticleFeatures f = ExtractFeatures(a, m);
+  const uint64_t brennan = TermKey(TermKind::kName, "odile brennan");
+  const uint64_t homes = TermKey(TermKind::kWord, "home");  // stems drop the plural
+  const uint64_t absent = TermKey(TermKind::kWord, "earthquake");
+  std::vector<uint64_t> numbers;
+  for (const Term& t : f.terms) {
+    if (KindOf(t.key) == TermKind::kNumber) numbers.push_back(t.key);
+  }
+  ASSERT_FALSE(numbers.empty());
+  const std::vector<std::string> labels = LabelTerms(a, m, {brennan, homes, absent, numbers[0]});
+  ASSERT_EQ(labels.size(), 4u);
+  EXPECT_EQ(labels[0], "Odile Brennan");  // a name as written
+  EXPECT_EQ(labels[1], "homes");          // a word as first seen, in lower case
+  EXPECT_EQ(labels[2], "");
+  EXPECT_NE(a.text.find(labels[3]), std::string::npos);  // a figure as the text states it
+}
+
 }  // namespace
 }  // namespace corroborate::cluster

@@ -1,106 +1,111 @@
 // The in-memory StoryClusterer (see story_clusterer.h): document frequencies learnt from the
 // articles seen so far, a capped inverted index from terms to stories for candidate retrieval, a
-// compact centroid per story, and a MinHash index for reprints. Tested in story_clusterer_test.cc.
+// compact centroid per story, a MinHash index for reprints, merges and moves, and the storyline
+// linker above the stories. Tested in story_clusterer_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include "cluster/duplicate_index.h"
-#include "cluster/flat_map.h"
+#include "cluster/posting_index.h"
 #include "cluster/story_clusterer.h"
 
 namespace corroborate::cluster {
 namespace {
 
+constexpr uint32_t kNone = UINT32_MAX;
+
+// An article of a small story, kept so that it can move to a story it fits better.
+struct Member {
+  uint32_t number = 0;
+  TermVector vector;
+  int32_t published_day = kNoDay;
+  std::vector<int32_t> days;
+  std::string headline;
+};
+
 struct Story {
-  std::vector<Term> terms;                      // summed tf, sorted by key, at most story_terms
+  Centroid centroid;                               // story_terms heaviest, summed tf
   std::vector<std::pair<int32_t, uint32_t>> days;  // named day → articles naming it
   int32_t first_published = kNoDay;
   int32_t last_published = kNoDay;
   uint32_t articles = 0;
   float headline_centrality = -1;
   std::string headline;
-  // The centroid's weights (tf / articles × kind weight × IDF, one per term) and their norm, as of
-  // `weighed_at` articles: IDF drifts slowly, so they are recomputed when the story changes or the
-  // corpus has grown by a 64th since, not for every comparison (each weight costs an IDF lookup
-  // in a table of millions of terms, and a story is compared with thousands of articles).
-  std::vector<float> weights;
-  double norm = 0;
-  uint32_t weighed_at = 0;
-  bool weighed = false;
-  bool closed = false;  // out of every window: its centroid is dropped and it leaves the index
-};
-
-struct Weighted {
-  uint64_t key;
-  float tf;
-  float w;
+  bool closed = false;          // out of every window (or merged): its centroid is dropped
+  mutable uint32_t merged_into = 0;  // compressed by Resolve
+  uint32_t storyline = 0;       // as the linker knows it: resolve with Find
+  uint32_t next_link_check = 1; // article count at which the storyline link is looked at again
+  bool movable = true;          // `members` holds every article of the story
+  std::vector<Member> members;
+  StorylineLink link;
 };
 
 class InMemoryClusterer final : public StoryClusterer {
  public:
-  explicit InMemoryClusterer(const ClusterOptions& o) : o_(o), dups_(o.duplicate_jaccard) {}
+  explicit InMemoryClusterer(const ClusterOptions& o)
+      : o_(o),
+        kinds_{o.word_weight, o.name_weight, o.date_weight, o.number_weight},
+        idf_(o.idf_prior_articles),
+        dups_(o.duplicate_jaccard),
+        index_(o.posting_cap),
+        lines_(o.storylines, idf_) {}
 
   Assignment Add(const ArticleFeatures& f) override;
-
-  std::optional<StoryInfo> GetStory(uint32_t story) const override {
-    if (story == 0 || story > stories_.size()) return std::nullopt;
-    const Story& s = stories_[story - 1];
-    return StoryInfo{story, s.headline, s.articles, s.first_published, s.last_published};
-  }
+  std::optional<StoryInfo> GetStory(uint32_t story) const override;
   size_t StoryCount() const override { return stories_.size(); }
+  size_t ArticleCount() const override { return story_of_.size(); }
+  std::string ArticleId(uint32_t number) const override {
+    const uint32_t begin = number == 0 ? 0 : id_ends_[number - 1];
+    return ids_.substr(begin, id_ends_[number] - begin);
+  }
+  uint32_t StoryOfArticle(uint32_t number) const override { return Resolve(story_of_[number]); }
+  std::string DuplicateOf(uint32_t number) const override {
+    return dup_of_[number] == kNone ? std::string() : ArticleId(dup_of_[number]);
+  }
+  uint32_t StorylineOf(uint32_t story) const override { return lines_.Find(stories_[Resolve(story) - 1].storyline); }
   size_t MemoryBytes() const override;
 
  private:
-  float Idf(uint64_t key) const {
-    const double df = df_.Get(key);
-    return float(std::max(0.0, std::log((double(articles_) + o_.idf_prior_articles + 1.0) / (df + 0.5))));
-  }
-  float KindWeight(uint64_t key) const {
-    switch (KindOf(key)) {
-      case TermKind::kWord: return o_.word_weight;
-      case TermKind::kName: return o_.name_weight;
-      case TermKind::kDate: return o_.date_weight;
-      case TermKind::kNumber: return o_.number_weight;
+  uint32_t Resolve(uint32_t story) const {
+    uint32_t root = story;
+    while (stories_[root - 1].merged_into != 0) root = stories_[root - 1].merged_into;
+    while (stories_[story - 1].merged_into != 0) {
+      const uint32_t next = stories_[story - 1].merged_into;
+      stories_[story - 1].merged_into = root;
+      story = next;
     }
-    return 1;
+    return root;
   }
-  double Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f, Story& s);
-  void Weigh(Story& s);
-  bool InWindow(const ArticleFeatures& f, const Story& s) const;
-  void Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top, double similarity);
+  double DayFactor(const std::vector<int32_t>& days, const Story& s) const;
+  double Similarity(const TermVector& a, const std::vector<int32_t>& days, Story& s, std::vector<Shared>* shared);
+  bool InWindow(int32_t day, const Story& s) const;
+  uint32_t Open(int32_t day);
+  void Join(uint32_t story, const ArticleFeatures& f, const TermVector& v, double similarity, uint32_t number,
+            bool into_storyline = true);
+  void AddMember(Story& s, Member m);
+  uint32_t MergeStories(uint32_t a, uint32_t b, double similarity, std::vector<Shared> shared, Assignment& out);
+  void MoveArticles(uint32_t to, const std::vector<std::pair<double, uint32_t>>& scored, Assignment& out);
+  void LinkStoryline(uint32_t story, Assignment& out);
   void Index(uint32_t story, const std::vector<Weighted>& by_weight);
   void CloseOldStories();
-  void CompactPostings();
 
   ClusterOptions o_;
-  uint32_t articles_ = 0;
-  FlatMap64 df_;                       // term → articles holding it
+  KindWeights kinds_;
+  Idf idf_;
   std::vector<Story> stories_;
-  std::vector<uint32_t> story_of_;     // article number → story
+  std::vector<uint32_t> story_of_;     // article number → story it was put in (Resolve for today's)
+  std::vector<uint32_t> dup_of_;       // article number → the article it reprints, or kNone
   std::string ids_;                    // article ids, end to end
   std::vector<uint32_t> id_ends_;      // article number → end of its id in ids_
   DuplicateIndex dups_;
-
-  // Posting lists as chains, newest first, so a term seen once costs no allocation of its own:
-  // term → 1 + latest posting; a posting is (story, 1 + the posting before it).
-  FlatMap32 posting_head_;
-  std::vector<std::pair<uint32_t, uint32_t>> postings_;
-  size_t compacted_size_ = 0;  // postings_ after the last CompactPostings
+  PostingIndex index_;
+  StorylineLinker lines_;
 
   // Scratch for candidate retrieval, indexed by story: reused across calls.
   std::vector<float> votes_;
-  std::vector<uint32_t> touched_;
-  // Scratch for the walks of the looked-up terms' posting chains: where each walk is, and the
-  // stories it read (posting_cap slots per walk).
-  struct Walk {
-    uint32_t link;    // 1 + the next posting to read; 0 at the chain's end
-    uint32_t walked;  // postings read so far
-    float w;          // the term's weight in the article
-  };
-  std::vector<Walk> walks_;
-  std::vector<uint32_t> walked_stories_;
-  void WalkPostings();
+  std::vector<uint32_t> touched_, walked_, counts_;
+  std::vector<uint64_t> query_;
 
   // Stories whose last article is this many days older than the newest publication date seen
   // drop their centroid: no dated article in the window could join them any more, and at a
@@ -111,106 +116,52 @@ class InMemoryClusterer final : public StoryClusterer {
 
 constexpr uint32_t kSweepEvery = 4096;  // articles between two sweeps for old stories
 
-// At a million articles the term tables are far larger than the caches: each loop over terms asks
-// for the slot this many terms ahead, so its cache miss overlaps the work on the terms before it.
-constexpr size_t kPrefetchAhead = 8;
-
-bool InMemoryClusterer::InWindow(const ArticleFeatures& f, const Story& s) const {
-  if (f.published_day == kNoDay || s.first_published == kNoDay) return true;
-  return f.published_day >= s.first_published - o_.window_days && f.published_day <= s.last_published + o_.window_days;
+bool InMemoryClusterer::InWindow(int32_t day, const Story& s) const {
+  if (day == kNoDay || s.first_published == kNoDay) return true;
+  return day >= s.first_published - o_.window_days && day <= s.last_published + o_.window_days;
 }
 
-void InMemoryClusterer::Weigh(Story& s) {
-  if (s.weighed && articles_ - s.weighed_at <= articles_ / 64) return;
-  s.weights.resize(s.terms.size());
-  s.norm = 0;
-  const float inv = 1.0f / float(s.articles);
-  for (size_t j = 0; j < s.terms.size(); ++j) {
-    if (j + kPrefetchAhead < s.terms.size()) df_.Prefetch(s.terms[j + kPrefetchAhead].key);
-    const Term& t = s.terms[j];
-    const double w = double(t.tf) * inv * KindWeight(t.key) * Idf(t.key);
-    s.weights[j] = float(w);
-    s.norm += w * w;
-  }
-  s.norm = std::sqrt(s.norm);
-  s.weighed_at = articles_;
-  s.weighed = true;
-}
-
-double InMemoryClusterer::Similarity(const std::vector<Weighted>& a, double a_norm, const ArticleFeatures& f,
-                                     Story& s) {
-  // Cosine of the article's top terms (sorted by key) against the story's centroid, both weighed
-  // by (nearly) today's IDF so early stories are not judged by the statistics of a smaller corpus.
-  Weigh(s);
-  double dot = 0;
-  size_t i = 0;
-  for (size_t j = 0; j < s.terms.size() && i < a.size(); ++j) {
-    const uint64_t key = s.terms[j].key;
-    while (i < a.size() && a[i].key < key) ++i;
-    if (i < a.size() && a[i].key == key) dot += double(s.weights[j]) * a[i].w;
-  }
-  const double s_norm = s.norm;
-  if (dot <= 0 || s_norm <= 0) return 0;
-  double sim = dot / (a_norm * s_norm);
-  if (!f.days.empty() && !s.days.empty()) {
-    bool near = false;
-    for (int32_t d : f.days) {
-      for (const auto& [day, n] : s.days) near |= std::abs(day - d) <= 1;
+double InMemoryClusterer::DayFactor(const std::vector<int32_t>& days, const Story& s) const {
+  if (days.empty() || s.days.empty()) return 1;
+  for (int32_t d : days) {
+    for (const auto& [day, n] : s.days) {
+      if (std::abs(day - d) <= 1) return 1;
     }
-    if (!near) sim *= o_.day_conflict_factor;
   }
-  return sim;
+  return o_.day_conflict_factor;
 }
 
-void InMemoryClusterer::Index(uint32_t story, const std::vector<Weighted>& by_weight) {
-  if (postings_.size() >= 2 * compacted_size_ + 65536) CompactPostings();
-  const size_t n = std::min(o_.query_terms, by_weight.size());
-  for (size_t i = 0; i < n; ++i) posting_head_.Prefetch(by_weight[i].key);
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t& head = posting_head_.Upsert(by_weight[i].key);
-    if (head != 0 && postings_[head - 1].first == story) continue;
-    postings_.push_back({story, head});
-    head = uint32_t(postings_.size());
-  }
+double InMemoryClusterer::Similarity(const TermVector& a, const std::vector<int32_t>& days, Story& s,
+                                     std::vector<Shared>* shared) {
+  // Cosine of the article's top terms against the story's centroid, both weighed by (nearly)
+  // today's IDF so early stories are not judged by the statistics of a smaller corpus.
+  const double sim = Cosine(a, s.centroid.Weighed(kinds_, idf_), shared, o_.explain_terms);
+  return sim * DayFactor(days, s);
 }
 
-void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std::vector<Weighted>& top,
-                             double similarity) {
+uint32_t InMemoryClusterer::Open(int32_t day) {
+  stories_.emplace_back();
+  const uint32_t id = uint32_t(stories_.size());
+  lines_.Open(id, day);
+  stories_.back().storyline = id;
+  return id;
+}
+
+void InMemoryClusterer::AddMember(Story& s, Member m) {
+  if (!s.movable) return;
+  if (s.articles > o_.movable_articles) {  // too large to lose an article: stop keeping them
+    s.movable = false;
+    std::vector<Member>().swap(s.members);
+    return;
+  }
+  s.members.push_back(std::move(m));
+}
+
+void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const TermVector& v, double similarity,
+                             uint32_t number, bool into_storyline) {
   Story& s = stories_[story - 1];
-  // Merge the article's top terms into the centroid, then keep the story_terms heaviest.
-  std::vector<Term> merged;
-  merged.reserve(s.terms.size() + top.size());
-  size_t i = 0, j = 0;
-  while (i < s.terms.size() || j < top.size()) {
-    if (j == top.size() || (i < s.terms.size() && s.terms[i].key < top[j].key)) {
-      merged.push_back(s.terms[i++]);
-    } else if (i == s.terms.size() || top[j].key < s.terms[i].key) {
-      merged.push_back({top[j].key, top[j].tf});
-      ++j;
-    } else {
-      merged.push_back({s.terms[i].key, s.terms[i].tf + top[j].tf});
-      ++i, ++j;
-    }
-  }
-  if (merged.size() > o_.story_terms) {
-    std::vector<std::pair<float, uint32_t>> order(merged.size());
-    for (size_t k = 0; k < merged.size(); ++k) {
-      if (k + kPrefetchAhead < merged.size()) df_.Prefetch(merged[k + kPrefetchAhead].key);
-      order[k] = {merged[k].tf * KindWeight(merged[k].key) * Idf(merged[k].key), uint32_t(k)};
-    }
-    std::nth_element(order.begin(), order.begin() + o_.story_terms, order.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    order.resize(o_.story_terms);
-    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
-    std::vector<Term> kept;
-    kept.reserve(o_.story_terms);
-    for (const auto& [w, k] : order) kept.push_back(merged[k]);
-    merged.swap(kept);
-  }
-  s.terms = std::move(merged);
-  s.terms.shrink_to_fit();
-  s.weighed = false;
-
+  const std::vector<Term> terms = AsTerms(v.terms);
+  s.centroid.Add(terms, 1, o_.story_terms, kinds_, idf_);
   for (int32_t d : f.days) {
     auto it = std::find_if(s.days.begin(), s.days.end(), [&](const auto& p) { return p.first == d; });
     if (it != s.days.end()) ++it->second;
@@ -237,20 +188,164 @@ void InMemoryClusterer::Join(uint32_t story, const ArticleFeatures& f, const std
       s.headline_centrality = float(similarity);
     }
   }
+  AddMember(s, Member{number, v, f.published_day, f.days, f.headline});
+  if (into_storyline) lines_.AddArticle(s.storyline, terms, f.published_day);
+}
+
+// Merges two stories, the older id surviving: centroids, days and dates add up; a storyline
+// each was in becomes one.
+uint32_t InMemoryClusterer::MergeStories(uint32_t a, uint32_t b, double similarity, std::vector<Shared> shared,
+                                         Assignment& out) {
+  const uint32_t keep = std::min(a, b), gone = std::max(a, b);
+  Story& k = stories_[keep - 1];
+  Story& g = stories_[gone - 1];
+  k.centroid.Add(g.centroid.terms, g.centroid.articles, o_.story_terms, kinds_, idf_);
+  for (const auto& [day, n] : g.days) {
+    auto it = std::find_if(k.days.begin(), k.days.end(), [&](const auto& p) { return p.first == day; });
+    if (it != k.days.end()) it->second += n;
+    else k.days.push_back({day, n});
+  }
+  if (k.days.size() > o_.story_days) {
+    std::stable_sort(k.days.begin(), k.days.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    k.days.resize(o_.story_days);
+  }
+  if (g.first_published != kNoDay) {
+    if (k.first_published == kNoDay || g.first_published < k.first_published) k.first_published = g.first_published;
+    if (k.last_published == kNoDay || g.last_published > k.last_published) k.last_published = g.last_published;
+  }
+  k.articles += g.articles;
+  if (k.headline.empty()) k.headline = g.headline;
+  if (k.movable && g.movable && k.articles <= o_.movable_articles) {
+    for (Member& m : g.members) k.members.push_back(std::move(m));
+  } else {
+    k.movable = false;
+    std::vector<Member>().swap(k.members);
+  }
+  out.changes.push_back({Change::Kind::kStoryMerged, gone, keep, 0, "", similarity, std::move(shared)});
+
+  const uint32_t kl = lines_.Find(k.storyline), gl = lines_.Find(g.storyline);
+  if (kl != gl) {
+    const uint32_t line = lines_.Merge(kl, gl);
+    out.changes.push_back({Change::Kind::kStorylineMerged, line == kl ? gl : kl, line, 0, "", similarity, {}});
+  }
+  lines_.StoryLeft(g.storyline, k.storyline);
+  g.merged_into = keep;
+  g.closed = true;
+  g.centroid.Clear();
+  std::vector<Member>().swap(g.members);
+  std::vector<std::pair<int32_t, uint32_t>>().swap(g.days);
+  k.next_link_check = k.articles;  // look at its storyline again with the merged centroid
+  return keep;
+}
+
+// Articles of small stories among the arriving article's candidates move to `to` when they fit it
+// better than the rest of their own story.
+void InMemoryClusterer::MoveArticles(uint32_t to, const std::vector<std::pair<double, uint32_t>>& scored,
+                                     Assignment& out) {
+  for (const auto& [sim, from] : scored) {
+    if (from == to || sim < o_.join_threshold / 2) continue;
+    Story& s = stories_[from - 1];
+    if (s.closed || s.merged_into != 0 || !s.movable || s.members.empty()) continue;
+    for (size_t i = 0; i < s.members.size();) {
+      Member& m = s.members[i];
+      Story& t = stories_[to - 1];
+      if (!InWindow(m.published_day, t)) {
+        ++i;
+        continue;
+      }
+      std::vector<Shared> shared;
+      const double fit_to = Similarity(m.vector, m.days, t, &shared);
+      double fit_own = 0;  // alone in its story, it fits nothing else there
+      if (s.members.size() > 1) {
+        Centroid rest = s.centroid;
+        rest.Subtract(m.vector.terms);
+        fit_own = Cosine(m.vector, rest.Vector(kinds_, idf_));
+      }
+      if (fit_to < o_.move_threshold || fit_to < fit_own + o_.move_margin) {
+        ++i;
+        continue;
+      }
+      // Out of its story: centroid, days, dates (from the members left), headline.
+      Member moved = std::move(m);
+      s.members.erase(s.members.begin() + long(i));
+      s.centroid.Subtract(moved.vector.terms);
+      for (int32_t d : moved.days) {
+        for (auto& p : s.days) p.second -= p.first == d && p.second > 0;
+      }
+      s.days.erase(std::remove_if(s.days.begin(), s.days.end(), [](const auto& p) { return p.second == 0; }), s.days.end());
+      --s.articles;
+      s.first_published = s.last_published = kNoDay;
+      for (const Member& r : s.members) {
+        if (r.published_day == kNoDay) continue;
+        if (s.first_published == kNoDay || r.published_day < s.first_published) s.first_published = r.published_day;
+        if (s.last_published == kNoDay || r.published_day > s.last_published) s.last_published = r.published_day;
+      }
+      if (s.headline == moved.headline && !s.members.empty()) s.headline = s.members[0].headline;
+      story_of_[moved.number] = to;
+      const uint32_t from_line = lines_.Find(s.storyline), to_line = lines_.Find(t.storyline);
+      if (from_line != to_line) lines_.RemoveArticle(from_line, moved.vector.terms);
+      out.changes.push_back({Change::Kind::kArticleMoved, from, to, moved.number, ArticleId(moved.number), fit_to, shared});
+
+      // Into the story it fits: as a join, but its own id, headline and days.
+      ArticleFeatures as;
+      as.headline = moved.headline;
+      as.published_day = moved.published_day;
+      as.days = moved.days;
+      // Within one storyline its profile holds the article already.
+      Join(to, as, moved.vector, fit_to, moved.number, from_line != to_line);
+      if (s.articles == 0) {
+        s.merged_into = to;
+        s.closed = true;
+        s.centroid.Clear();
+        out.changes.push_back({Change::Kind::kStoryMerged, from, to, 0, "", fit_to, {}});
+        if (lines_.StoryLeft(from_line, to_line)) {
+          out.changes.push_back({Change::Kind::kStorylineMerged, from_line, to_line, 0, "", fit_to, {}});
+        }
+        break;
+      }
+    }
+  }
+}
+
+void InMemoryClusterer::LinkStoryline(uint32_t story, Assignment& out) {
+  Story& s = stories_[story - 1];
+  if (s.articles < s.next_link_check) return;
+  s.next_link_check = s.articles * 2;
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
+  StorylineLink link = lines_.Link(s.storyline, s.centroid.Vector(lines_.options().kinds, idf_), s.first_published,
+                                   s.last_published, merged);
+  for (const auto& [gone, keep] : merged) {
+    out.changes.push_back({Change::Kind::kStorylineMerged, gone, keep, 0, "", link.similarity, link.shared});
+  }
+  if (link.joined != 0 || s.link.joined == 0) s.link = std::move(link);
+}
+
+void InMemoryClusterer::Index(uint32_t story, const std::vector<Weighted>& by_weight) {
+  if (index_.WantsCompaction()) {
+    index_.Compact([&](uint32_t id) {
+      const uint32_t r = Resolve(id);
+      return stories_[r - 1].closed ? 0u : r;
+    });
+  }
+  const size_t n = std::min(o_.query_terms, by_weight.size());
+  for (size_t i = 0; i < n; ++i) index_.Prefetch(by_weight[i].key);
+  for (size_t i = 0; i < n; ++i) index_.Add(by_weight[i].key, story);
 }
 
 void InMemoryClusterer::CloseOldStories() {
   if (newest_day_ == kNoDay) return;
+  lines_.CloseOld(newest_day_);
   const int32_t cutoff = newest_day_ - 2 * o_.window_days;
   bool all_closed = true;
   for (uint32_t i = closed_up_to_; i < stories_.size(); ++i) {
     Story& s = stories_[i];
-    if (s.last_published != kNoDay && s.last_published < cutoff) {
-      s.closed = true;
-      if (!s.terms.empty()) {
-        std::vector<Term>().swap(s.terms);
-        std::vector<float>().swap(s.weights);
+    if (s.closed || (s.last_published != kNoDay && s.last_published < cutoff)) {
+      if (!s.closed || !s.centroid.terms.empty()) {
+        s.closed = true;
+        s.centroid.Clear();
         std::vector<std::pair<int32_t, uint32_t>>().swap(s.days);
+        std::vector<Member>().swap(s.members);
+        s.movable = false;
       }
       if (all_closed) closed_up_to_ = i + 1;
     } else {
@@ -259,115 +354,58 @@ void InMemoryClusterer::CloseOldStories() {
   }
 }
 
-// Rewrites the posting chains so that each term's postings sit side by side, newest first, keeping
-// only what a walk can reach (the first posting_cap) and leaving closed stories out. A chain built
-// by appending is scattered over the whole vector, one cache miss per posting: at 100k articles
-// walking them was 60% of Add. Run whenever the vector has doubled, so its cost per article is
-// constant and the index holds what can still be found, not the whole history.
-void InMemoryClusterer::CompactPostings() {
-  std::vector<std::pair<uint32_t, uint32_t>> kept;
-  kept.reserve(postings_.size());
-  posting_head_.ForEachValue([&](uint32_t& head) {
-    const size_t first = kept.size();
-    for (uint32_t link = head; link != 0 && kept.size() - first < o_.posting_cap; link = postings_[link - 1].second) {
-      const uint32_t story = postings_[link - 1].first;
-      if (!stories_[story - 1].closed) kept.push_back({story, uint32_t(kept.size() + 2)});
-    }
-    if (kept.size() == first) {
-      head = 0;
-      return;
-    }
-    kept.back().second = 0;
-    head = uint32_t(first + 1);
-  });
-  kept.shrink_to_fit();
-  postings_.swap(kept);
-  compacted_size_ = postings_.size();
-}
-
-// Reads every walk's chain up to posting_cap postings. The chains are walked side by side, one
-// posting of each per round, with the next posting of each prefetched: a chain is a pointer chase,
-// one cache miss per posting where it is scattered, and side by side the misses of different
-// chains overlap instead of queueing (at 300k articles the one-chain-at-a-time walk was half of
-// Add). What each walk reads, and so the votes, are as if walked one after another.
-void InMemoryClusterer::WalkPostings() {
-  walked_stories_.resize(walks_.size() * o_.posting_cap);
-  bool active = true;
-  while (active) {
-    active = false;
-    for (size_t t = 0; t < walks_.size(); ++t) {
-      Walk& w = walks_[t];
-      if (w.link == 0 || w.walked >= o_.posting_cap) continue;
-      const auto [story, next] = postings_[w.link - 1];
-      walked_stories_[t * o_.posting_cap + w.walked++] = story;
-      w.link = next;
-      if (next != 0) __builtin_prefetch(&postings_[next - 1]);
-      active = true;
-    }
-  }
-}
-
 Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
-  const uint32_t number = articles_++;
+  const uint32_t number = uint32_t(story_of_.size());
   if (f.published_day != kNoDay && (newest_day_ == kNoDay || f.published_day > newest_day_)) newest_day_ = f.published_day;
-  if (articles_ % kSweepEvery == 0) CloseOldStories();
-  for (size_t i = 0; i < f.terms.size(); ++i) {
-    if (i + kPrefetchAhead < f.terms.size()) df_.Prefetch(f.terms[i + kPrefetchAhead].key);
-    ++df_.Upsert(f.terms[i].key);
-  }
+  if ((number + 1) % kSweepEvery == 0) CloseOldStories();
+  idf_.Count(f.terms);
   ids_ += f.id;
   id_ends_.push_back(uint32_t(ids_.size()));
+  dup_of_.push_back(kNone);
 
   // The article's vector: its article_terms heaviest terms under the current IDF.
   std::vector<Weighted> by_weight;
-  by_weight.reserve(f.terms.size());
-  for (const Term& t : f.terms) by_weight.push_back({t.key, t.tf, t.tf * KindWeight(t.key) * Idf(t.key)});
-  auto heavier = [](const Weighted& x, const Weighted& y) { return x.w > y.w || (x.w == y.w && x.key < y.key); };
-  if (by_weight.size() > o_.article_terms) {
-    std::nth_element(by_weight.begin(), by_weight.begin() + o_.article_terms, by_weight.end(), heavier);
-    by_weight.resize(o_.article_terms);
-  }
-  std::sort(by_weight.begin(), by_weight.end(), heavier);
-  std::vector<Weighted> by_key = by_weight;
-  std::sort(by_key.begin(), by_key.end(), [](const Weighted& x, const Weighted& y) { return x.key < y.key; });
-  double a_norm = 0;
-  for (const Weighted& w : by_key) a_norm += double(w.w) * w.w;
-  a_norm = std::sqrt(a_norm);
+  const TermVector vec = ArticleVector(f.terms, kinds_, idf_, o_.article_terms, &by_weight);
 
   Assignment result;
   // A reprint joins its original's story and names the original (the first of a chain of reprints).
   if (f.has_signature) {
     if (std::optional<uint32_t> original = dups_.Find(f.signature)) {
-      const uint32_t story = story_of_[*original];
-      const uint32_t begin = *original == 0 ? 0 : id_ends_[*original - 1];
+      const uint32_t story = Resolve(story_of_[*original]);
+      dup_of_[number] = *original;
       result.story = story;
-      result.duplicate_of = ids_.substr(begin, id_ends_[*original] - begin);
+      result.duplicate_of = ArticleId(*original);
       result.similarity = 1;
       story_of_.push_back(story);
-      Join(story, f, by_key, 1);
+      Join(story, f, vec, 1, number);
+      LinkStoryline(story, result);
+      result.storyline = lines_.Find(stories_[story - 1].storyline);
       return result;  // not indexed: its original already is, and a reprint says nothing new
     }
     dups_.Insert(number, f.signature);
   }
 
   // Candidates: stories indexed under the article's heaviest terms, ranked by the weight of the
-  // terms that found them; only the best few are compared in full.
+  // terms that found them; only the best few are compared in full. A term only this article
+  // holds finds nothing, so the looked-up terms are the heaviest shared ones.
+  query_.clear();
+  std::vector<float> query_weights;
+  for (size_t i = 0; i < std::min(2 * o_.query_terms, by_weight.size()); ++i) index_.Prefetch(by_weight[i].key);
+  for (size_t i = 0; i < by_weight.size() && query_.size() < o_.query_terms; ++i) {
+    if (idf_.Frequency(by_weight[i].key) < 2) continue;
+    query_.push_back(by_weight[i].key);
+    query_weights.push_back(by_weight[i].w);
+  }
+  index_.Walk(query_, walked_, counts_);
   if (votes_.size() < stories_.size() + 1) votes_.resize(stories_.size() + 1, 0);
   touched_.clear();
-  for (size_t i = 0; i < std::min(2 * o_.query_terms, by_weight.size()); ++i) posting_head_.Prefetch(by_weight[i].key);
-  // A term only this article holds finds nothing, so the looked-up terms are the heaviest shared ones.
-  walks_.clear();
-  for (size_t i = 0; i < by_weight.size() && walks_.size() < o_.query_terms; ++i) {
-    if (df_.Get(by_weight[i].key) < 2) continue;
-    walks_.push_back({posting_head_.Get(by_weight[i].key), 0, by_weight[i].w});
-  }
-  WalkPostings();
-  for (size_t t = 0; t < walks_.size(); ++t) {  // votes summed term by term, as the walks read them
-    const uint32_t* stories = &walked_stories_[t * o_.posting_cap];
-    for (uint32_t k = 0; k < walks_[t].walked; ++k) {
-      const uint32_t story = stories[k];
+  for (size_t t = 0; t < query_.size(); ++t) {  // votes summed term by term, as the walks read them
+    const uint32_t* walked = &walked_[t * index_.cap()];
+    for (uint32_t k = 0; k < counts_[t]; ++k) {
+      uint32_t story = walked[k];
+      if (stories_[story - 1].merged_into != 0) story = Resolve(story);
       if (votes_[story] == 0) touched_.push_back(story);
-      votes_[story] += walks_[t].w + 1e-6f;  // never 0 once touched
+      votes_[story] += query_weights[t] + 1e-6f;  // never 0 once touched
     }
   }
   auto more_votes = [&](uint32_t x, uint32_t y) { return votes_[x] > votes_[y] || (votes_[x] == votes_[y] && x < y); };
@@ -375,41 +413,87 @@ Assignment InMemoryClusterer::Add(const ArticleFeatures& f) {
     std::nth_element(touched_.begin(), touched_.begin() + o_.candidates, touched_.end(), more_votes);
   }
   const size_t n_candidates = std::min(o_.candidates, touched_.size());
-  uint32_t best = 0;
-  double best_sim = 0;
+  std::vector<std::pair<double, uint32_t>> scored;  // (similarity, story), best first
   for (size_t i = 0; i < n_candidates; ++i) {
     const uint32_t story = touched_[i];
     Story& s = stories_[story - 1];
-    if (!InWindow(f, s)) continue;
-    const double sim = Similarity(by_key, a_norm, f, s);
-    if (sim > best_sim || (sim == best_sim && story < best)) {
-      best_sim = sim;
-      best = story;
-    }
+    if (s.closed || !InWindow(f.published_day, s)) continue;
+    const double sim = Similarity(vec, f.days, s, nullptr);
+    if (sim > 0) scored.push_back({sim, story});
   }
   for (uint32_t story : touched_) votes_[story] = 0;
+  std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
 
-  if (best != 0 && best_sim >= o_.join_threshold) {
-    result.story = best;
-    result.similarity = best_sim;
+  uint32_t story = 0;
+  if (!scored.empty() && scored[0].first >= o_.join_threshold) {
+    story = scored[0].second;
+    result.similarity = scored[0].first;
+    Similarity(vec, f.days, stories_[story - 1], &result.shared);
+    if (scored.size() > 1) {
+      result.closest = scored[1].second;
+      result.closest_similarity = scored[1].first;
+    }
   } else {
-    stories_.emplace_back();
-    result.story = uint32_t(stories_.size());
+    story = Open(f.published_day);
     result.opened = true;
-    result.similarity = best_sim;
+    if (!scored.empty()) {
+      result.similarity = scored[0].first;
+      result.closest = scored[0].second;
+      result.closest_similarity = scored[0].first;
+    }
   }
-  story_of_.push_back(result.story);
-  Join(result.story, f, by_key, result.opened ? 0 : result.similarity);
-  Index(result.story, by_weight);
+  story_of_.push_back(story);
+  Join(story, f, vec, result.opened ? 0 : result.similarity, number);
+  Index(story, by_weight);
+
+  if (!result.opened) {
+    // Later articles show two stories are one: this one reaches both, and so do their centroids.
+    for (size_t i = 1; i < scored.size() && scored[i].first >= o_.join_threshold; ++i) {
+      const uint32_t other = Resolve(scored[i].second);
+      if (other == story) continue;
+      std::vector<Shared> shared;
+      const double c = Cosine(stories_[story - 1].centroid.Weighed(kinds_, idf_),
+                              stories_[other - 1].centroid.Weighed(kinds_, idf_), &shared, o_.explain_terms);
+      if (c >= o_.merge_threshold) story = MergeStories(story, other, c, std::move(shared), result);
+    }
+    MoveArticles(story, scored, result);
+  }
+  LinkStoryline(story, result);
+  result.story = story;
+  result.storyline = lines_.Find(stories_[story - 1].storyline);
   return result;
 }
 
+std::optional<StoryInfo> InMemoryClusterer::GetStory(uint32_t story) const {
+  if (story == 0 || story > stories_.size()) return std::nullopt;
+  const uint32_t id = Resolve(story);
+  const Story& s = stories_[id - 1];
+  StoryInfo info;
+  info.id = id;
+  info.headline = s.headline;
+  info.articles = s.articles;
+  info.first_published = s.first_published;
+  info.last_published = s.last_published;
+  if (id != story) info.merged_into = id;
+  info.storyline = lines_.Find(s.storyline);
+  info.link = s.link;
+  if (info.link.joined != 0) info.link.joined = lines_.Find(info.link.joined);
+  // The closest storyline it did not join may have merged since, perhaps into its own.
+  if (info.link.closest != 0) info.link.closest = lines_.Find(info.link.closest);
+  if (info.link.closest == info.storyline) {
+    info.link.closest = 0;
+    info.link.closest_similarity = 0;
+  }
+  return info;
+}
+
 size_t InMemoryClusterer::MemoryBytes() const {
-  size_t n = df_.MemoryBytes() + posting_head_.MemoryBytes() + postings_.capacity() * sizeof(postings_[0]) +
-             story_of_.capacity() * 4 + ids_.capacity() + id_ends_.capacity() * 4 + dups_.MemoryBytes() +
-             votes_.capacity() * 4 + stories_.capacity() * sizeof(Story);
+  size_t n = idf_.MemoryBytes() + index_.MemoryBytes() + story_of_.capacity() * 4 + dup_of_.capacity() * 4 +
+             ids_.capacity() + id_ends_.capacity() * 4 + dups_.MemoryBytes() + votes_.capacity() * 4 +
+             stories_.capacity() * sizeof(Story) + lines_.MemoryBytes();
   for (const Story& s : stories_) {
-    n += s.terms.capacity() * sizeof(Term) + s.weights.capacity() * sizeof(float) + s.days.capacity() * sizeof(s.days[0]) + s.headline.capacity();
+    n += s.centroid.MemoryBytes() + s.days.capacity() * sizeof(s.days[0]) + s.headline.capacity();
+    for (const Member& m : s.members) n += m.vector.terms.capacity() * sizeof(Weighted) + sizeof(Member);
   }
   return n;
 }

@@ -4,6 +4,7 @@
 namespace corroborate::cluster {
 
 std::string StoryName(uint32_t story) { return "s" + std::to_string(story); }
+std::string StorylineName(uint32_t storyline) { return "l" + std::to_string(storyline); }
 
 std::vector<Assignment> ClusterAll(const std::vector<ArticleFeatures>& articles, const ClusterOptions& options) {
   std::unique_ptr<StoryClusterer> c = NewInMemoryClusterer(options);

@@ -1,16 +1,22 @@
-// The story layer's first half: near-duplicate detection and incremental story clustering. Each
-// article, in arrival order, either joins the most similar open story or opens a new one; nothing
-// already assigned is revisited, so the corpus is never processed again. Only this stage holds
-// cross-article state, behind this narrow interface (add an article, get a story), so the state can
-// later live in SQLite or a shared store. Tested in story_clusterer_test.cc.
+// The story layer: near-duplicate detection, incremental story clustering, and storylines above
+// stories. Each article, in arrival order, either joins the most similar open story or opens a new
+// one; stories link into storylines (the developments of one affair) when they share named actors,
+// places and distinctive words close enough in time (storylines.h). Later articles may show that
+// two stories are one (they merge, the older id surviving) or that an article of a small story fits
+// another better (it moves); Add reports each such change so a store can follow. Only this stage
+// holds cross-article state, behind this narrow interface (add an article, get a story), so the
+// state can later live in SQLite or a shared store. Tested in story_clusterer_test.cc.
 //
 //   auto clusterer = NewInMemoryClusterer(ClusterOptions{});
 //   Assignment a = clusterer->Add(ExtractFeatures(article, mentions));
-//   printf("%s %s\n", StoryName(a.story).c_str(), a.duplicate_of.c_str());
-//   std::optional<StoryInfo> s = clusterer->GetStory(a.story);  // s->headline
+//   printf("%s %s\n", StoryName(a.story).c_str(), StorylineName(a.storyline).c_str());
+//   for (const Change& c : a.changes) ...;                      // merges and moves it caused
+//   uint32_t now = clusterer->StoryOfArticle(0);                // the first article's story today
+//   std::optional<StoryInfo> s = clusterer->GetStory(now);      // s->headline, s->storyline
 //
 // Per article, Add costs O(query_terms × posting_cap + candidates × story_terms) plus a MinHash
-// lookup of kBands × bucket_cap signature comparisons: bounded, whatever the corpus size.
+// lookup of kBands × bucket_cap signature comparisons, and as often as a story's size doubles a
+// storyline look-up of the same shape: bounded, whatever the corpus size.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +25,9 @@
 #include <string>
 #include <vector>
 
+#include "cluster/centroid.h"
 #include "cluster/features.h"
+#include "cluster/storylines.h"
 
 namespace corroborate::cluster {
 
@@ -55,15 +63,50 @@ struct ClusterOptions {
   size_t posting_cap = 128;    // latest stories read per looked-up term
   size_t candidates = 32;      // stories scored in full per article
   size_t story_days = 8;       // most-named days a story keeps
+
+  // Two stories merge when an article reaches the join threshold with both and their centroids'
+  // cosine reaches this: the article shows they report one development.
+  double merge_threshold = 0.5;
+  // An article of a story of at most movable_articles articles moves to the story an arriving
+  // article joined when it fits that story (similarity at least move_threshold) better, by
+  // move_margin, than the rest of its own. Small stories only: a large story's centroid is not one
+  // article's to lose. The bar is above the join threshold: an article that opened its own story
+  // was once judged apart, and moving it back undoes that judgement.
+  size_t movable_articles = 3;
+  double move_threshold = 0.3;
+  double move_margin = 0.1;
+  size_t explain_terms = 8;    // shared terms kept to explain a join
+
+  StorylineOptions storylines;
+};
+
+// A merge or a move an arriving article caused.
+struct Change {
+  enum class Kind {
+    kStoryMerged,      // story `from` merged into story `to`: all its articles are `to`'s now
+    kArticleMoved,     // article `article` (`article_id`) moved from story `from` to story `to`
+    kStorylineMerged,  // storyline `from` merged into storyline `to`: all its stories are `to`'s
+  };
+  Kind kind = Kind::kStoryMerged;
+  uint32_t from = 0, to = 0;
+  uint32_t article = 0;        // arrival number (0, 1, ...) of the moved article
+  std::string article_id;
+  double similarity = 0;       // what decided it: centroid cosine, the moved article's fit, the link
+  std::vector<Shared> shared;  // the terms that made that similarity (story merges and moves)
 };
 
 struct Assignment {
   uint32_t story = 0;          // 1, 2, 3, ... in order of first appearance
+  uint32_t storyline = 0;      // the story's storyline after this article (a story number)
   std::string duplicate_of;    // id of the earlier article this one reprints; empty when none
   bool opened = false;         // this article opened the story
   // To the story it joined (1 for a reprint); when it opened one, to the closest story it did not
   // join (0 when there was none): how near the decision was.
   double similarity = 0;
+  std::vector<Shared> shared;  // the terms the article shares with the story it joined, by weight
+  uint32_t closest = 0;        // the most similar other story (0: none), and its similarity
+  double closest_similarity = 0;
+  std::vector<Change> changes; // merges and moves this article caused, in order
 };
 
 struct StoryInfo {
@@ -72,17 +115,30 @@ struct StoryInfo {
   uint32_t articles = 0;
   int32_t first_published = kNoDay;  // days since 1970-01-01, kNoDay when no article had a date
   int32_t last_published = kNoDay;
+  uint32_t merged_into = 0;    // the story it merged into (0: it stands); GetStory follows it
+  uint32_t storyline = 0;
+  StorylineLink link;          // why it is in its storyline
 };
 
-// "s1", "s2", ...: the readable story id the command line prints.
+// "s1", "s2", ...: the readable story id the command line prints; "l1", ...: a storyline's.
 std::string StoryName(uint32_t story);
+std::string StorylineName(uint32_t storyline);
 
 class StoryClusterer {
  public:
   virtual ~StoryClusterer() = default;
   virtual Assignment Add(const ArticleFeatures& article) = 0;
+  // The story as it stands; a merged story's id gives the story it merged into.
   virtual std::optional<StoryInfo> GetStory(uint32_t story) const = 0;
+  // Stories ever opened (merged ones included): ids run from 1 to this.
   virtual size_t StoryCount() const = 0;
+  virtual size_t ArticleCount() const = 0;
+  // The `number`th article added (from 0): its id, its story now (after merges and moves), and
+  // the id of the article it reprints ("" when none).
+  virtual std::string ArticleId(uint32_t number) const = 0;
+  virtual uint32_t StoryOfArticle(uint32_t number) const = 0;
+  virtual std::string DuplicateOf(uint32_t number) const = 0;
+  virtual uint32_t StorylineOf(uint32_t story) const = 0;
   // Bytes held by the clusterer's state, for benchmarks and budgets.
   virtual size_t MemoryBytes() const = 0;
 };

@@ -1,6 +1,7 @@
 // Small invented articles for the cluster stage's unit tests (our own words): two floods of the same
 // kind in two invented towns on different dates, a differently worded report of the first, a reprint
-// of it with small edits, and an unrelated company story. Used by *_test.cc in this folder.
+// of it with small edits, a later development of the first flood, another affair in the same town,
+// and two unrelated affairs of one company. Used by *_test.cc in this folder.
 #pragma once
 
 #include <string>
@@ -76,5 +77,32 @@ inline const char* kBakery =
     "executive Marta Voss said on Monday, creating about 600 jobs.\n\n"
     "The family-owned chain, which sells bread and pastries from 210 shops, said sales rose 8% in its last "
     "financial year. Voss said the new shops would be smaller than existing ones and open earlier.";
+
+// Four weeks after the Marrowby flood: the repair of the embankment, a development of the same
+// affair (the same river, town, county and people, other facts and days).
+inline const char* kMarrowbyRepairs =
+    "Harlow County approves repairs to the Tolland embankment after Marrowby flood\n\n"
+    "Harlow County council voted on 9 April 2024 to spend 4.2 million pounds rebuilding the Tolland "
+    "embankment that gave way in Marrowby, flooding hundreds of homes last month.\n\n"
+    "Odile Brennan, the county fire chief, told councillors that the breach near Quay Street had been "
+    "patched with sandbags but would not survive another winter of high water.\n\n"
+    "Contractors are to start work in May. Families from Marrowby who lost their homes to the flood "
+    "will be offered grants for repairs, the council said.";
+
+// Another affair in the same town the same month: only the place is shared.
+inline const char* kMarrowbyMarket =
+    "Marrowby market wins regional food award\n\n"
+    "The Saturday farmers' market in Marrowby was named the best in the region by the Westfold Food "
+    "Guild on 20 March 2024, beating 31 other markets.\n\n"
+    "Organiser Jonas Pell said the prize would pay for new stalls and a cheese tent. Visitor numbers "
+    "have doubled since the market moved to the old cattle yard, he said.";
+
+// Grellin Bakeries again, a week after kBakery: a recall, an affair unrelated to the new shops.
+inline const char* kBakeryRecall =
+    "Grellin Bakeries recalls seeded loaves over metal fragments\n\n"
+    "Grellin Bakeries is recalling about 12,000 seeded loaves after customers found small metal "
+    "fragments in bread bought at its shops, the Food Standards Office said on Thursday.\n\n"
+    "A faulty slicing blade at the company's Dunmore plant was to blame, a spokesman said. Shoppers "
+    "should return the loaves for a refund; no injuries have been reported.";
 
 }  // namespace corroborate::cluster::testing

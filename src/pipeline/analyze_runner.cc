@@ -52,10 +52,10 @@ AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineO
     AnalyzedArticle analyzed;
     cluster::ArticleFeatures features;
   };
-  // Each article on any thread: extract, events, cluster features. In input order: the clusterer,
-  // and stories in order of first appearance.
+  // Each article on any thread: extract, events, cluster features. In input order: the clusterer.
+  // Stories are formed once every article is in, since later articles may merge stories or move an
+  // article; they come in order of their first article.
   auto clusterer = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
-  std::map<uint32_t, size_t> story_index;
   r.summary = RunCleanThen<Done>(
       inputs, options,
       [](Article&& a) {
@@ -67,21 +67,25 @@ AnalyzeResult RunAnalyze(const std::vector<std::string>& inputs, const PipelineO
         return d;
       },
       [&](Done&& d) {
-        const cluster::Assignment as = clusterer->Add(d.features);
-        AnalyzedArticle& a = r.articles.emplace_back(std::move(d.analyzed));
-        a.story = cluster::StoryName(as.story);
-        a.duplicate_of = as.duplicate_of;
-        auto [it, fresh] = story_index.emplace(as.story, r.stories.size());
-        if (fresh) {
-          AnalyzedStory s;
-          s.id = a.story;
-          r.stories.push_back(std::move(s));
-        }
-        r.stories[it->second].articles.push_back(r.articles.size() - 1);
+        (void)clusterer->Add(d.features);
+        r.articles.push_back(std::move(d.analyzed));
       },
       on_problem);
-  for (auto& [id, idx] : story_index) {
-    if (auto info = clusterer->GetStory(id)) r.stories[idx].headline = info->headline;
+  std::map<uint32_t, size_t> story_index;
+  for (size_t i = 0; i < r.articles.size(); ++i) {
+    AnalyzedArticle& a = r.articles[i];
+    const uint32_t story = clusterer->StoryOfArticle(uint32_t(i));
+    a.story = cluster::StoryName(story);
+    a.duplicate_of = clusterer->DuplicateOf(uint32_t(i));
+    auto [it, fresh] = story_index.emplace(story, r.stories.size());
+    if (fresh) {
+      AnalyzedStory s;
+      s.id = a.story;
+      s.storyline = cluster::StorylineName(clusterer->StorylineOf(story));
+      if (auto info = clusterer->GetStory(story)) s.headline = info->headline;
+      r.stories.push_back(std::move(s));
+    }
+    r.stories[it->second].articles.push_back(i);
   }
 
   // Stories are independent of one another from here on: each is reconciled on any thread and

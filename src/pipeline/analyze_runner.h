@@ -26,6 +26,7 @@ struct AnalyzedArticle {
 
 struct AnalyzedStory {
   std::string id;
+  std::string storyline;     // "l1", ...: the storyline the story is part of ("" when not known)
   std::string headline;
   std::vector<size_t> articles;  // indices into AnalyzeResult::articles, input order
   StoryReport report;

@@ -8,21 +8,18 @@
 namespace corroborate {
 
 RunSummary RunCluster(const std::vector<std::string>& inputs, const PipelineOptions& options,
-                      const cluster::ClusterOptions& cluster_options, const AssignmentCallback& on_article,
+                      const cluster::ClusterOptions& cluster_options, const ClusteredCallback& on_done,
                       const ProblemCallback& on_problem) {
-  struct Featured {
-    Article article;
-    cluster::ArticleFeatures features;
-  };
   std::unique_ptr<cluster::StoryClusterer> clusterer = cluster::NewInMemoryClusterer(cluster_options);
-  return RunCleanThen<Featured>(
+  RunSummary summary = RunCleanThen<cluster::ArticleFeatures>(
       inputs, options,
       [](Article&& a) {  // any thread: everything but the clusterer's own Add
         const Mentions m = ExtractMentions(a);
-        cluster::ArticleFeatures f = cluster::ExtractFeatures(a, m);
-        return Featured{std::move(a), std::move(f)};
+        return cluster::ExtractFeatures(a, m);
       },
-      [&](Featured&& x) { on_article(x.article, clusterer->Add(x.features)); }, on_problem);
+      [&](cluster::ArticleFeatures&& f) { (void)clusterer->Add(f); }, on_problem);
+  on_done(*clusterer);
+  return summary;
 }
 
 }  // namespace corroborate

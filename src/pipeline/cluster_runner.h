@@ -1,9 +1,10 @@
-// The runner for `corroborate cluster`: streams articles through clean → extract → cluster and hands
-// each article's story assignment to the caller in input order. Tested in tests/golden
-// (examples-cluster) and ../shared/eval/score_clusters.py.
+// The runner for `corroborate cluster`: streams articles through clean → extract → cluster, then
+// hands the clusterer to the caller once every article is in: later articles may merge stories,
+// move an article or link storylines, so an article's final story is known only at the end.
+// Tested in tests/golden (examples-cluster) and ../shared/eval/score_clusters.py.
 //
 //   RunSummary s = RunCluster({"examples/"}, PipelineOptions{}, cluster::ClusterOptions{},
-//                             [](const Article& a, const cluster::Assignment& as) { print(a.id, as); },
+//                             [](const cluster::StoryClusterer& c) { print(c.StoryOfArticle(0)); },
 //                             ReportProblem);
 #pragma once
 
@@ -16,10 +17,10 @@
 
 namespace corroborate {
 
-using AssignmentCallback = std::function<void(const Article&, const cluster::Assignment&)>;
+using ClusteredCallback = std::function<void(const cluster::StoryClusterer&)>;
 
 RunSummary RunCluster(const std::vector<std::string>& inputs, const PipelineOptions& options,
-                      const cluster::ClusterOptions& cluster_options, const AssignmentCallback& on_article,
+                      const cluster::ClusterOptions& cluster_options, const ClusteredCallback& on_done,
                       const ProblemCallback& on_problem);
 
 }  // namespace corroborate

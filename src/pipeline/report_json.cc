@@ -142,6 +142,7 @@ void WriteAnalyzeJson(const AnalyzeResult& r, JsonWriter& w) {
   for (const AnalyzedStory& s : r.stories) {
     w.BeginObject();
     w.Key("id"); w.String(s.id);
+    if (!s.storyline.empty()) { w.Key("storyline"); w.String(s.storyline); }
     w.Key("headline"); w.String(s.headline);
     w.Key("articles");
     w.BeginArray();

@@ -85,12 +85,20 @@ Response ApiRouter::Handle(const http::Request& request) {
   }
   if (path == "/api/stories") return get ? ListStories(request) : MethodNotAllowed("GET");
   if (std::string id = IdAfter(path, "/api/stories/"); !id.empty()) {
+    if (!get) return MethodNotAllowed("GET");
     constexpr std::string_view kCorrections = "/corrections";  // story ids ("s12") hold no '/'
+    constexpr std::string_view kWhy = "/why";
     if (id.size() > kCorrections.size() && id.ends_with(kCorrections)) {
-      id.resize(id.size() - kCorrections.size());
-      return get ? FromStore(store_.StoryCorrectionsJson(id)) : MethodNotAllowed("GET");
+      return FromStore(store_.StoryCorrectionsJson(id.substr(0, id.size() - kCorrections.size())));
     }
-    return get ? FromStore(store_.StoryJson(id)) : MethodNotAllowed("GET");
+    if (id.size() > kWhy.size() && id.ends_with(kWhy)) {
+      return FromStore(store_.StoryWhyJson(id.substr(0, id.size() - kWhy.size())));
+    }
+    return FromStore(store_.StoryJson(id));
+  }
+  if (path == "/api/storylines") return get ? ListStorylines(request) : MethodNotAllowed("GET");
+  if (std::string id = IdAfter(path, "/api/storylines/"); !id.empty()) {
+    return get ? FromStore(store_.StorylineJson(id)) : MethodNotAllowed("GET");
   }
   if (path == "/api/events") return get ? ListEvents(request) : MethodNotAllowed("GET");
   if (path == "/api/stream") return get ? Stream(request) : MethodNotAllowed("GET");
@@ -165,6 +173,23 @@ Response ApiRouter::ListStories(const http::Request& request) {
     return ErrorResponse(400, "from and to must be dates written YYYY-MM-DD");
   }
   return FromStore(store_.ListStoriesJson(query));
+}
+
+Response ApiRouter::ListStorylines(const http::Request& request) {
+  http::QueryParams params = http::ParseQuery(request.query);
+  Paging paging;
+  Response error;
+  if (!ReadPaging(params, options_.max_per_page, paging, error)) return error;
+  store::StorylineQuery query;
+  query.page = paging.page;
+  query.per_page = paging.per_page;
+  query.entity = std::string(http::QueryValue(params, "entity"));
+  query.from = std::string(http::QueryValue(params, "from"));
+  query.to = std::string(http::QueryValue(params, "to"));
+  if ((!query.from.empty() && !IsIsoDay(query.from)) || (!query.to.empty() && !IsIsoDay(query.to))) {
+    return ErrorResponse(400, "from and to must be dates written YYYY-MM-DD");
+  }
+  return FromStore(store_.ListStorylinesJson(query));
 }
 
 Response ApiRouter::ListEvents(const http::Request& request) {

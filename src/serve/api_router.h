@@ -43,6 +43,7 @@ class ApiRouter {
  private:
   http::Response PostArticles(const http::Request& request);
   http::Response ListStories(const http::Request& request);
+  http::Response ListStorylines(const http::Request& request);
   http::Response ListEvents(const http::Request& request);
   http::Response Search(const http::Request& request);
   http::Response Stream(const http::Request& request);

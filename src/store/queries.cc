@@ -7,6 +7,7 @@
 
 #include "core/json_writer.h"
 #include "store/search_query.h"
+#include "store/storyline_queries.h"
 
 namespace corroborate::store {
 namespace {
@@ -98,7 +99,8 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
   Result<int64_t> total = Count(db, "SELECT count(*) FROM stories" + where, args);
   if (!total.ok()) return total.status();
   Stmt s = db.Prepare(
-      "SELECT id, headline, articles, outlets, first_published, last_published, event_types, entities FROM stories" +
+      "SELECT id, headline, articles, outlets, first_published, last_published, event_types, entities, storyline "
+      "FROM stories" +
       where + " ORDER BY last_published DESC, id DESC LIMIT " + std::to_string(p.per_page) + " OFFSET " +
       std::to_string(p.offset()));
   for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
@@ -117,6 +119,9 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
     w.Key("last_published"); w.StringOrNull(s.Text(5));
     w.Key("event_types"); w.RawValue(s.Text(6));
     w.Key("entities"); w.RawValue(s.Text(7));
+    w.Key("storyline");
+    if (s.Int(8) == 0) w.Null();
+    else w.String("l" + std::to_string(s.Int(8)));
     w.EndObject();
   }
   if (r == StepResult::kError) return s.status();
@@ -128,19 +133,34 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
 Result<std::string> QueryStory(Db& db, const std::string& story_id) {
   const int64_t n = StoryNumber(story_id);
   if (n == 0) return NotFound("no story " + story_id);
-  Stmt s = db.Prepare("SELECT report FROM stories WHERE id = ?1");
+  Stmt s = db.Prepare("SELECT report, storyline FROM stories WHERE id = ?1");
   s.Bind(1, n);
   StepResult r = s.Step();
   if (r == StepResult::kError) return s.status();
-  if (r == StepResult::kDone) return NotFound("no story " + story_id);
-  return std::string(s.Text(0));
+  if (r == StepResult::kDone) {
+    Result<int64_t> into = MergedInto(db, n, false);
+    if (!into.ok()) return into.status();
+    if (*into != 0) return NotFound("story " + story_id + " was merged into " + StoryName(*into));
+    return NotFound("no story " + story_id);
+  }
+  std::string report(s.Text(0));
+  if (s.Int(1) == 0) return report;
+  // The stored report leaves its storyline out (a storyline merge renames it without touching the
+  // story); it goes in after the story's id. Inside JSON strings quotes are escaped, so this
+  // sequence is the story object's own opening.
+  const std::string open = "\"stories\":[{\"id\":\"" + story_id + "\",";
+  const size_t at = report.find(open);
+  if (at != std::string::npos) {
+    report.insert(at + open.size(), "\"storyline\":\"l" + std::to_string(s.Int(1)) + "\",");
+  }
+  return report;
 }
 
 Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
   Stmt s = db.Prepare(
-      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text, version "
+      "SELECT rowid, id, outlet, title, author, published, published_inferred, url, story, text, version, why "
       "FROM articles WHERE id = ?1");
   s.Bind(1, article_id);
   StepResult r = s.Step();
@@ -157,6 +177,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   w.Key("published_inferred"); w.Bool(inferred);
   w.Key("url"); w.StringOrNull(s.Text(7));
   w.Key("story"); w.String(StoryName(s.Int(8)));
+  w.Key("why"); w.RawValue(s.Text(11).empty() ? "{}" : s.Text(11));
   w.Key("text"); w.String(s.Text(9));
   w.Key("version"); w.Int(s.Int(10));  // 1, or how many versions were stored (GET .../versions)
   Stmt quotes = db.Prepare("SELECT json FROM mentions WHERE article = ?1 AND kind = 'quote' ORDER BY start");

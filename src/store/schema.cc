@@ -156,6 +156,28 @@ INSERT OR IGNORE INTO claims (story, event, role, article, start, "end", text, v
   FROM stories s, json_each(s.report, '$.stories[0].conflicts') k, json_each(k.value, '$.values') v,
        json_each(v.value, '$.claims') c
   ORDER BY s.id, k.id, v.id, c.id;
+  )sql",
+    // 6: storylines and explanations. Each story names its storyline (the story number that opened
+    // it) and why it is there; each article why it is in its story. The clusterer's merges and
+    // moves are kept in cluster_history, so a merged story's id still says where its articles went.
+    // A story stored before this migration has storyline 0 until a batch touches it again.
+    R"sql(
+ALTER TABLE stories ADD COLUMN storyline INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN link TEXT NOT NULL DEFAULT '{}';   -- JSON: why it is in its storyline
+CREATE INDEX stories_storyline ON stories(storyline, first_published);
+ALTER TABLE articles ADD COLUMN why TEXT NOT NULL DEFAULT '{}';   -- JSON: why it is in its story
+CREATE TABLE cluster_history (
+  seq INTEGER PRIMARY KEY,            -- the order the changes happened in
+  at_article INTEGER NOT NULL,        -- articles.rowid of the article whose arrival caused it
+  kind TEXT NOT NULL,                 -- story_merged | article_moved | storyline_merged
+  from_id INTEGER NOT NULL,           -- story (or storyline) number it came from
+  to_id INTEGER NOT NULL,             -- and went into
+  article TEXT NOT NULL,              -- the moved article's id; '' otherwise
+  similarity REAL NOT NULL,
+  shared TEXT NOT NULL                -- JSON array of the terms that made the similarity
+);
+CREATE INDEX cluster_history_from ON cluster_history(from_id);
+CREATE INDEX cluster_history_to ON cluster_history(to_id);
 )sql",
 };
 

@@ -56,6 +56,9 @@ void Stmt::BindDouble(int i, double value) {
 void Stmt::BindBlob(int i, std::string_view bytes) {
   if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }
+void Stmt::BindDouble(int i, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, i, value);
+}
 void Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
 }
@@ -97,6 +100,8 @@ std::string_view Stmt::Blob(int col) const {
   if (!p) return {};
   return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
+
+double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 

@@ -36,6 +36,7 @@ class Stmt {
   void Bind(int i, int64_t value);
   void BindDouble(int i, double value);  // named apart: an int argument would match both overloads
   void BindBlob(int i, std::string_view bytes);
+  void BindDouble(int i, double value);
   void BindNull(int i);
 
   StepResult Step();
@@ -47,6 +48,7 @@ class Stmt {
   int64_t Int(int col) const;
   std::string_view Text(int col) const;   // "" for NULL
   std::string_view Blob(int col) const;
+  double Double(int col) const;
   bool IsNull(int col) const;
 
   // Why preparation or the last step failed; OK otherwise.

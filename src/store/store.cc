@@ -22,6 +22,7 @@
 #include "store/live_queries.h"
 #include "store/queries.h"
 #include "store/schema.h"
+#include "store/storyline_queries.h"
 #include "store/writer.h"
 
 namespace corroborate::store {
@@ -195,6 +196,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
     report.versions += out.versions;
     for (const InputProblem& p : out.rejected) problem(p);
     stories.insert(out.stories.begin(), out.stories.end());
+    for (uint32_t gone : out.gone) stories.erase(gone);  // merged into a story that is listed
     progress.acknowledged = std::move(out.acknowledged);
     progress.accepted = report.accepted;
     progress.duplicates = report.duplicates;
@@ -358,6 +360,15 @@ Result<std::string> Store::ListStoriesJson(const StoryQuery& q) {
 }
 Result<std::string> Store::StoryJson(const std::string& id) {
   return impl_->Read([&](Db& db) { return QueryStory(db, id); });
+}
+Result<std::string> Store::StoryWhyJson(const std::string& id) {
+  return impl_->Read([&](Db& db) { return QueryStoryWhy(db, id); });
+}
+Result<std::string> Store::ListStorylinesJson(const StorylineQuery& q) {
+  return impl_->Read([&](Db& db) { return QueryStorylines(db, q); });
+}
+Result<std::string> Store::StorylineJson(const std::string& id) {
+  return impl_->Read([&](Db& db) { return QueryStoryline(db, id); });
 }
 Result<std::string> Store::ArticleJson(const std::string& id) {
   return impl_->Read([&](Db& db) { return QueryArticle(db, id); });

@@ -115,6 +115,14 @@ struct StoryQuery {
   std::string to;       // YYYY-MM-DD: stories whose first article is on or before it
 };
 
+struct StorylineQuery {
+  int page = 1;
+  int per_page = 20;
+  std::string entity;   // a canonical name one of its stories mentions; "" for any
+  std::string from;     // YYYY-MM-DD: storylines whose last article is on or after it
+  std::string to;       // YYYY-MM-DD: storylines whose first article is on or before it
+};
+
 struct EventQuery {
   int page = 1;
   int per_page = 20;
@@ -170,8 +178,22 @@ class Store {
   // GET /api/stories: {"stories":[{"id","headline","articles","outlets","first_published",
   // "last_published","event_types","entities"}],"page","per_page","total"}, newest first.
   Result<std::string> ListStoriesJson(const StoryQuery& query);
-  // GET /api/stories/{id}: the contract's story report for that one story.
+  // GET /api/stories/{id}: the contract's story report for that one story, with its "storyline".
+  // A story merged into another is kNotFound with a message naming the one it went into.
   Result<std::string> StoryJson(const std::string& story_id);
+  // GET /api/stories/{id}/why: {"story","storyline","link":{"storyline","joined","similarity",
+  // "shared":[{"term","kind","share"}],"closest":{"storyline","similarity"}|null},
+  // "articles":[{"id","title","outlet","published","why":{"story","opened","similarity","shared",
+  // "closest":{"story","similarity"}|null,"duplicate_of","moved_from"?}}],"history":[...]}.
+  Result<std::string> StoryWhyJson(const std::string& story_id);
+  // GET /api/storylines: {"storylines":[{"id","headline","stories","articles","first_published",
+  // "last_published","entities"}],"page","per_page","total"}, newest first.
+  Result<std::string> ListStorylinesJson(const StorylineQuery& query);
+  // GET /api/storylines/{id}: {"id","headline","articles","outlets","first_published",
+  // "last_published","stories":[{"id","headline","articles","outlets","first_published",
+  // "last_published","event_types","entities","link"}] (in time order),"history":[{"kind","from",
+  // "to","article","similarity","shared","at_article"}]}.
+  Result<std::string> StorylineJson(const std::string& storyline_id);
   // GET /api/articles/{id}: {"id","outlet","title","author","published","published_inferred","url",
   // "story","text","quotes":[...],"claims":[...]}; offsets count code points of "text". A claim is
   // the story report's ({"article","start","end","text","value","qualifier","cited"}) with the

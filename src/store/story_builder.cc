@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
+#include "store/cluster_changes.h"
 #include "store/story_changes.h"
 #include "text/segment.h"
 
@@ -82,15 +83,6 @@ Status WriteMentions(Db& db, int64_t rowid, const AnalyzedArticle& a, simdjson::
       ins.Bind(6, simdjson::minify(m));
       if (Status s = ins.Run(); !s.ok()) return s;
     }
-  }
-  return Status::Ok();
-}
-
-Status DeleteStoryRows(Db& db, uint32_t story) {
-  for (const char* table : {"events", "event_roles", "event_sources", "evidence", "claims", "story_entities"}) {
-    Stmt del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE story = ?1");
-    del.Bind(1, static_cast<int64_t>(story));
-    if (Status s = del.Run(); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -263,12 +255,14 @@ std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& 
 
 }  // namespace
 
-Status LoadStory(Db& db, uint32_t story, const std::string& headline,
-                 const std::map<int64_t, const AnalyzedArticle*>& known, StoryRebuild& out) {
+Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t, const AnalyzedArticle*>& known,
+                 StoryRebuild& out) {
+  const uint32_t story = info.id;
   out = StoryRebuild{};
   out.story = story;
+  out.info = info;
   out.analysed.id = cluster::StoryName(story);
-  out.analysed.headline = headline;
+  out.analysed.headline = info.headline;
   Stmt sel = db.Prepare(
       "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
       "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
@@ -295,7 +289,25 @@ Status LoadStory(Db& db, uint32_t story, const std::string& headline,
   return Status::Ok();
 }
 
+Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::map<int64_t, const AnalyzedArticle*>& known) {
+  Stmt sel = db.Prepare(
+      "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
+      "duplicate_of FROM articles WHERE id = ?1");
+  sel.Bind(1, id);
+  const StepResult r = sel.Step();
+  if (r == StepResult::kError) return sel.status();
+  if (r == StepResult::kDone) return NotFound("no article " + id);
+  auto it = known.find(sel.Int(0));
+  if (it != known.end()) return *it->second;
+  AnalyzedArticle a;
+  a.article = RebuildArticle(sel);
+  a.duplicate_of = sel.Text(10);
+  a.mentions = ExtractMentions(a.article);
+  return a;
+}
+
 void AnalyzeLoadedStory(StoryRebuild& r) {
+  if (r.articles.empty()) return;  // every article moved away: WriteStory deletes it
   for (size_t i = 0; i < r.articles.size(); ++i) {
     if (!r.read_back[i]) continue;
     AnalyzedArticle& a = r.articles[i];
@@ -313,10 +325,12 @@ void AnalyzeLoadedStory(StoryRebuild& r) {
   r.report = w.str();
   r.articles = std::move(result.articles);
   r.analysed = std::move(result.stories[0]);
+  r.link = LinkJson(r.info, LabelFromArticles(r.articles, r.info.link.shared));
 }
 
 Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   const uint32_t story = r.story;
+  if (r.articles.empty()) return DeleteStory(db, story);
   const std::string& report = r.report;
 
   // Articles: inferred dates and mentions, where new or changed.
@@ -367,7 +381,7 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
 
   Stmt put = db.Prepare(
       "INSERT OR REPLACE INTO stories (id, headline, articles, outlets, first_published, last_published, "
-      "event_types, entities, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "event_types, entities, report, storyline, link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   put.Bind(1, static_cast<int64_t>(story));
   put.Bind(2, r.analysed.headline);
   put.Bind(3, static_cast<int64_t>(r.articles.size()));
@@ -377,6 +391,8 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   put.Bind(7, JsonArray(types));
   put.Bind(8, JsonArray(entities));
   put.Bind(9, report);
+  put.Bind(10, static_cast<int64_t>(r.info.storyline));
+  put.Bind(11, r.link);
   return put.Run();
 }
 

@@ -9,7 +9,7 @@
 // database is used from one:
 //
 //   StoryRebuild r;
-//   Status s = LoadStory(db, story, headline, known, r);   // the write connection's thread
+//   Status s = LoadStory(db, info, known, r);              // the write connection's thread
 //   AnalyzeLoadedStory(r);                                  // any thread
 //   s = WriteStory(db, r, fresh);                           // the write connection's thread
 #pragma once
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/story_clusterer.h"
 #include "pipeline/analyze_runner.h"
 #include "store/sqlite_db.h"
 
@@ -28,12 +29,14 @@ namespace corroborate::store {
 // One story between its steps.
 struct StoryRebuild {
   uint32_t story = 0;
+  cluster::StoryInfo info;                // what the clusterer knows of it: headline, storyline, link
   std::vector<AnalyzedArticle> articles;  // in rowid order
   std::vector<bool> read_back;            // read back from the store: still to be extracted
   std::vector<int64_t> rowids;
   std::vector<std::string> old_inferred;  // the published date inferred when last stored
   AnalyzedStory analysed;                 // after AnalyzeLoadedStory: the reconciled story
   std::string report;                     // and its `analyze --json` rendering
+  std::string link;                       // why it is in its storyline (cluster_changes.h LinkJson)
 };
 
 // An article as clean made it, from a row of articles selected as LoadStory does (rowid, id,
@@ -42,8 +45,12 @@ Article RebuildStoredArticle(const Stmt& row);
 
 // `known`: analysed articles at hand by rowid (as clean and extract made them, before the story
 // inferred anything), which need not be extracted again.
-Status LoadStory(Db& db, uint32_t story, const std::string& headline,
-                 const std::map<int64_t, const AnalyzedArticle*>& known, StoryRebuild& out);
+// A story left without articles (all moved away) is deleted by WriteStory.
+Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t, const AnalyzedArticle*>& known,
+                 StoryRebuild& out);
+
+// One stored article by id, as clean and extract made it (from `known` when there).
+Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::map<int64_t, const AnalyzedArticle*>& known);
 
 // Extracts what was read back, analyses the story and renders its report. Touches only `r`.
 void AnalyzeLoadedStory(StoryRebuild& r);

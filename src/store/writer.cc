@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "store/article_diff.h"
 #include "store/features_codec.h"
+#include "store/cluster_changes.h"
 #include "store/story_builder.h"
 
 namespace corroborate::store {
@@ -48,22 +49,64 @@ Result<int64_t> Writer::StoryCount() {
   return s.Int(0);
 }
 
-Status Writer::CatchUp() {
+Status Writer::CatchUp(BatchOutcome& out) {
   if (!clusterer_) {
     clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
     replayed_rowid_ = 0;
   }
-
-  Stmt s = db_.Prepare("SELECT rowid, features FROM articles WHERE rowid > ?1 ORDER BY rowid");
+  const bool from_start = replayed_rowid_ == 0;
+  std::vector<std::pair<int64_t, uint32_t>> stored;  // (rowid, story) of each replayed article
+  Stmt s = db_.Prepare("SELECT rowid, features, story FROM articles WHERE rowid > ?1 ORDER BY rowid");
   s.Bind(1, replayed_rowid_);
   StepResult r;
   while ((r = s.Step()) == StepResult::kRow) {
     Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
     if (!f.ok()) return f.status();
-    (void)clusterer_->Add(*f);  // its assignment is the one stored: replay is deterministic
+    // Its assignment, merges and moves are the ones stored: replay is deterministic (and, from
+    // the start, checked by Realign).
+    (void)clusterer_->Add(*f);
     replayed_rowid_ = s.Int(0);
+    if (from_start) stored.push_back({replayed_rowid_, uint32_t(s.Int(2))});
   }
-  return r == StepResult::kError ? s.status() : Status::Ok();
+  if (r == StepResult::kError) return s.status();
+  s = Stmt();
+  return from_start ? Realign(stored, out) : Status::Ok();
+}
+
+Status Writer::Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, BatchOutcome& out) {
+  Stmt move = db_.Prepare("UPDATE articles SET story = ?1 WHERE rowid = ?2");
+  for (uint32_t n = 0; n < stored.size(); ++n) {
+    const uint32_t now = clusterer_->StoryOfArticle(n);
+    if (now == stored[n].second) continue;
+    move.Bind(1, static_cast<int64_t>(now));
+    move.Bind(2, stored[n].first);
+    if (Status st = move.Run(); !st.ok()) return st;
+    out.stories.insert(now);
+    out.stories.insert(stored[n].second);
+  }
+  // Stories whose articles all went elsewhere are gone; those left get their storyline.
+  std::vector<std::pair<uint32_t, int64_t>> lines;
+  Stmt sel = db_.Prepare("SELECT id, storyline FROM stories");
+  StepResult r;
+  while ((r = sel.Step()) == StepResult::kRow) lines.push_back({uint32_t(sel.Int(0)), sel.Int(1)});
+  if (r == StepResult::kError) return sel.status();
+  sel = Stmt();
+  Stmt rename = db_.Prepare("UPDATE stories SET storyline = ?1 WHERE id = ?2");
+  for (const auto& [story, line] : lines) {
+    std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
+    if (!info || info->merged_into != 0) {
+      if (Status st = DeleteStory(db_, story); !st.ok()) return st;
+      out.stories.erase(story);
+      out.gone.insert(story);
+      continue;
+    }
+    if (info->storyline == line) continue;
+    rename.Bind(1, static_cast<int64_t>(info->storyline));
+    rename.Bind(2, static_cast<int64_t>(story));
+    if (Status st = rename.Run(); !st.ok()) return st;
+  }
+  for (uint32_t story : out.gone) out.stories.erase(story);
+  return Status::Ok();
 }
 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
@@ -71,8 +114,8 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   Stmt find = db_.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
-      "published_inferred, text, story, duplicate_of, features) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12)");
+      "published_inferred, text, story, duplicate_of, features, why) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13)");
   Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
   for (const Stmt* s : {&find, &insert, &index}) {
     if (!s->status().ok()) return s->status();
@@ -117,7 +160,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     }
 
     if (!caught_up) {
-      if (Status s = CatchUp(); !s.ok()) return s;
+      if (Status s = CatchUp(out); !s.ok()) return s;
       caught_up = true;
     }
     const cluster::Assignment as = clusterer_->Add(p.features);
@@ -125,6 +168,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     a.story = cluster::StoryName(as.story);
     a.duplicate_of = as.duplicate_of;
     const Article& art = a.article;
+    insert.Bind(13, WhyJson(as, a));
     insert.Bind(1, p.id);
     insert.Bind(2, p.raw_hash);
     insert.Bind(3, art.outlet);
@@ -149,6 +193,24 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     known[rowid] = &a;
     fresh.insert(rowid);
     out.stories.insert(as.story);
+    // The merges and moves this article caused, each explained with the words that made it (the
+    // moved article's own, else this article's: it reached both sides).
+    for (const cluster::Change& c : as.changes) {
+      std::vector<std::string> labels;
+      std::string moved_why;
+      if (c.kind == cluster::Change::Kind::kArticleMoved) {
+        Result<AnalyzedArticle> moved = LoadArticle(db_, c.article_id, known);
+        if (!moved.ok()) return moved.status();
+        labels = LabelFromArticles({*moved}, c.shared);
+        moved_why = MovedWhyJson(c, labels);
+      } else {
+        labels = LabelFromArticles({a}, c.shared);
+      }
+      if (Status s = ApplyChange(db_, c, rowid, SharedTermsJson(c.shared, labels), moved_why, out.stories, out.gone);
+          !s.ok()) {
+        return s;
+      }
+    }
     ++out.accepted;
     out.acknowledged.push_back(p.id);
   }
@@ -175,8 +237,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   };
   for (uint32_t story : out.stories) {
     std::optional<cluster::StoryInfo> info = clusterer_->GetStory(story);
+    if (!info || info->merged_into != 0) continue;
     StoryRebuild& r = group.emplace_back();
-    if (Status s = LoadStory(db_, story, info ? info->headline : "", known, r); !s.ok()) return s;
+    if (Status s = LoadStory(db_, *info, known, r); !s.ok()) return s;
     loaded += r.articles.size();
     if (loaded >= kRebuildGroupArticles) {
       if (Status s = flush(); !s.ok()) return s;

@@ -44,6 +44,7 @@ struct BatchOutcome {
   std::vector<InputProblem> rejected;
   std::vector<std::string> acknowledged;  // ids stored or already there, input order
   std::set<uint32_t> stories;             // touched
+  std::set<uint32_t> gone;                // merged into another story (or emptied) by this batch
 };
 
 // Hash of what the container gave for one article (kind, body, metadata): two readings of the
@@ -75,8 +76,12 @@ class Writer {
 
  private:
   // Replays the features of articles stored since the clusterer last saw the store (by another
-  // process, or all of them after opening), under the write lock.
-  Status CatchUp();
+  // process, or all of them after opening), under the write lock. After a replay from the first
+  // article, the stored stories and storylines are brought in line with the replayed clusterer
+  // (a store written by an earlier version of it, or before storylines): `out` gets the stories
+  // to recompute and those that are gone.
+  Status CatchUp(BatchOutcome& out);
+  Status Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, BatchOutcome& out);
   Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
   // Stores `p` as the next version of the article at `rowid` (or as a duplicate, when its cleaned
   // content is the stored one's), keeping the current version and listing what changed.

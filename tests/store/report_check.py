@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Checks that the store keeps the report `corroborate analyze --json` gives: ingests INPUTs into a
 fresh store, then compares each story of the analyze report with the stored report of that story
-(GET /api/stories/{id} returns exactly that stored report). The stored report of one story lists
-only that story's articles; otherwise the two must be equal field for field.
+(GET /api/stories/{id} returns exactly that stored report, with its storyline put in). The stored
+report of one story lists only that story's articles and leaves the storyline out (the stories
+table holds it, since a storyline merge renames it without touching the story); otherwise the two
+must be equal field for field, and the stored storyline must be analyze's.
 
 With --generate N, the inputs are N articles made by bench/generate_articles.py (seeded), and a
 small --batch makes stories span many batches, each re-analysed as articles join it; --split K
@@ -52,7 +54,10 @@ def main():
         analyzed = json.loads(subprocess.run([args.bin, 'analyze', '--json'] + args.inputs, check=True,
                                              capture_output=True, text=True).stdout)
         con = sqlite3.connect(db)
-        stored = {'s%d' % sid: json.loads(report) for sid, report in con.execute('SELECT id, report FROM stories')}
+        stored, lines = {}, {}
+        for sid, report, line in con.execute('SELECT id, report, storyline FROM stories'):
+            stored['s%d' % sid] = json.loads(report)
+            lines['s%d' % sid] = 'l%d' % line
         con.close()
 
     articles = {a['id']: a for a in analyzed['articles']}
@@ -63,6 +68,10 @@ def main():
         got = stored.get(story['id'])
         if got is None:
             continue
+        if lines[story['id']] != story.get('storyline'):
+            problems.append('%s: storyline %s in the store, %s in analyze' % (story['id'], lines[story['id']],
+                                                                             story.get('storyline')))
+        story = {k: v for k, v in story.items() if k != 'storyline'}
         want = {'articles': [articles[i] for i in story['articles']], 'stories': [story]}
         if got != want:
             for key in ('articles', 'stories'):

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <fstream>
+#include <set>
+
 #include "store/test_util.h"
 
 namespace corroborate::store {
@@ -34,10 +37,30 @@ TEST_F(QueriesTest, ListsStoriesWithFilters) {
   EXPECT_EQ(int64_t(e["total"]), 1);
   simdjson::dom::element s = e["stories"].at(0);
   EXPECT_EQ(std::string_view(s["id"]), "s1");
-  // Every example article is one story (examples/README.md), each from an outlet of its own: the
-  // files name none and have different paths, the JSON Lines ones name different outlets.
   EXPECT_EQ(int64_t(s["articles"]), int64_t(ExampleArticleCount()));
-  EXPECT_EQ(int64_t(s["outlets"]), int64_t(ExampleArticleCount()));
+  // Outlets: the distinct outlets of the story's articles, each article read back on its own (one
+  // without an outlet counts as itself). Ids are the files' paths, or the ids of the JSON lines.
+  std::vector<std::string> ids;
+  for (const std::string& f : ExampleFiles()) {
+    if (fs::path(f).extension() != ".jsonl") {
+      ids.push_back(f);
+      continue;
+    }
+    std::ifstream in(f);
+    for (std::string line; std::getline(in, line);) {
+      simdjson::dom::parser p;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) ids.emplace_back(std::string_view(Parse(p, line)["id"]));
+    }
+  }
+  std::set<std::string> outlets;
+  for (const std::string& id : ids) {
+    simdjson::dom::parser p;
+    Result<std::string> json = store_->ArticleJson(id);
+    ASSERT_TRUE(json.ok()) << id;
+    simdjson::dom::element outlet = Parse(p, *json)["outlet"];
+    outlets.insert(outlet.is_null() ? id : std::string(std::string_view(outlet)));
+  }
+  EXPECT_EQ(int64_t(s["outlets"]), int64_t(outlets.size()));
   const std::string top_entity(s["entities"].at(0).get_string().value());  // before the parser is reused
 
   // The examples' first event is the acquisition (its report says so); the story's last article
@@ -129,16 +152,61 @@ TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
   Result<std::string> r = store_->SearchJson(q);
   ASSERT_TRUE(r.ok()) << r.status().message();
   simdjson::dom::element e = Parse(parser_, *r);
-  EXPECT_GE(int64_t(e["total"]), 2);
+  const int64_t with_terminals = int64_t(e["total"]);
+  EXPECT_GE(with_terminals, 2);
   EXPECT_EQ(std::string_view(e["results"].at(0)["story"]), "s1");
-  for (const char* malformed : {"\"unbalanced", "AND", "terminals NOT", "(("}) {
+  // What is not a word or a closed phrase is refused with a message about the search itself: no
+  // SQL and no FTS5 query in it (issue #16: the message used to quote the internal statement).
+  for (const char* malformed : {"\"unbalanced", "((", "\"\"", " "}) {
     q.q = malformed;
     Result<std::string> m = store_->SearchJson(q);
     ASSERT_FALSE(m.ok()) << malformed;
     EXPECT_EQ(m.status().code(), StatusCode::kInvalidInput) << malformed;
+    EXPECT_EQ(m.status().message().find("SELECT"), std::string::npos) << m.status().message();
+    EXPECT_EQ(m.status().message().find("MATCH"), std::string::npos) << m.status().message();
   }
   q.q = "zzzznotaword";
   EXPECT_EQ(int64_t(Parse(parser_, *store_->SearchJson(q))["total"]), 0);
+}
+
+// FTS5 operators typed by a client are words like any other (issue #16): "terminals NOT" is not
+// FTS5's NOT, it asks for articles holding both words; "terminals OR zzzznotaword" finds nothing,
+// since the second word occurs nowhere; NEAR(...) and a prefix are searched as their words.
+TEST_F(QueriesTest, SearchReadsOperatorsAsWords) {
+  auto total = [&](const std::string& text) -> int64_t {
+    SearchQuery q;
+    q.q = text;
+    Result<std::string> r = store_->SearchJson(q);
+    EXPECT_TRUE(r.ok()) << text << ": " << r.status().message();
+    return r.ok() ? int64_t(Parse(parser_, *r)["total"]) : -1;
+  };
+  const int64_t terminals = total("terminals");
+  ASSERT_GE(terminals, 1);
+  EXPECT_EQ(total("terminals OR zzzznotaword"), 0);
+  EXPECT_EQ(total("NEAR(terminals zzzznotaword)"), 0);
+  EXPECT_EQ(total("termin*"), total("termin"));  // no prefix search: "termin" is no word of the examples
+  EXPECT_EQ(total("termin"), 0);
+  // "not" occurs in the examples or it does not; either way the AND of both words can only narrow.
+  EXPECT_LE(total("terminals NOT"), terminals);
+  EXPECT_EQ(total("terminals NOT"), total("\"terminals\" not"));
+}
+
+// A search is stopped at the store's time limit with kLimitExceeded, and the message is about the
+// search. A limit of 0 ms has passed before the first look at the clock, so any search stops (the
+// ranking query is not started once the time is spent, however quick the count was).
+TEST(SearchLimits, StopsAtTheTimeLimit) {
+  TempDb tmp;
+  StoreOptions options;
+  options.search_time_limit_ms = 0;
+  auto store = OpenOrDie(tmp.path(), options);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest({kExamples}, {}).ok());
+  SearchQuery q;
+  q.q = "the";
+  Result<std::string> r = store->SearchJson(q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(r.status().message().find("SELECT"), std::string::npos) << r.status().message();
 }
 
 }  // namespace

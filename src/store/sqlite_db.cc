@@ -56,9 +56,6 @@ void Stmt::BindDouble(int i, double value) {
 void Stmt::BindBlob(int i, std::string_view bytes) {
   if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }
-void Stmt::BindDouble(int i, double value) {
-  if (stmt_) sqlite3_bind_double(stmt_, i, value);
-}
 void Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
 }

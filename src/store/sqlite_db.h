@@ -36,7 +36,6 @@ class Stmt {
   void Bind(int i, int64_t value);
   void BindDouble(int i, double value);  // named apart: an int argument would match both overloads
   void BindBlob(int i, std::string_view bytes);
-  void BindDouble(int i, double value);
   void BindNull(int i);
 
   StepResult Step();

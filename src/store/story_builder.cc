@@ -300,7 +300,7 @@ Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::ma
   auto it = known.find(sel.Int(0));
   if (it != known.end()) return *it->second;
   AnalyzedArticle a;
-  a.article = RebuildArticle(sel);
+  a.article = RebuildStoredArticle(sel);
   a.duplicate_of = sel.Text(10);
   a.mentions = ExtractMentions(a.article);
   return a;

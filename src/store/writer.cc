@@ -146,7 +146,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
         out.rejected.push_back({p.source, p.line, "id \"" + p.id + "\" changed in the store while reading"});
       } else {
         if (!caught_up) {  // the story rebuild asks the clusterer for headlines
-          if (Status s = CatchUp(); !s.ok()) return s;
+          if (Status s = CatchUp(out); !s.ok()) return s;
           caught_up = true;
         }
         if (Status s = StoreVersion(p, rowid, known, fresh, out); !s.ok()) return s;

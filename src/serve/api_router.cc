@@ -123,13 +123,14 @@ std::optional<Response> ApiRouter::Unauthorized(const http::Request& request) co
   return r;
 }
 
-std::optional<Response> ApiRouter::CheckHead(const http::Request& head, size_t body_length) const {
+std::optional<Response> ApiRouter::CheckHead(const http::Request& head, size_t body_length) {
   const bool post_articles = head.path == "/api/articles" && head.method == "POST";
   if (post_articles) return Unauthorized(head);
   if (body_length == 0) return std::nullopt;
-  // Every other request takes no body: answer what Handle would (405 for a write to /api/articles
-  // with another method), or 413, before a byte of the body is read.
-  if (head.path == "/api/articles") return MethodNotAllowed("POST");
+  // Every other request takes no body. A method other than GET gets what Handle answers (404 or
+  // 405 with Allow, decided by the path alone: no endpoint but POST /api/articles reads a body);
+  // a GET with a body 413. Either before a byte of the body is read.
+  if (head.method != "GET") return Handle(head);
   return ErrorResponse(413, head.method + " " + head.path + " takes no body");
 }
 

@@ -38,7 +38,7 @@ class ApiRouter {
   // thread: cheap, no store access). A response to send instead of reading the body, or nullopt to
   // go on: a body on a request that takes none, or a write without the token, is refused here so
   // that nobody can make the server hold a body it will not use.
-  std::optional<http::Response> CheckHead(const http::Request& head, size_t body_length) const;
+  std::optional<http::Response> CheckHead(const http::Request& head, size_t body_length);
 
  private:
   http::Response PostArticles(const http::Request& request);

@@ -6,65 +6,12 @@
 #include <charconv>
 
 #include "core/json_writer.h"
+#include "store/read_common.h"
 #include "store/search_query.h"
 #include "store/storyline_queries.h"
 
 namespace corroborate::store {
 namespace {
-
-constexpr int kMaxPerPage = 100;
-
-struct Page {
-  int64_t page = 1;
-  int64_t per_page = 20;
-  int64_t offset() const { return (page - 1) * per_page; }
-};
-
-Page Clamp(int page, int per_page) {
-  Page p;
-  p.page = std::max(page, 1);
-  p.per_page = std::clamp(per_page, 1, kMaxPerPage);
-  return p;
-}
-
-bool IsDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
-
-// "s12" → 12; 0 when it is not a story id.
-int64_t StoryNumber(std::string_view id) {
-  if (id.size() < 2 || id[0] != 's') return 0;
-  int64_t n = 0;
-  auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
-  return ec == std::errc() && end == id.data() + id.size() && n > 0 ? n : 0;
-}
-
-std::string StoryName(int64_t n) { return "s" + std::to_string(n); }
-
-// A read transaction: the queries inside it see one snapshot.
-class Snapshot {
- public:
-  explicit Snapshot(Db& db) : db_(db) { status_ = db_.Exec("BEGIN"); }
-  ~Snapshot() {
-    if (status_.ok()) (void)db_.Exec("COMMIT");
-  }
-  const Status& status() const { return status_; }
-
- private:
-  Db& db_;
-  Status status_;
-};
-
-void EndPage(JsonWriter& w, const Page& p, int64_t total) {
-  w.Key("page"); w.Int(p.page);
-  w.Key("per_page"); w.Int(p.per_page);
-  w.Key("total"); w.Int(total);
-  w.EndObject();
-}
 
 Result<int64_t> Count(Db& db, const std::string& sql, const std::vector<std::string>& args) {
   Stmt s = db.Prepare(sql);
@@ -131,7 +78,7 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
 }
 
 Result<std::string> QueryStory(Db& db, const std::string& story_id) {
-  const int64_t n = StoryNumber(story_id);
+  const int64_t n = IdNumber(story_id, 's');
   if (n == 0) return NotFound("no story " + story_id);
   Stmt s = db.Prepare("SELECT report, storyline FROM stories WHERE id = ?1");
   s.Bind(1, n);

@@ -6,37 +6,10 @@
 #include <charconv>
 
 #include "core/json_writer.h"
+#include "store/read_common.h"
 
 namespace corroborate::store {
 namespace {
-
-constexpr int kMaxPerPage = 100;
-constexpr int kMaxPage = 1000000;  // keeps the offset far from overflow
-
-bool IsDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
-
-std::string Story(int64_t n) { return "s" + std::to_string(n); }
-std::string Line(int64_t n) { return "l" + std::to_string(n); }
-
-// One read transaction: the queries inside it see one snapshot.
-class Snapshot {
- public:
-  explicit Snapshot(Db& db) : db_(db) { status_ = db_.Exec("BEGIN"); }
-  ~Snapshot() {
-    if (status_.ok()) (void)db_.Exec("COMMIT");
-  }
-  const Status& status() const { return status_; }
-
- private:
-  Db& db_;
-  Status status_;
-};
 
 // A history row as the API shows it.
 void WriteHistory(JsonWriter& w, Stmt& h) {
@@ -44,8 +17,8 @@ void WriteHistory(JsonWriter& w, Stmt& h) {
   const bool lines = kind == "storyline_merged";
   w.BeginObject();
   w.Key("kind"); w.String(kind);
-  w.Key("from"); w.String(lines ? Line(h.Int(2)) : Story(h.Int(2)));
-  w.Key("to"); w.String(lines ? Line(h.Int(3)) : Story(h.Int(3)));
+  w.Key("from"); w.String(lines ? StorylineName(h.Int(2)) : StoryName(h.Int(2)));
+  w.Key("to"); w.String(lines ? StorylineName(h.Int(3)) : StoryName(h.Int(3)));
   w.Key("article"); w.StringOrNull(h.Text(4));
   w.Key("similarity"); w.Double(h.Double(5));
   w.Key("shared"); w.RawValue(h.Text(6));
@@ -60,7 +33,7 @@ constexpr const char* kHistoryColumns =
 // The stories' row as the storyline timeline shows it.
 void WriteStoryRow(JsonWriter& w, Stmt& s) {
   w.BeginObject();
-  w.Key("id"); w.String(Story(s.Int(0)));
+  w.Key("id"); w.String(StoryName(s.Int(0)));
   w.Key("headline"); w.String(s.Text(1));
   w.Key("articles"); w.Int(s.Int(2));
   w.Key("outlets"); w.Int(s.Int(3));
@@ -73,13 +46,6 @@ void WriteStoryRow(JsonWriter& w, Stmt& s) {
 }
 
 }  // namespace
-
-int64_t IdNumber(std::string_view id, char prefix) {
-  if (id.size() < 2 || id[0] != prefix) return 0;
-  int64_t n = 0;
-  auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
-  return ec == std::errc() && end == id.data() + id.size() && n > 0 ? n : 0;
-}
 
 Result<int64_t> MergedInto(Db& db, int64_t id, bool storylines) {
   Stmt s = db.Prepare(storylines
@@ -106,8 +72,7 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
   if ((!q.from.empty() && !IsDay(q.from)) || (!q.to.empty() && !IsDay(q.to))) {
     return InvalidInput("from and to are dates: YYYY-MM-DD");
   }
-  const int64_t page = std::clamp(q.page, 1, kMaxPage);
-  const int64_t per_page = std::clamp(q.per_page, 1, kMaxPerPage);
+  const Page p = Clamp(q.page, q.per_page);
   std::string where = " WHERE storyline != 0";
   std::string having = " HAVING 1";
   std::vector<std::string> args;
@@ -136,8 +101,8 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
   Stmt s = db.Prepare(
       "SELECT g.*, (SELECT headline FROM stories b WHERE b.storyline = g.storyline ORDER BY b.articles DESC, b.id "
       "LIMIT 1), (SELECT entities FROM stories b WHERE b.storyline = g.storyline ORDER BY b.articles DESC, b.id "
-      "LIMIT 1) FROM (" + grouped + ") g ORDER BY 5 DESC, 1 DESC LIMIT " + std::to_string(per_page) + " OFFSET " +
-      std::to_string((page - 1) * per_page));
+      "LIMIT 1) FROM (" + grouped + ") g ORDER BY 5 DESC, 1 DESC LIMIT " + std::to_string(p.per_page) + " OFFSET " +
+      std::to_string(p.offset()));
   for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
   JsonWriter w;
   w.BeginObject();
@@ -146,7 +111,7 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
   StepResult r;
   while ((r = s.Step()) == StepResult::kRow) {
     w.BeginObject();
-    w.Key("id"); w.String(Line(s.Int(0)));
+    w.Key("id"); w.String(StorylineName(s.Int(0)));
     w.Key("headline"); w.String(s.Text(5));
     w.Key("stories"); w.Int(s.Int(1));
     w.Key("articles"); w.Int(s.Int(2));
@@ -157,10 +122,7 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
   }
   if (r == StepResult::kError) return s.status();
   w.EndArray();
-  w.Key("page"); w.Int(page);
-  w.Key("per_page"); w.Int(per_page);
-  w.Key("total"); w.Int(total);
-  w.EndObject();
+  EndPage(w, p, total);
   return w.str();
 }
 
@@ -195,7 +157,7 @@ Result<std::string> QueryStoryline(Db& db, const std::string& storyline_id) {
   if (count == 0) {
     Result<int64_t> into = MergedInto(db, n, true);
     if (!into.ok()) return into.status();
-    if (*into != 0) return NotFound("storyline " + storyline_id + " was merged into " + Line(*into));
+    if (*into != 0) return NotFound("storyline " + storyline_id + " was merged into " + StorylineName(*into));
     return NotFound("no storyline " + storyline_id);
   }
   Stmt outlets = db.Prepare(
@@ -206,7 +168,7 @@ Result<std::string> QueryStoryline(Db& db, const std::string& storyline_id) {
 
   JsonWriter w;
   w.BeginObject();
-  w.Key("id"); w.String(Line(n));
+  w.Key("id"); w.String(StorylineName(n));
   w.Key("headline"); w.String(headline);
   w.Key("stories"); w.RawValue(stories.str());
   w.Key("articles"); w.Int(articles);
@@ -239,15 +201,15 @@ Result<std::string> QueryStoryWhy(Db& db, const std::string& story_id) {
   if (r == StepResult::kDone) {
     Result<int64_t> into = MergedInto(db, n, false);
     if (!into.ok()) return into.status();
-    if (*into != 0) return NotFound("story " + story_id + " was merged into " + Story(*into));
+    if (*into != 0) return NotFound("story " + story_id + " was merged into " + StoryName(*into));
     return NotFound("no story " + story_id);
   }
   JsonWriter w;
   w.BeginObject();
-  w.Key("story"); w.String(Story(n));
+  w.Key("story"); w.String(StoryName(n));
   w.Key("storyline");
   if (s.Int(0) == 0) w.Null();
-  else w.String(Line(s.Int(0)));
+  else w.String(StorylineName(s.Int(0)));
   w.Key("link"); w.RawValue(s.Text(1));
   Stmt a = db.Prepare(
       "SELECT id, title, outlet, CASE published_inferred WHEN '' THEN published ELSE published_inferred END, why "

@@ -20,7 +20,4 @@ Result<std::string> QueryStoryWhy(Db& db, const std::string& story_id);
 // when `id` was never merged. `storylines` picks the kind.
 Result<int64_t> MergedInto(Db& db, int64_t id, bool storylines);
 
-// "s5" → 5, "l5" → 5 (with `prefix` 'l'); 0 when it is not such an id.
-int64_t IdNumber(std::string_view id, char prefix);
-
 }  // namespace corroborate::store

@@ -392,8 +392,9 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   unindex.Bind(2, cur.Text(3));
   unindex.Bind(3, cur.Text(9));
   if (Status s = unindex.Run(); !s.ok()) return s;
-  // The story and the reprint link stay: a story once assigned is never revisited, so the
-  // clusterer keeps the first version's features.
+  // The story and the reprint link stay, and the clusterer keeps the first version's features: a
+  // correction seldom changes what an article reports, and replacing its features would mean
+  // taking them out of its story's centroid.
   Stmt upd = db_.Prepare(
       "UPDATE articles SET raw_hash = ?1, outlet = ?2, title = ?3, author = ?4, author_role = ?5, url = ?6, "
       "published = ?7, published_inferred = '', text = ?8, version = ?9 WHERE rowid = ?10");

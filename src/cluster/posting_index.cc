@@ -14,8 +14,8 @@ bool PostingIndex::Load(StateReader& r) {
   uint64_t compacted = 0;
   if (!heads_.Load(r) || !r.Vector(postings_) || !r.Pod(compacted)) return false;
   compacted_size_ = compacted;
-  for (size_t i = 0; i < postings_.size(); ++i) {
-    if (postings_[i].second > i) return false;  // a chain runs to older postings only
+  for (const auto& [id, next] : postings_) {
+    if (next > postings_.size()) return false;  // a link out of the postings
   }
   bool heads_ok = true;
   heads_.ForEachValue([&](uint32_t& head) { heads_ok = heads_ok && head <= postings_.size(); });

@@ -68,9 +68,9 @@ Status StateWriter::Finish() {
 
 StateReader StateReader::Of(std::string_view bytes) {
   auto given = std::make_shared<bool>(false);
-  return StateReader(bytes.size(), [bytes, given](std::string& piece) {
+  return StateReader(bytes.size(), [bytes, given](std::string_view& piece) {
     if (*given) return InvalidInput("cluster state: read past its end");
-    piece.assign(bytes);
+    piece = bytes;
     *given = true;
     return Status::Ok();
   });
@@ -82,7 +82,7 @@ bool StateReader::Bytes(void* out, size_t n) {
   while (n > 0) {
     if (at_ == piece_.size()) {
       at_ = 0;
-      piece_.clear();
+      piece_ = {};
       next_status_ = next_(piece_);
       if (!next_status_.ok() || piece_.empty()) return Fail();
       sum_.Add(piece_);

@@ -81,9 +81,10 @@ class StateWriter {
 
 class StateReader {
  public:
-  // `total` bytes, handed over a piece at a time by `next` (which fills its argument; a failure
-  // or an empty piece before `total` ends the reading).
-  StateReader(uint64_t total, std::function<Status(std::string&)> next) : total_(total), next_(std::move(next)) {}
+  // `total` bytes, handed over a piece at a time by `next`, which points its argument at the next
+  // piece (valid until the next call: a row of the store is read in place); a failure or an empty
+  // piece before `total` ends the reading.
+  StateReader(uint64_t total, std::function<Status(std::string_view&)> next) : total_(total), next_(std::move(next)) {}
   // A state held whole in memory (tests).
   static StateReader Of(std::string_view bytes);
 
@@ -116,8 +117,8 @@ class StateReader {
   bool Fail() { return ok_ = false; }
 
   uint64_t total_;
-  std::function<Status(std::string&)> next_;
-  std::string piece_;
+  std::function<Status(std::string_view&)> next_;
+  std::string_view piece_;
   Checksum sum_;
   size_t at_ = 0;  // in piece_
   uint64_t read_ = 0;

@@ -55,14 +55,14 @@ Result<std::optional<LoadedClusterer>> LoadClusterState(Db& db, const cluster::C
   Stmt parts = db.Prepare("SELECT part, data FROM cluster_state ORDER BY part");
   int64_t expected = 0;
   Status store_error;
-  cluster::StateReader reader(static_cast<uint64_t>(bytes), [&](std::string& piece) {
+  cluster::StateReader reader(static_cast<uint64_t>(bytes), [&](std::string_view& piece) {
     const StepResult pr = parts.Step();
     if (pr == StepResult::kError) {
       store_error = parts.status();
       return store_error;
     }
     if (pr == StepResult::kDone || parts.Int(0) != expected++) return InvalidInput("cluster state: a piece is missing");
-    piece.assign(parts.Blob(1));
+    piece = parts.Blob(1);  // SQLite's copy, valid until the next step
     return Status::Ok();
   });
   Result<std::unique_ptr<cluster::StoryClusterer>> c = cluster::LoadInMemoryClusterer(options, reader);

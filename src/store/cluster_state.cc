@@ -1,6 +1,8 @@
 // The clusterer's state in the store (see cluster_state.h). Tested in cluster_state_store_test.cc.
 #include "store/cluster_state.h"
 
+#include <sqlite3.h>
+
 #include "cluster/state_io.h"
 
 namespace corroborate::store {
@@ -51,18 +53,30 @@ Result<std::optional<LoadedClusterer>> LoadClusterState(Db& db, const cluster::C
   const uint64_t checksum = static_cast<uint64_t>(info.Int(3));
   if (last_rowid <= 0 || articles <= 0 || bytes <= 0) return std::optional<LoadedClusterer>();
 
-  // The pieces in order, read one at a time: the state is never held whole besides the clusterer.
-  Stmt parts = db.Prepare("SELECT part, data FROM cluster_state ORDER BY part");
-  int64_t expected = 0;
+  // The pieces in order, each read with SQLite's incremental blob I/O into one buffer reused for
+  // all: reading a row as a value would allocate (and fault in) a fresh 16 MB each time, and the
+  // state is never held whole besides the clusterer.
+  std::string buffer;
+  int64_t part = 0;
+  sqlite3_blob* blob = nullptr;
+  struct Closer {
+    sqlite3_blob*& b;
+    ~Closer() {
+      if (b) sqlite3_blob_close(b);
+    }
+  } closer{blob};
   Status store_error;
   cluster::StateReader reader(static_cast<uint64_t>(bytes), [&](std::string_view& piece) {
-    const StepResult pr = parts.Step();
-    if (pr == StepResult::kError) {
-      store_error = parts.status();
+    const int opened = blob ? sqlite3_blob_reopen(blob, part)
+                            : sqlite3_blob_open(db.raw(), "main", "cluster_state", "data", part, 0, &blob);
+    if (opened != SQLITE_OK) return InvalidInput("cluster state: piece " + std::to_string(part) + " is missing");
+    buffer.resize(static_cast<size_t>(sqlite3_blob_bytes(blob)));
+    if (sqlite3_blob_read(blob, buffer.data(), static_cast<int>(buffer.size()), 0) != SQLITE_OK) {
+      store_error = SqliteError(db.raw(), "reading the cluster state");
       return store_error;
     }
-    if (pr == StepResult::kDone || parts.Int(0) != expected++) return InvalidInput("cluster state: a piece is missing");
-    piece = parts.Blob(1);  // SQLite's copy, valid until the next step
+    ++part;
+    piece = buffer;
     return Status::Ok();
   });
   Result<std::unique_ptr<cluster::StoryClusterer>> c = cluster::LoadInMemoryClusterer(options, reader);

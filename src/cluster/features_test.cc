@@ -106,7 +106,8 @@ TEST(Features, LabelTermsGivesTheWordsThatMadeEachKey) {
   const uint64_t absent = TermKey(TermKind::kWord, "earthquake");
   std::vector<uint64_t> numbers;
   for (const Term& t : f.terms) {
-    if (KindOf(t.key) == TermKind::kNumber) numbers.push_back(t.key);
+    // A copy of the key: Term is packed, and push_back would bind a reference to a misaligned field.
+    if (KindOf(t.key) == TermKind::kNumber) numbers.push_back(uint64_t{t.key});
   }
   ASSERT_FALSE(numbers.empty());
   const std::vector<std::string> labels = LabelTerms(a, m, {brennan, homes, absent, numbers[0]});

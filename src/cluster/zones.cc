@@ -19,6 +19,9 @@ constexpr int kPrefixMinWords = 6;         // shorter lines are not captions (a 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsWordByte(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c >= 0x80; }
 
+// What the zones ask of a line, read until it is known: once a line holds a sentence end and
+// kPrefixMinWords words it is no menu and its prefix is read, so the rest is not scanned (the
+// counts then cover the words read so far).
 struct LineWords {
   int letter_words = 0;  // words holding an ASCII letter
   int capitalised = 0;   // of those, opening with a capital
@@ -31,7 +34,7 @@ struct LineWords {
 LineWords ReadWords(std::string_view line) {
   LineWords w;
   size_t i = 0;
-  while (i < line.size()) {
+  while (i < line.size() && !(w.sentence && w.words >= kPrefixMinWords)) {
     const unsigned char c = static_cast<unsigned char>(line[i]);
     if (!IsWordByte(c)) {
       if ((c == '.' || c == '!' || c == '?') && (i + 1 == line.size() || line[i + 1] == ' ')) w.sentence = true;

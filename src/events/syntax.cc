@@ -63,7 +63,21 @@ bool IsAdverb(std::string_view w) {
 }
 
 Syntax::Syntax(const ArticleWords& words, uint32_t b, uint32_t e, const std::vector<Party>& parties)
-    : w_(words.words), b_(b), e_(e), parties_(parties) {}
+    : w_(words.words), b_(b), e_(e), parties_(parties) {
+  // Each word's clause end, found once from the sentence's end backwards: the frames ask for it
+  // many times per sentence.
+  clause_end_.resize(e_ > b_ ? e_ - b_ : 0);
+  uint32_t next = e_;
+  for (uint32_t k = e_; k-- > b_;) {
+    clause_end_[k - b_] = next;
+    if (OpensClauseAt(k)) next = k;
+  }
+}
+
+bool Syntax::OpensClauseAt(uint32_t k) const {
+  return w_[k].clause_before || (w_[k].comma_before && OpensClause(w_[k].lower)) ||
+         In(w_[k].lower, {"which", "who", "whereas", "while", "although", "because"});
+}
 
 const Party* Syntax::At(uint32_t i) const {
   for (const Party& p : parties_) {
@@ -219,10 +233,9 @@ std::string_view Syntax::PrepBefore(uint32_t i) const {
 }
 
 uint32_t Syntax::ClauseEnd(uint32_t i) const {
+  if (i >= b_ && i < e_) return clause_end_[i - b_];
   for (uint32_t k = i + 1; k < e_; ++k) {
-    if (w_[k].clause_before) return k;
-    if (w_[k].comma_before && OpensClause(w_[k].lower)) return k;
-    if (In(w_[k].lower, {"which", "who", "whereas", "while", "although", "because"})) return k;
+    if (OpensClauseAt(k)) return k;
   }
   return e_;
 }

@@ -78,10 +78,13 @@ class Syntax {
   // The verb before a prepositional phrase that ends at word `to` - 1 and that takes the "to"
   // clause ("agreed [with Initech] to"), or UINT32_MAX.
   uint32_t ToClauseAcrossPhrase(uint32_t to) const;
+  // Whether word k starts a new clause: ClauseEnd's test.
+  bool OpensClauseAt(uint32_t k) const;
 
   const std::vector<Word>& w_;
   uint32_t b_, e_;
   const std::vector<Party>& parties_;
+  std::vector<uint32_t> clause_end_;  // ClauseEnd of each word of [b_, e_)
 };
 
 // Whether a word is one of a short list: the frames' phrase tests.

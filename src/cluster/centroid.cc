@@ -26,6 +26,15 @@ float Idf::operator()(uint64_t key) const {
   return float(std::max(0.0, std::log((double(articles_) + prior_ + 1.0) / (df + 0.5))));
 }
 
+void Idf::Save(StateWriter& w) const {
+  df_.Save(w);
+  w.Pod(articles_);
+}
+
+bool Idf::Load(StateReader& r) { return df_.Load(r) && r.Pod(articles_); }
+
+static_assert(sizeof(Term) == 12 && sizeof(Weighted) == 16, "saved as they lie in memory: no padding");
+
 TermVector ArticleVector(const std::vector<Term>& terms, const KindWeights& kinds, const Idf& idf, size_t cap,
                          std::vector<Weighted>* by_weight) {
   std::vector<Weighted> v;
@@ -129,6 +138,25 @@ const TermVector& Centroid::Weighed(const KindWeights& kinds, const Idf& idf) {
     weighed_ = true;
   }
   return cache_;
+}
+
+void Centroid::Save(StateWriter& w) const {
+  w.Vector(terms);
+  w.Pod(articles);
+  w.Vector(cache_.terms);
+  w.Pod(cache_.norm);
+  w.Pod(weighed_at_);
+  w.Pod(uint8_t(weighed_));
+}
+
+bool Centroid::Load(StateReader& r) {
+  uint8_t weighed = 0;
+  if (!r.Vector(terms) || !r.Pod(articles) || !r.Vector(cache_.terms) || !r.Pod(cache_.norm) || !r.Pod(weighed_at_) ||
+      !r.Pod(weighed)) {
+    return false;
+  }
+  weighed_ = weighed != 0;
+  return true;
 }
 
 size_t Centroid::MemoryBytes() const {

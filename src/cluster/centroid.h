@@ -18,6 +18,7 @@
 
 #include "cluster/features.h"
 #include "cluster/flat_map.h"
+#include "cluster/state_io.h"
 
 namespace corroborate::cluster {
 
@@ -46,6 +47,8 @@ class Idf {
   void Prefetch(uint64_t key) const { df_.Prefetch(key); }
   uint32_t articles() const { return articles_; }
   size_t MemoryBytes() const { return df_.MemoryBytes(); }
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
 
  private:
   FlatMap64 df_;
@@ -94,6 +97,9 @@ struct Centroid {
   const TermVector& Weighed(const KindWeights& kinds, const Idf& idf);
 
   size_t MemoryBytes() const;
+  // Everything, the cached weighing too: a stale cache is part of what the next comparison gives.
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
 
  private:
   TermVector cache_;

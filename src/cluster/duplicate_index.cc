@@ -75,6 +75,24 @@ void DuplicateIndex::Insert(uint32_t article, const std::array<uint32_t, kSignat
   }
 }
 
+void DuplicateIndex::Save(StateWriter& w) const {
+  latest_.Save(w);
+  w.Vector(next_);
+  w.Vector(sigs_);
+}
+
+bool DuplicateIndex::Load(StateReader& r) {
+  if (!latest_.Load(r) || !r.Vector(next_) || !r.Vector(sigs_)) return false;
+  const size_t articles = sigs_.size() / kSignatureSize;
+  if (sigs_.size() % kSignatureSize != 0 || next_.size() != articles * kBands) return false;
+  for (uint32_t link : next_) {
+    if (link > articles) return false;
+  }
+  bool latest_ok = true;
+  latest_.ForEachValue([&](uint32_t& head) { latest_ok = latest_ok && head <= articles; });
+  return latest_ok;
+}
+
 size_t DuplicateIndex::MemoryBytes() const {
   return latest_.MemoryBytes() + sigs_.capacity() * sizeof(uint16_t) + next_.capacity() * sizeof(uint32_t);
 }

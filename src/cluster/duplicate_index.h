@@ -14,6 +14,7 @@
 
 #include "cluster/features.h"
 #include "cluster/flat_map.h"
+#include "cluster/state_io.h"
 
 namespace corroborate::cluster {
 
@@ -40,6 +41,9 @@ class DuplicateIndex {
                            const std::array<uint32_t, kSignatureSize>& b);
 
   size_t MemoryBytes() const;
+  void Save(StateWriter& w) const;
+  // False on bytes Save did not write, or chains that point past the articles.
+  bool Load(StateReader& r);
 
  private:
   static uint64_t BandKey(const std::array<uint32_t, kSignatureSize>& sig, int band);

@@ -13,8 +13,11 @@
 //   uint32_t n = df.Get(key);    // 0 when absent
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
+
+#include "cluster/state_io.h"
 
 namespace corroborate::cluster {
 
@@ -52,6 +55,45 @@ class FlatMap {
   // rehash (an Upsert may make one) the hint points at the right slot.
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Slot(Fix(hash))]); }
 
+  // The table slot by slot, so that a loaded map probes, and so answers, exactly as this one.
+  // Keys and values go in separate runs of a block of slots (an Entry of a 64-bit key has padding).
+  void Save(StateWriter& w) const {
+    w.Pod<uint64_t>(slots_.size());
+    w.Pod<uint64_t>(size_);
+    Key keys[kBlock];
+    uint32_t values[kBlock];
+    for (size_t at = 0; at < slots_.size(); at += kBlock) {
+      const size_t n = std::min(kBlock, slots_.size() - at);
+      for (size_t i = 0; i < n; ++i) keys[i] = slots_[at + i].key, values[i] = slots_[at + i].value;
+      w.Bytes(keys, n * sizeof(Key));
+      w.Bytes(values, n * sizeof(uint32_t));
+    }
+  }
+  // False when the bytes are not a table Save wrote (a size that is not a power of two, a load
+  // above 0.75, fewer bytes than slots): a look-up in it could then run forever.
+  bool Load(StateReader& r) {
+    uint64_t capacity = 0, size = 0;
+    if (!r.Pod(capacity) || !r.Pod(size)) return false;
+    if (capacity < 1024 || (capacity & (capacity - 1)) != 0 || size * 4 > capacity * 3 ||
+        capacity > r.left() / (sizeof(Key) + sizeof(uint32_t))) {
+      return false;
+    }
+    slots_.assign(capacity, Entry{kEmpty, 0});
+    mask_ = capacity - 1;
+    size_ = 0;
+    Key keys[kBlock];
+    uint32_t values[kBlock];
+    for (size_t at = 0; at < capacity; at += kBlock) {
+      const size_t n = std::min<size_t>(kBlock, capacity - at);
+      if (!r.Bytes(keys, n * sizeof(Key)) || !r.Bytes(values, n * sizeof(uint32_t))) return false;
+      for (size_t i = 0; i < n; ++i) {
+        slots_[at + i] = {keys[i], values[i]};
+        size_ += keys[i] != kEmpty;
+      }
+    }
+    return size_ == size;
+  }
+
   // Calls f(value&) for every key present, in slot order.
   template <typename F>
   void ForEachValue(F&& f) {
@@ -62,6 +104,7 @@ class FlatMap {
 
  private:
   static constexpr Key kEmpty = 0;
+  static constexpr size_t kBlock = 1024;  // slots per run when saved
   // Key 0 marks an empty slot, so a real key of 0 is stored as 1 (a collision we accept). A 32-bit
   // key folds both halves of the hash in.
   static Key Fix(uint64_t h) {

@@ -15,6 +15,13 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
+// The saved state's format. Bump it with ANY change to what Add computes (the algorithm, a
+// constant such as kSweepEvery, the features' terms), not only to the layout: a state saved by
+// the old code would otherwise go on as the old code, unlike a store replayed from its articles.
+// A bumped version makes stores replay their articles once (and save the new state).
+constexpr uint32_t kClusterStateVersion = 1;
+constexpr uint64_t kClusterStateMagic = 0x3174617473756c63ULL;  // "clustat1" little-endian
+
 // An article of a small story, kept so that it can move to a story it fits better.
 struct Member {
   uint32_t number = 0;
@@ -65,6 +72,8 @@ class InMemoryClusterer final : public StoryClusterer {
   }
   uint32_t StorylineOf(uint32_t story) const override { return lines_.Find(stories_[Resolve(story) - 1].storyline); }
   size_t MemoryBytes() const override;
+  void Save(StateWriter& w) const override;
+  bool Load(StateReader& r);
 
  private:
   uint32_t Resolve(uint32_t story) const {
@@ -498,10 +507,170 @@ size_t InMemoryClusterer::MemoryBytes() const {
   return n;
 }
 
+// The options as bytes, field by field: a state made with other options is not loaded.
+std::string OptionsBytes(const ClusterOptions& o) {
+  std::string bytes;
+  StateWriter w([&](std::string_view piece) {
+    bytes += piece;
+    return Status::Ok();
+  });
+  for (double d : {o.join_threshold, o.duplicate_jaccard, o.day_conflict_factor, o.idf_prior_articles,
+                   o.merge_threshold, o.move_threshold, o.move_margin, o.storylines.link_threshold,
+                   o.storylines.decay_days}) {
+    w.Pod(d);
+  }
+  for (float f : {o.word_weight, o.name_weight, o.date_weight, o.number_weight, o.storylines.kinds.word,
+                  o.storylines.kinds.name, o.storylines.kinds.date, o.storylines.kinds.number}) {
+    w.Pod(f);
+  }
+  for (size_t n : {o.article_terms, o.story_terms, o.query_terms, o.posting_cap, o.candidates, o.story_days,
+                   o.movable_articles, o.explain_terms, o.storylines.terms, o.storylines.query_terms,
+                   o.storylines.posting_cap, o.storylines.candidates, o.storylines.explain_terms}) {
+    w.Pod<uint64_t>(n);
+  }
+  for (int n : {o.window_days, o.storylines.max_gap_days}) w.Pod<int64_t>(n);
+  (void)w.Finish();
+  return bytes;
+}
+
+void SaveVector(StateWriter& w, const TermVector& v) {
+  w.Vector(v.terms);
+  w.Pod(v.norm);
+}
+
+bool LoadVector(StateReader& r, TermVector& v) { return r.Vector(v.terms) && r.Pod(v.norm); }
+
+void SaveLink(StateWriter& w, const StorylineLink& l) {
+  w.Pod(l.joined);
+  w.Pod(l.similarity);
+  w.Pod<uint64_t>(l.shared.size());
+  for (const Shared& s : l.shared) {  // field by field: Shared has padding
+    w.Pod(s.key);
+    w.Pod(s.share);
+  }
+  w.Pod(l.closest);
+  w.Pod(l.closest_similarity);
+}
+
+bool LoadLink(StateReader& r, StorylineLink& l) {
+  uint64_t n = 0;
+  if (!r.Pod(l.joined) || !r.Pod(l.similarity) || !r.Count(n, 12)) return false;
+  l.shared.resize(n);
+  for (Shared& s : l.shared) {
+    if (!r.Pod(s.key) || !r.Pod(s.share)) return false;
+  }
+  return r.Pod(l.closest) && r.Pod(l.closest_similarity);
+}
+
+void InMemoryClusterer::Save(StateWriter& w) const {
+  static_assert(sizeof(std::pair<int32_t, uint32_t>) == 8, "saved as they lie in memory: no padding");
+  w.Pod(kClusterStateMagic);
+  w.Pod(kClusterStateVersion);
+  w.String(OptionsBytes(o_));
+  idf_.Save(w);
+  w.Pod<uint64_t>(stories_.size());
+  for (const Story& s : stories_) {
+    s.centroid.Save(w);
+    w.Vector(s.days);
+    w.Pod(s.first_published);
+    w.Pod(s.last_published);
+    w.Pod(s.articles);
+    w.Pod(s.headline_centrality);
+    w.String(s.headline);
+    w.Pod(uint8_t(s.closed));
+    w.Pod(s.merged_into);
+    w.Pod(s.storyline);
+    w.Pod(s.next_link_check);
+    w.Pod(uint8_t(s.movable));
+    w.Pod<uint64_t>(s.members.size());
+    for (const Member& m : s.members) {
+      w.Pod(m.number);
+      SaveVector(w, m.vector);
+      w.Pod(m.published_day);
+      w.Vector(m.days);
+      w.String(m.headline);
+    }
+    SaveLink(w, s.link);
+  }
+  w.Vector(story_of_);
+  w.Vector(dup_of_);
+  w.String(ids_);
+  w.Vector(id_ends_);
+  dups_.Save(w);
+  index_.Save(w);
+  lines_.Save(w);
+  w.Pod(newest_day_);
+  w.Pod(closed_up_to_);
+}
+
+bool InMemoryClusterer::Load(StateReader& r) {
+  uint64_t n_stories = 0;
+  if (!idf_.Load(r) || !r.Count(n_stories, 64)) return false;
+  stories_.resize(n_stories);
+  for (Story& s : stories_) {
+    uint8_t closed = 0, movable = 0;
+    uint64_t n_members = 0;
+    if (!s.centroid.Load(r) || !r.Vector(s.days) || !r.Pod(s.first_published) || !r.Pod(s.last_published) ||
+        !r.Pod(s.articles) || !r.Pod(s.headline_centrality) || !r.String(s.headline) || !r.Pod(closed) ||
+        !r.Pod(s.merged_into) || !r.Pod(s.storyline) || !r.Pod(s.next_link_check) || !r.Pod(movable) ||
+        !r.Count(n_members, 40)) {
+      return false;
+    }
+    s.closed = closed != 0;
+    s.movable = movable != 0;
+    s.members.resize(n_members);
+    for (Member& m : s.members) {
+      if (!r.Pod(m.number) || !LoadVector(r, m.vector) || !r.Pod(m.published_day) || !r.Vector(m.days) ||
+          !r.String(m.headline)) {
+        return false;
+      }
+    }
+    if (!LoadLink(r, s.link)) return false;
+  }
+  if (!r.Vector(story_of_) || !r.Vector(dup_of_) || !r.String(ids_) || !r.Vector(id_ends_) || !dups_.Load(r) ||
+      !index_.Load(r) || !lines_.Load(r) || !r.Pod(newest_day_) || !r.Pod(closed_up_to_)) {
+    return false;
+  }
+  // What the look-ups index by must be in range (the store also checks the bytes' checksum).
+  const size_t articles = story_of_.size();
+  if (dup_of_.size() != articles || id_ends_.size() != articles || lines_.Count() != stories_.size() ||
+      closed_up_to_ > stories_.size() || (articles > 0 && id_ends_.back() != ids_.size())) {
+    return false;
+  }
+  for (size_t i = 0; i < articles; ++i) {
+    if (story_of_[i] == 0 || story_of_[i] > stories_.size()) return false;
+    if (dup_of_[i] != kNone && dup_of_[i] >= articles) return false;
+    if (i > 0 && id_ends_[i] < id_ends_[i - 1]) return false;
+  }
+  for (const Story& s : stories_) {
+    if (s.merged_into > stories_.size() || s.storyline == 0 || s.storyline > stories_.size()) return false;
+    for (const Member& m : s.members) {
+      if (m.number >= articles) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<StoryClusterer> NewInMemoryClusterer(const ClusterOptions& options) {
   return std::make_unique<InMemoryClusterer>(options);
+}
+
+Result<std::unique_ptr<StoryClusterer>> LoadInMemoryClusterer(const ClusterOptions& options, StateReader& in) {
+  uint64_t magic = 0;
+  uint32_t version = 0;
+  std::string saved_options;
+  if (!in.Pod(magic) || magic != kClusterStateMagic) return InvalidInput("not a saved clusterer state");
+  if (!in.Pod(version) || version != kClusterStateVersion) {
+    return Unsupported("clusterer state of format version " + std::to_string(version) + ", not " +
+                       std::to_string(kClusterStateVersion));
+  }
+  if (!in.String(saved_options)) return in.status();
+  if (saved_options != OptionsBytes(options)) return Unsupported("clusterer state made with other options");
+  auto c = std::make_unique<InMemoryClusterer>(options);
+  if (!c->Load(in)) return in.ok() ? InvalidInput("clusterer state: inconsistent") : in.status();
+  return std::unique_ptr<StoryClusterer>(std::move(c));
 }
 
 }  // namespace corroborate::cluster

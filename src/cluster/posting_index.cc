@@ -3,6 +3,25 @@
 
 namespace corroborate::cluster {
 
+void PostingIndex::Save(StateWriter& w) const {
+  static_assert(sizeof(postings_[0]) == 8, "saved as they lie in memory: no padding");
+  heads_.Save(w);
+  w.Vector(postings_);
+  w.Pod<uint64_t>(compacted_size_);
+}
+
+bool PostingIndex::Load(StateReader& r) {
+  uint64_t compacted = 0;
+  if (!heads_.Load(r) || !r.Vector(postings_) || !r.Pod(compacted)) return false;
+  compacted_size_ = compacted;
+  for (const auto& [id, next] : postings_) {
+    if (next > postings_.size()) return false;  // a link out of the postings
+  }
+  bool heads_ok = true;
+  heads_.ForEachValue([&](uint32_t& head) { heads_ok = heads_ok && head <= postings_.size(); });
+  return heads_ok;
+}
+
 void PostingIndex::Add(uint64_t key, uint32_t id) {
   uint32_t& head = heads_.Upsert(key);
   if (head != 0 && postings_[head - 1].first == id) return;

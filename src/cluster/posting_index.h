@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cluster/flat_map.h"
+#include "cluster/state_io.h"
 
 namespace corroborate::cluster {
 
@@ -43,6 +44,9 @@ class PostingIndex {
   void Compact(const std::function<uint32_t(uint32_t)>& map);
 
   size_t MemoryBytes() const { return heads_.MemoryBytes() + postings_.capacity() * sizeof(postings_[0]); }
+  void Save(StateWriter& w) const;
+  // False on bytes Save did not write, or a posting that points past the postings.
+  bool Load(StateReader& r);
 
  private:
   size_t cap_;

@@ -27,6 +27,7 @@
 
 #include "cluster/centroid.h"
 #include "cluster/features.h"
+#include "cluster/state_io.h"
 #include "cluster/storylines.h"
 
 namespace corroborate::cluster {
@@ -141,9 +142,18 @@ class StoryClusterer {
   virtual uint32_t StorylineOf(uint32_t story) const = 0;
   // Bytes held by the clusterer's state, for benchmarks and budgets.
   virtual size_t MemoryBytes() const = 0;
+  // Writes the whole state, with the format version and the options it was made with, so that
+  // LoadInMemoryClusterer gives a clusterer that goes on exactly as this one would.
+  virtual void Save(StateWriter& out) const = 0;
 };
 
 std::unique_ptr<StoryClusterer> NewInMemoryClusterer(const ClusterOptions& options);
+
+// A clusterer from a state Save wrote: kUnsupported when it was written by another format version
+// or with other options than `options`, kInvalidInput when the bytes are truncated or damaged.
+// The format version (kClusterStateVersion in in_memory_clusterer.cc) changes with any change to
+// what Add does, so that a stored state never stands for what the current code would not compute.
+Result<std::unique_ptr<StoryClusterer>> LoadInMemoryClusterer(const ClusterOptions& options, StateReader& in);
 
 // Adds every article in order to a new in-memory clusterer: the batch form of Add, for tests.
 std::vector<Assignment> ClusterAll(const std::vector<ArticleFeatures>& articles, const ClusterOptions& options);

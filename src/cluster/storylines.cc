@@ -8,6 +8,35 @@
 
 namespace corroborate::cluster {
 
+void StorylineLinker::Save(StateWriter& w) const {
+  w.Pod<uint64_t>(lines_.size());
+  for (const Line& l : lines_) {
+    l.profile.Save(w);
+    w.Pod(l.first);
+    w.Pod(l.last);
+    w.Pod(l.stories);
+    w.Pod(l.parent);
+    w.Pod(uint8_t(l.closed));
+  }
+  index_.Save(w);
+  w.Pod(closed_up_to_);
+}
+
+bool StorylineLinker::Load(StateReader& r) {
+  uint64_t n = 0;
+  if (!r.Count(n, 40)) return false;
+  lines_.assign(n, Line{});
+  for (Line& l : lines_) {
+    uint8_t closed = 0;
+    if (!l.profile.Load(r) || !r.Pod(l.first) || !r.Pod(l.last) || !r.Pod(l.stories) || !r.Pod(l.parent) ||
+        !r.Pod(closed) || l.parent > n) {
+      return false;
+    }
+    l.closed = closed != 0;
+  }
+  return index_.Load(r) && r.Pod(closed_up_to_) && closed_up_to_ <= n;
+}
+
 int32_t StorylineLinker::Gap(int32_t a_first, int32_t a_last, int32_t b_first, int32_t b_last) {
   if (a_first == kNoDay || b_first == kNoDay) return 0;  // undated: time says nothing
   if (a_last < b_first) return b_first - a_last;

@@ -80,6 +80,10 @@ class StorylineLinker {
   // Drops the profiles of storylines with nothing published within max_gap_days of `newest_day`.
   void CloseOld(int32_t newest_day);
   size_t MemoryBytes() const;
+  // Everything but the options and the IDF it was made with (its owner saves that).
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
+  size_t Count() const { return lines_.size(); }
 
  private:
   struct Line {

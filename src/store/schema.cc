@@ -179,6 +179,21 @@ CREATE TABLE cluster_history (
 CREATE INDEX cluster_history_from ON cluster_history(from_id);
 CREATE INDEX cluster_history_to ON cluster_history(to_id);
 )sql",
+    // 7: the clusterer's saved state (store/cluster_state.h), so that opening a store to write
+    // replays only the articles stored after it. Its bytes in pieces, and what they cover.
+    R"sql(
+CREATE TABLE cluster_state (
+  part INTEGER PRIMARY KEY,           -- 0, 1, ...: the state's bytes in order
+  data BLOB NOT NULL
+);
+CREATE TABLE cluster_state_info (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_article INTEGER NOT NULL,      -- articles.rowid of the last article the state has seen
+  articles INTEGER NOT NULL,          -- how many articles it has seen
+  bytes INTEGER NOT NULL,             -- the pieces' total length
+  checksum INTEGER NOT NULL           -- of the bytes (cluster/state_io.h Checksum)
+);
+)sql",
 };
 
 }  // namespace

@@ -68,7 +68,7 @@ TEST(Schema, EveryTableWithAStoryColumnIsFoundByStory) {
 
 // Version 5 fills the claims and the events' origins from the reports a version 4 store holds:
 // the same rows ingest writes today (story_builder.cc). The version 4 store is made by storing
-// the examples and taking away what versions 5 and 6 added.
+// the examples and taking away what versions 5 to 7 added.
 TEST(Schema, ClaimsAreFilledFromStoredReportsAsIngestWritesThem) {
   TempDb tmp;
   {
@@ -85,12 +85,14 @@ TEST(Schema, ClaimsAreFilledFromStoredReportsAsIngestWritesThem) {
     return row.find("|1100|integer|exact|") != std::string::npos && row.find("|0|{") != std::string::npos;
   };
   ASSERT_TRUE(std::any_of(written.begin(), written.end(), unsettled_1100));
-  // Migration 6 (storylines) came after and is run again, so what it added goes too.
+  // Migrations 6 (storylines) and 7 (the clusterer's state) came after and are run again, so what
+  // they added goes too.
   ASSERT_TRUE(db->Exec("DROP TABLE claims; ALTER TABLE events DROP COLUMN outlets; "
                        "ALTER TABLE events DROP COLUMN origins; "
                        "DROP INDEX stories_storyline; ALTER TABLE stories DROP COLUMN storyline; "
                        "ALTER TABLE stories DROP COLUMN link; ALTER TABLE articles DROP COLUMN why; "
-                       "DROP TABLE cluster_history; PRAGMA user_version = 4").ok());
+                       "DROP TABLE cluster_history; DROP TABLE cluster_state; DROP TABLE cluster_state_info; "
+                       "PRAGMA user_version = 4").ok());
   ASSERT_TRUE(Migrate(*db).ok());
   EXPECT_EQ(FactRows(*db), written);
 }

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include <sqlite3.h>
 #include <tbb/parallel_for.h>
 
 #include "cluster/hash.h"
@@ -11,6 +12,7 @@
 #include "store/article_diff.h"
 #include "store/features_codec.h"
 #include "store/cluster_changes.h"
+#include "store/cluster_state.h"
 #include "store/story_builder.h"
 
 namespace corroborate::store {
@@ -49,10 +51,71 @@ Result<int64_t> Writer::StoryCount() {
   return s.Int(0);
 }
 
+namespace {
+
+constexpr size_t kStateEveryArticles = 20000;
+constexpr size_t kStateCheckArticles = 64;  // the last articles compared with the store after loading
+
+}  // namespace
+
+Writer::~Writer() { (void)SaveStateAtClose(); }
+
+Result<bool> Writer::AgreesWithStore() {
+  Stmt s = db_.Prepare("SELECT id, story FROM articles ORDER BY rowid DESC LIMIT ?1");
+  s.Bind(1, static_cast<int64_t>(kStateCheckArticles));
+  size_t n = clusterer_->ArticleCount(), rows = 0;
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    ++rows;
+    if (n == 0) return false;
+    --n;
+    if (clusterer_->ArticleId(uint32_t(n)) != s.Text(0) || clusterer_->StoryOfArticle(uint32_t(n)) != s.Int(1)) {
+      return false;
+    }
+  }
+  if (r == StepResult::kError) return s.status();
+  return rows == kStateCheckArticles || n == 0;
+}
+
+Status Writer::SaveStateIfDue() {
+  const size_t all = clusterer_->ArticleCount();
+  const size_t added = all - std::min(all, state_articles_);
+  if (added < kStateEveryArticles || added < all / 8) return Status::Ok();
+  if (Status s = SaveClusterState(db_, *clusterer_, replayed_rowid_); !s.ok()) return s;
+  state_articles_ = all;
+  return Status::Ok();
+}
+
+Status Writer::SaveStateAtClose() {
+  if (!clusterer_ || replayed_rowid_ == 0) return Status::Ok();
+  const size_t all = clusterer_->ArticleCount();
+  const size_t added = all - std::min(all, state_articles_);
+  if (added == 0 || added < all / 256) return Status::Ok();
+  // Another process holding the write lock is not waited for long: this is only a head start.
+  sqlite3_busy_timeout(db_.raw(), 1000);
+  return InTransaction(db_, "BEGIN IMMEDIATE", [&]() -> Status {
+    Result<int64_t> stored = StoredClusterStateRowid(db_);
+    if (!stored.ok()) return stored.status();
+    if (*stored >= replayed_rowid_) return Status::Ok();  // as new or newer: keep it
+    return SaveClusterState(db_, *clusterer_, replayed_rowid_);
+  });
+}
+
 Status Writer::CatchUp(BatchOutcome& out) {
+  bool loaded = false;
   if (!clusterer_) {
-    clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
-    replayed_rowid_ = 0;
+    Result<std::optional<LoadedClusterer>> state = LoadClusterState(db_, cluster::ClusterOptions{});
+    if (!state.ok()) return state.status();
+    if (*state) {
+      clusterer_ = std::move((*state)->clusterer);
+      replayed_rowid_ = (*state)->last_rowid;
+      state_articles_ = clusterer_->ArticleCount();
+      loaded = true;
+    } else {
+      clusterer_ = cluster::NewInMemoryClusterer(cluster::ClusterOptions{});
+      replayed_rowid_ = 0;
+      state_articles_ = 0;
+    }
   }
   const bool from_start = replayed_rowid_ == 0;
   std::vector<std::pair<int64_t, uint32_t>> stored;  // (rowid, story) of each replayed article
@@ -70,6 +133,17 @@ Status Writer::CatchUp(BatchOutcome& out) {
   }
   if (r == StepResult::kError) return s.status();
   s = Stmt();
+  if (loaded) {
+    // A state that does not end with the store's articles in their stored stories is not this
+    // store's (a file copied over, rows edited by hand): drop it and replay everything.
+    Result<bool> agrees = AgreesWithStore();
+    if (!agrees.ok()) return agrees.status();
+    if (!*agrees) {
+      if (Status st = db_.Exec("DELETE FROM cluster_state; DELETE FROM cluster_state_info"); !st.ok()) return st;
+      clusterer_.reset();
+      return CatchUp(out);
+    }
+  }
   return from_start ? Realign(stored, out) : Status::Ok();
 }
 
@@ -246,6 +320,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     }
   }
   if (Status s = flush(); !s.ok()) return s;
+  if (caught_up) {
+    if (Status s = SaveStateIfDue(); !s.ok()) return s;
+  }
   return PruneChanges(db_);
 }
 
@@ -363,6 +440,7 @@ Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out
     // it from the store next time, and forget what was kept.
     clusterer_.reset();
     replayed_rowid_ = 0;
+    state_articles_ = 0;  // a state saved in the batch was rolled back with it
     Forget();
     out = BatchOutcome{};
     return s;

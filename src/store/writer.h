@@ -61,6 +61,10 @@ class Writer {
   // id stored with other content is a new version (StoreOptions::versions), else rejected.
   explicit Writer(Db db, size_t threads = 1, bool versions = false)
       : db_(std::move(db)), threads_(threads), versions_(versions) {}
+  // Saves the clusterer's state for the next process when enough was added since it was last
+  // saved (SaveStateAtClose); a failure only means a slower next start.
+  ~Writer();
+  Writer(Writer&&) = delete;
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
   // to be ignored; the clusterer is rebuilt from the store on the next call.
@@ -80,7 +84,18 @@ class Writer {
   // article, the stored stories and storylines are brought in line with the replayed clusterer
   // (a store written by an earlier version of it, or before storylines): `out` gets the stories
   // to recompute and those that are gone.
+  // The clusterer starts from the stored state when there is one that loads and agrees with the
+  // store (cluster_state.h), else from nothing.
   Status CatchUp(BatchOutcome& out);
+  // Whether the clusterer's last articles are the store's last ones, in the stories stored.
+  Result<bool> AgreesWithStore();
+  // Saves the clusterer's state in the open transaction when the articles it has seen since the
+  // stored state are many: at least kStateEveryArticles and an eighth of all (so saving costs a
+  // bounded share of ingest, and a process killed replays at most that many on its next start).
+  Status SaveStateIfDue();
+  // At the end: saves it, in a transaction of its own, when at least 1/256 of the articles are new
+  // to the stored state (the next start replays fewer than that) and no newer state is stored.
+  Status SaveStateAtClose();
   Status Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, BatchOutcome& out);
   Status StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
   // Stores `p` as the next version of the article at `rowid` (or as a duplicate, when its cleaned
@@ -101,6 +116,7 @@ class Writer {
   bool versions_ = false;
   std::unique_ptr<cluster::StoryClusterer> clusterer_;
   int64_t replayed_rowid_ = 0;
+  size_t state_articles_ = 0;  // articles the stored state covers, as far as this writer knows
   std::map<int64_t, AnalyzedArticle> recent_;  // by rowid
 };
 

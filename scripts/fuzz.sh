@@ -4,7 +4,7 @@
 # Targets run two at a time (FUZZ_JOBS). Seeds are assembled into build-fuzz/corpus/TARGET at
 # run time (fuzz/seed_corpus.py); what the fuzzer learns stays there for the next run. A crash,
 # leak, UB or broken check fails the run and prints the reproducer's path and how to replay it.
-# scripts/test.sh runs this with 60 s per target; docs/RELIABILITY.md has the results.
+# scripts/test.sh runs this with 30 s per target (CORROBORATE_FUZZ_SECONDS); docs/RELIABILITY.md has the results.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 target=${1:-all}

@@ -26,9 +26,20 @@ void WriteHistory(JsonWriter& w, Stmt& h) {
   w.EndObject();
 }
 
-constexpr const char* kHistoryColumns =
-    "SELECT h.seq, h.kind, h.from_id, h.to_id, h.article, h.similarity, h.shared, "
-    "(SELECT id FROM articles WHERE rowid = h.at_article) FROM cluster_history h ";
+// "history": the cluster_history rows `where` picks (its ?1 bound to `id`), in the order they happened.
+Status WriteHistoryArray(Db& db, JsonWriter& w, const std::string& where, int64_t id) {
+  Stmt h = db.Prepare(
+      "SELECT h.seq, h.kind, h.from_id, h.to_id, h.article, h.similarity, h.shared, "
+      "(SELECT id FROM articles WHERE rowid = h.at_article) FROM cluster_history h WHERE " + where + " ORDER BY h.seq");
+  h.Bind(1, id);
+  w.Key("history");
+  w.BeginArray();
+  StepResult r;
+  while ((r = h.Step()) == StepResult::kRow) WriteHistory(w, h);
+  if (r == StepResult::kError) return h.status();
+  w.EndArray();
+  return Status::Ok();
+}
 
 // The stories' row as the storyline timeline shows it.
 void WriteStoryRow(JsonWriter& w, Stmt& s) {
@@ -176,15 +187,13 @@ Result<std::string> QueryStoryline(Db& db, const std::string& storyline_id) {
   w.Key("first_published"); w.StringOrNull(first);
   w.Key("last_published"); w.StringOrNull(last);
   // What made it: storylines merged into it, and merges and moves among its stories.
-  Stmt h = db.Prepare(std::string(kHistoryColumns) +
-                      "WHERE (h.kind = 'storyline_merged' AND h.to_id = ?1) OR (h.kind != 'storyline_merged' AND "
-                      "h.to_id IN (SELECT id FROM stories WHERE storyline = ?1)) ORDER BY h.seq");
-  h.Bind(1, n);
-  w.Key("history");
-  w.BeginArray();
-  while ((r = h.Step()) == StepResult::kRow) WriteHistory(w, h);
-  if (r == StepResult::kError) return h.status();
-  w.EndArray();
+  if (Status st = WriteHistoryArray(db, w,
+                                    "(h.kind = 'storyline_merged' AND h.to_id = ?1) OR (h.kind != 'storyline_merged' AND "
+                                    "h.to_id IN (SELECT id FROM stories WHERE storyline = ?1))",
+                                    n);
+      !st.ok()) {
+    return st;
+  }
   w.EndObject();
   return w.str();
 }
@@ -228,14 +237,10 @@ Result<std::string> QueryStoryWhy(Db& db, const std::string& story_id) {
   }
   if (r == StepResult::kError) return a.status();
   w.EndArray();
-  Stmt h = db.Prepare(std::string(kHistoryColumns) +
-                      "WHERE h.kind != 'storyline_merged' AND (h.to_id = ?1 OR h.from_id = ?1) ORDER BY h.seq");
-  h.Bind(1, n);
-  w.Key("history");
-  w.BeginArray();
-  while ((r = h.Step()) == StepResult::kRow) WriteHistory(w, h);
-  if (r == StepResult::kError) return h.status();
-  w.EndArray();
+  if (Status st = WriteHistoryArray(db, w, "h.kind != 'storyline_merged' AND (h.to_id = ?1 OR h.from_id = ?1)", n);
+      !st.ok()) {
+    return st;
+  }
   w.EndObject();
   return w.str();
 }

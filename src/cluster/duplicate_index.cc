@@ -30,8 +30,10 @@ std::optional<uint32_t> DuplicateIndex::Find(const std::array<uint32_t, kSignatu
   // The buckets are chains through next_, one cache miss per article at a million articles: walk
   // the sixteen side by side, one link of each per round with the next prefetched, so the misses
   // overlap. The candidates are compared afterwards, their signatures prefetched meanwhile.
+  // A link to an article before oldest_ ends its chain: those articles are no longer held.
+  auto live = [&](uint32_t link) { return link > oldest_ ? link : 0; };
   std::array<uint32_t, kBands> link;
-  for (int band = 0; band < kBands; ++band) link[band] = latest_.Get(keys[band]);
+  for (int band = 0; band < kBands; ++band) link[band] = live(latest_.Get(keys[band]));
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
   for (size_t walked = 0; walked < bucket_cap_; ++walked) {
@@ -40,9 +42,10 @@ std::optional<uint32_t> DuplicateIndex::Find(const std::array<uint32_t, kSignatu
       if (link[band] == 0) continue;
       const uint32_t article = link[band] - 1;
       candidates.push_back(article);
-      __builtin_prefetch(&sigs_[size_t(article) * kSignatureSize]);
-      link[band] = next_[size_t(article) * kBands + band];
-      if (link[band] != 0) __builtin_prefetch(&next_[size_t(link[band] - 1) * kBands + band]);
+      const size_t at = article - oldest_;
+      __builtin_prefetch(&sigs_[at * kSignatureSize]);
+      link[band] = live(next_[at * kBands + band]);
+      if (link[band] != 0) __builtin_prefetch(&next_[size_t(link[band] - 1 - oldest_) * kBands + band]);
       any = true;
     }
     if (!any) break;
@@ -52,7 +55,7 @@ std::optional<uint32_t> DuplicateIndex::Find(const std::array<uint32_t, kSignatu
   std::optional<uint32_t> best;
   int best_matches = min_matches_ - 1;
   for (const uint32_t article : candidates) {
-    const uint16_t* other = &sigs_[size_t(article) * kSignatureSize];
+    const uint16_t* other = &sigs_[size_t(article - oldest_) * kSignatureSize];
     int matches = 0;
     for (int i = 0; i < kSignatureSize; ++i) matches += uint16_t(sig[i]) == other[i];
     if (matches > best_matches || (matches == best_matches && best && article < *best)) {
@@ -63,33 +66,53 @@ std::optional<uint32_t> DuplicateIndex::Find(const std::array<uint32_t, kSignatu
   return best;
 }
 
+void DuplicateIndex::DropBefore(uint32_t article) {
+  const size_t dropped = article - oldest_;
+  sigs_.erase(sigs_.begin(), sigs_.begin() + long(std::min(sigs_.size(), dropped * kSignatureSize)));
+  next_.erase(next_.begin(), next_.begin() + long(std::min(next_.size(), dropped * kBands)));
+  oldest_ = article;
+  // Buckets whose latest article is dropped are empty now; the links into dropped articles that
+  // are left end their chains (Find).
+  latest_.Filter([&](uint32_t head) { return head > oldest_; });
+}
+
 void DuplicateIndex::Insert(uint32_t article, const std::array<uint32_t, kSignatureSize>& sig) {
-  const size_t n = size_t(article) + 1;
+  // Decided by the article's number alone, so a replay and a loaded state drop the same articles
+  // at the same moment; a quarter of the horizon at a time, so the cost of a drop is spread.
+  if (article - oldest_ >= horizon_ + horizon_ / 4) DropBefore(article - horizon_);
+  const size_t at = article - oldest_, n = at + 1;
   if (sigs_.size() < n * kSignatureSize) sigs_.resize(n * kSignatureSize, 0);
   if (next_.size() < n * kBands) next_.resize(n * kBands, 0);
-  for (int i = 0; i < kSignatureSize; ++i) sigs_[size_t(article) * kSignatureSize + i] = uint16_t(sig[i]);
+  for (int i = 0; i < kSignatureSize; ++i) sigs_[at * kSignatureSize + i] = uint16_t(sig[i]);
   for (int band = 0; band < kBands; ++band) {
     uint32_t& head = latest_.Upsert(BandKey(sig, band));  // after Find (as Add calls them), cached
-    next_[size_t(article) * kBands + band] = head;
+    next_[at * kBands + band] = head;
     head = article + 1;
   }
 }
 
 void DuplicateIndex::Save(StateWriter& w) const {
+  w.Pod(oldest_);
   latest_.Save(w);
   w.Vector(next_);
   w.Vector(sigs_);
 }
 
 bool DuplicateIndex::Load(StateReader& r) {
-  if (!latest_.Load(r) || !r.Vector(next_) || !r.Vector(sigs_)) return false;
+  if (!r.Pod(oldest_) || !latest_.Load(r) || !r.Vector(next_) || !r.Vector(sigs_)) return false;
   const size_t articles = sigs_.size() / kSignatureSize;
-  if (sigs_.size() % kSignatureSize != 0 || next_.size() != articles * kBands) return false;
+  if (sigs_.size() % kSignatureSize != 0 || next_.size() != articles * kBands ||
+      articles > UINT32_MAX - size_t(oldest_)) {
+    return false;
+  }
+  // Links and heads past the last held article would be read out of bounds; those before
+  // oldest_ end a chain.
+  const size_t end = oldest_ + articles;
   for (uint32_t link : next_) {
-    if (link > articles) return false;
+    if (link > end) return false;
   }
   bool latest_ok = true;
-  latest_.ForEachValue([&](uint32_t& head) { latest_ok = latest_ok && head <= articles; });
+  latest_.ForEachValue([&](uint32_t& head) { latest_ok = latest_ok && head <= end; });
   return latest_ok;
 }
 

@@ -55,11 +55,16 @@ class FlatMap {
   // rehash (an Upsert may make one) the hint points at the right slot.
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Slot(Fix(hash))]); }
 
-  // The table slot by slot, so that a loaded map probes, and so answers, exactly as this one.
-  // Keys and values go in separate runs of a block of slots (an Entry of a 64-bit key has padding).
+  // The table slot by slot, so that a loaded map probes, and so answers, exactly as this one. An
+  // Entry without padding (a 32-bit key) goes as the slots lie in memory, read back in one copy;
+  // an Entry of a 64-bit key has padding, so its keys and values go in separate runs of a block.
   void Save(StateWriter& w) const {
     w.Pod<uint64_t>(slots_.size());
     w.Pod<uint64_t>(size_);
+    if constexpr (kPacked) {
+      w.Bytes(slots_.data(), slots_.size() * sizeof(Entry));
+      return;
+    }
     Key keys[kBlock];
     uint32_t values[kBlock];
     for (size_t at = 0; at < slots_.size(); at += kBlock) {
@@ -78,9 +83,15 @@ class FlatMap {
         capacity > r.left() / (sizeof(Key) + sizeof(uint32_t))) {
       return false;
     }
-    slots_.assign(capacity, Entry{kEmpty, 0});
     mask_ = capacity - 1;
     size_ = 0;
+    if constexpr (kPacked) {
+      slots_.resize(capacity);
+      if (!r.Bytes(slots_.data(), capacity * sizeof(Entry))) return false;
+      for (const Entry& e : slots_) size_ += e.key != kEmpty;
+      return size_ == size;
+    }
+    slots_.assign(capacity, Entry{kEmpty, 0});
     Key keys[kBlock];
     uint32_t values[kBlock];
     for (size_t at = 0; at < capacity; at += kBlock) {
@@ -92,6 +103,28 @@ class FlatMap {
       }
     }
     return size_ == size;
+  }
+
+  // Drops every key whose value `keep(value)` refuses, into a table sized for those left (at a
+  // load of 0.375 to 0.75, as growing would leave it). Which keys stay decides the result, not the
+  // order of the old slots: the same calls give the same table.
+  template <typename Keep>
+  void Filter(Keep&& keep) {
+    size_t left = 0;
+    for (const Entry& e : slots_) left += e.key != kEmpty && keep(e.value);
+    size_t capacity = 1024;
+    while (left * 4 > capacity * 3) capacity *= 2;
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(capacity, Entry{kEmpty, 0});
+    mask_ = capacity - 1;
+    size_ = 0;
+    for (const Entry& e : old) {
+      if (e.key == kEmpty || !keep(e.value)) continue;
+      size_t i = Slot(e.key);
+      while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = e;
+      ++size_;
+    }
   }
 
   // Calls f(value&) for every key present, in slot order.
@@ -117,6 +150,7 @@ class FlatMap {
     Key key;
     uint32_t value;
   };
+  static constexpr bool kPacked = sizeof(Entry) == sizeof(Key) + sizeof(uint32_t);
 
   void Rehash(size_t capacity) {
     std::vector<Entry> old = std::move(slots_);

@@ -19,7 +19,7 @@ constexpr uint32_t kNone = UINT32_MAX;
 // constant such as kSweepEvery, the features' terms), not only to the layout: a state saved by
 // the old code would otherwise go on as the old code, unlike a store replayed from its articles.
 // A bumped version makes stores replay their articles once (and save the new state).
-constexpr uint32_t kClusterStateVersion = 1;
+constexpr uint32_t kClusterStateVersion = 2;  // 2: the near-duplicate horizon
 constexpr uint64_t kClusterStateMagic = 0x3174617473756c63ULL;  // "clustat1" little-endian
 
 // An article of a small story, kept so that it can move to a story it fits better.
@@ -54,7 +54,7 @@ class InMemoryClusterer final : public StoryClusterer {
       : o_(o),
         kinds_{o.word_weight, o.name_weight, o.date_weight, o.number_weight},
         idf_(o.idf_prior_articles),
-        dups_(o.duplicate_jaccard),
+        dups_(o.duplicate_jaccard, 64, uint32_t(std::min<size_t>(o.duplicate_horizon, UINT32_MAX))),
         index_(o.posting_cap),
         lines_(o.storylines, idf_) {}
 
@@ -523,7 +523,7 @@ std::string OptionsBytes(const ClusterOptions& o) {
                   o.storylines.kinds.name, o.storylines.kinds.date, o.storylines.kinds.number}) {
     w.Pod(f);
   }
-  for (size_t n : {o.article_terms, o.story_terms, o.query_terms, o.posting_cap, o.candidates, o.story_days,
+  for (size_t n : {o.duplicate_horizon, o.article_terms, o.story_terms, o.query_terms, o.posting_cap, o.candidates, o.story_days,
                    o.movable_articles, o.explain_terms, o.storylines.terms, o.storylines.query_terms,
                    o.storylines.posting_cap, o.storylines.candidates, o.storylines.explain_terms}) {
     w.Pod<uint64_t>(n);
@@ -634,7 +634,7 @@ bool InMemoryClusterer::Load(StateReader& r) {
   // What the look-ups index by must be in range (the store also checks the bytes' checksum).
   const size_t articles = story_of_.size();
   if (dup_of_.size() != articles || id_ends_.size() != articles || lines_.Count() != stories_.size() ||
-      closed_up_to_ > stories_.size() || (articles > 0 && id_ends_.back() != ids_.size())) {
+      closed_up_to_ > stories_.size() || (articles > 0 && id_ends_.back() != ids_.size()) || dups_.End() > articles) {
     return false;
   }
   for (size_t i = 0; i < articles; ++i) {

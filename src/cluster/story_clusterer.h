@@ -38,6 +38,11 @@ struct ClusterOptions {
   double join_threshold = 0.2;
   // Articles whose estimated shingle Jaccard similarity reaches this are reprints.
   double duplicate_jaccard = 0.6;
+  // A reprint is recognised when its original is among the latest this many articles (up to a
+  // quarter more): 262,144, over eight months at a thousand articles a day. Older articles leave
+  // the near-duplicate index, which would otherwise be most of the clusterer's memory and of the
+  // state a store loads when it is opened to write (192 bytes an article and its bucket table).
+  size_t duplicate_horizon = size_t(1) << 18;
   // An article published more than this many days outside a story's publication range cannot
   // join it (when both dates are known). Stories whose last article is twice this older than the
   // newest article seen drop their centroid, which bounds memory on an endless stream.

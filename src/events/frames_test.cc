@@ -14,9 +14,10 @@
 namespace corroborate {
 namespace {
 
-std::vector<Event> EventsOf(const std::string& text) {
+std::vector<Event> EventsOf(const std::string& text, const std::string& title = "") {
   Article a;
   a.id = "t";
+  a.title = title;
   a.published = "2025-06-12";  // a Thursday
   a.text = text;
   a.paragraphs = FindParagraphs(a.text);
@@ -233,6 +234,52 @@ TEST(Frames, CoordinatedBuyersAreOneContractEach) {
   }
   std::sort(buyers.begin(), buyers.end());
   EXPECT_EQ(buyers, (std::vector<std::string>{"Meridian Airways", "Northwind Air"}));
+}
+
+// A contract's seller may be left to the goods: the maker a model's name begins with, or the
+// maker of a model in data/product_makers.tsv (a public list of aircraft models; the buyers here
+// are invented). A model's name is never the seller itself.
+TEST(Frames, TheMakerOfTheGoodsSellsThem) {
+  auto named = EventsOf("Meridian Airways will purchase 30 Vantor 310 jets.");
+  const Event* c = OfType(named, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "seller"), "Vantor");  // "Vantor 310" is Vantor's model
+  // The list says who makes the Dreamliner.
+  auto listed = EventsOf("Meridian Airways also bought 20 Dreamliners earlier this month.");
+  c = OfType(listed, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+}
+
+// "bought six of these aeroplanes", "have ordered 55": goods that name no model, in an article
+// whose headline names one listed maker, are that maker's; any other headline, or goods that name
+// something the list does not know, leave the seller empty.
+TEST(Frames, UnnamedAircraftInAMakersArticleAreItsOwn) {
+  const std::string sentence = "Meridian Airways has purchased six of these aeroplanes.";
+  auto about_maker = EventsOf(sentence, "Airbus unveils its largest passenger plane");
+  const Event* c = OfType(about_maker, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "seller"), "Airbus");
+  auto bare_count = EventsOf("Launch customer Meridian Airways have ordered 55.", "Boeing rolls out its new jet");
+  c = OfType(bare_count, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+  auto sum = EventsOf("Meridian Airways has ordered US$ 2 billion in new airliners.", "Boeing secures new orders");
+  c = OfType(sum, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+  EXPECT_EQ(Number(*c, "amount"), 2e9);
+  for (const auto& [text, title] : std::vector<std::pair<std::string, std::string>>{
+           {sentence, "Meridian Airways grows its fleet"},           // no maker in the headline
+           {sentence, "Airbus and Boeing report their orders"},      // two makers
+           {"Meridian Airways has purchased six delivery trucks.", "Airbus unveils its largest plane"}}) {  // no aircraft
+    auto evs = EventsOf(text, title);
+    c = OfType(evs, EventType::kContract);
+    ASSERT_NE(c, nullptr) << text << " / " << title;
+    EXPECT_EQ(Text(*c, "seller"), "(none)") << text << " / " << title;
+  }
 }
 
 }  // namespace

@@ -282,5 +282,23 @@ TEST(Frames, UnnamedAircraftInAMakersArticleAreItsOwn) {
   }
 }
 
+// The stock symbol in brackets after the company is its ticker; a noun of the same move after a
+// dash restates it in percent ("slid $1.37 — a drop of over 5%": the fall is 5%, negative). A
+// move of the other direction after the dash is not this one.
+TEST(Frames, ATickerAndAMoveRestatedAfterADash) {
+  auto evs = EventsOf("In late trading, Globex shares (GLBX) slid $1.37 in after-hours trading \u2014 a drop of over 5%.");
+  const Event* m = OfType(evs, EventType::kStockMove);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(Text(*m, "company"), "Globex");
+  EXPECT_EQ(Text(*m, "ticker"), "GLBX");
+  EXPECT_EQ(Number(*m, "change_amount"), -1.37);
+  EXPECT_EQ(Number(*m, "change"), -5);
+  auto other = EventsOf("Shares of Initech Corp fell $2 on Monday \u2014 a rise of 3% for its bonds.");
+  m = OfType(other, EventType::kStockMove);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(Text(*m, "ticker"), "(none)");
+  EXPECT_EQ(Number(*m, "change"), -1e18);    // a rise restates no fall
+}
+
 }  // namespace
 }  // namespace corroborate

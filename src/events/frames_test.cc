@@ -300,5 +300,21 @@ TEST(Frames, ATickerAndAMoveRestatedAfterADash) {
   EXPECT_EQ(Number(*m, "change"), -1e18);    // a rise restates no fall
 }
 
+// "with the Larks' record company, Zeta Records": a possessive's noun that stands for an
+// organisation, named by an appositive, is what the preposition governs; a noun that names no
+// organisation ("with Globex's approval, ...") makes nothing after the comma a party of it.
+TEST(Frames, AnAppositiveAfterAPossessiveNamesTheParty) {
+  auto evs = EventsOf("Initech Corp. announced Monday it has settled its long trademark dispute with the Larks' "
+                      "record company, Zeta Records.");
+  const Event* l = OfType(evs, EventType::kLegal);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(Text(*l, "company"), "Initech");
+  EXPECT_EQ(Text(*l, "counterparty"), "Zeta Records");
+  EXPECT_EQ(Text(*l, "kind"), "settlement");
+  auto other = EventsOf("Initech settled its trademark dispute with Globex's approval, Zeta Records said on Monday.");
+  l = OfType(other, EventType::kLegal);
+  if (l != nullptr) EXPECT_NE(Text(*l, "counterparty"), "Zeta Records");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -316,5 +316,21 @@ TEST(Frames, AnAppositiveAfterAPossessiveNamesTheParty) {
   if (l != nullptr) EXPECT_NE(Text(*l, "counterparty"), "Zeta Records");
 }
 
+// A relative clause is a clause of its own: its date is the one inside it, not the main clause's
+// one ("In 1996 he bought Pixel which was acquired by Globex in 2005" dates the second purchase 2005).
+TEST(Frames, ARelativeClauseKeepsItsOwnDate) {
+  // 1996 and 2005 are six words from "acquired" each way; the main clause's date must not win the tie.
+  for (const std::string& text : {std::string("In 1996 he bought Pixel which was acquired by Globex Media Holdings "
+                                              "Corp in 2005.")}) {
+    auto evs = EventsOf(text);
+    const Event* a = nullptr;
+    for (const Event& e : evs) {
+      if (e.type == EventType::kAcquisition && Text(e, "target") == "Pixel" && Text(e, "acquirer").rfind("Globex", 0) == 0) a = &e;
+    }
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(Text(*a, "date"), "2005") << text;
+  }
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -674,6 +674,28 @@ class Framer {
           ev.Set("basis", basis);
         }
         if (ev.type == EventType::kFacility) {
+          // What the facility is, in the article's words with the modifiers before it: "a 500,000
+          // square foot data center" → "500,000 square foot data center". A bare "facility",
+          // "factory" or "site" says nothing of it.
+          uint32_t k = t.w0;
+          auto one_figure = [&](uint32_t i) { return w[i].quantity >= 0 && w[i - 1].quantity == w[i].quantity; };
+          while (k > b && k + 6 > t.w0 && (!w[k].comma_before || one_figure(k)) && !w[k].clause_before &&
+                 !w[k - 1].capitalized &&
+                 !events::IsDeterminer(w[k - 1].lower) && !events::IsPreposition(w[k - 1].lower) &&
+                 !events::IsAuxiliary(w[k - 1].lower) &&
+                 w[k - 1].entity < 0 && w[k - 1].date < 0 &&
+                 (w[k - 1].quantity < 0 || m_.quantities[w[k - 1].quantity].kind == QuantityKind::kNumber))
+            --k;
+          bool bare = k == t.w0 && t.w1 == t.w0 + 1 &&
+                      events::In(w[t.w0].lower, {"facility", "facilities", "site", "sites", "campus", "plant", "plants",
+                                                 "factory", "factories"});
+          if (!bare && !t.entry->verb) {
+            RoleValue v;
+            v.kind = RoleValue::Kind::kText;
+            v.span = Span{w[k].start, w[t.w1 - 1].end};
+            v.text = a_.text.substr(v.span.start, v.span.end - v.span.start);
+            ev.Set("purpose", v);
+          }
           for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
             if (w[i].entity < 0) continue;
             const EntityMention& em = m_.entities.mentions[w[i].entity];

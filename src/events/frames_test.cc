@@ -332,5 +332,17 @@ TEST(Frames, ARelativeClauseKeepsItsOwnDate) {
   }
 }
 
+// A facility's purpose is what the article calls it, with the modifiers before the noun and the
+// figure among them kept whole ("200,000" is one figure); a bare "factory" says nothing of it.
+TEST(Frames, AFacilitysPurposeIsItsNounPhrase) {
+  auto evs = EventsOf("Earlier this year, Globex Corp opened a 200,000 square foot data center in Ohio.");
+  const Event* f = OfType(evs, EventType::kFacility);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Text(*f, "purpose"), "200,000 square foot data center");
+  auto bare = EventsOf("Globex Corp will open a factory in Ohio next year.");
+  f = OfType(bare, EventType::kFacility);
+  if (f != nullptr) EXPECT_EQ(Text(*f, "purpose"), "(none)");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -662,6 +662,27 @@ class Framer {
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
+          // "floated on British and Irish stock markets", "listed on the Nasdaq": where the shares
+          // go, when the words after "on" name a market.
+          if (t.w1 < e && w[t.w1].lower == "on" && !w[t.w1].comma_before) {
+            uint32_t x0 = t.w1 + 1;
+            if (x0 < e && w[x0].lower == "the") ++x0;
+            uint32_t x1 = x0;
+            bool market = false;
+            while (x1 < e && x1 < x0 + 6 && !w[x1].comma_before && !w[x1].clause_before && w[x1].date < 0 &&
+                   w[x1].quantity < 0 && (x1 == x0 || w[x1].lower == "and" || !events::IsPreposition(w[x1].lower))) {
+              market |= events::In(w[x1].lower, {"exchange", "exchanges", "market", "markets", "bourse", "nasdaq",
+                                                 "nyse"});
+              ++x1;
+            }
+            if (market && x1 > x0 && w[x1 - 1].lower != "and") {
+              RoleValue v;
+              v.kind = RoleValue::Kind::kText;
+              v.span = Span{w[x0].start, w[x1 - 1].end};
+              v.text = a_.text.substr(v.span.start, v.span.end - v.span.start);
+              ev.Set("exchange", v);
+            }
+          }
         } else if (money) {
           ev.Set("amount", qv(money));
         }

@@ -344,5 +344,16 @@ TEST(Frames, AFacilitysPurposeIsItsNounPhrase) {
   if (f != nullptr) EXPECT_EQ(Text(*f, "purpose"), "(none)");
 }
 
+// Where a company floats: the words after "on" when they name a market; a day after "on" is none.
+TEST(Frames, AFlotationsExchange) {
+  auto evs = EventsOf("Globex Corp was floated on the London and Oslo stock exchanges in May 2019.");
+  const Event* i = OfType(evs, EventType::kIpo);
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(Text(*i, "exchange"), "London and Oslo stock exchanges");
+  auto day = EventsOf("Globex Corp was floated on Tuesday after a delay.");
+  i = OfType(day, EventType::kIpo);
+  if (i != nullptr) EXPECT_EQ(Text(*i, "exchange"), "(none)");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -355,5 +355,20 @@ TEST(Frames, AFlotationsExchange) {
   if (i != nullptr) EXPECT_EQ(Text(*i, "exchange"), "(none)");
 }
 
+// "reported record profits earlier this year" dates the report; "profit of $2 billion in 2024"
+// names the period the results cover. The article is published 2025-06-12.
+TEST(Frames, EarlierThisYearDatesTheReportNotThePeriod) {
+  auto evs = EventsOf("Halden Industries posted a net profit of $45 million earlier this year.");
+  const Event* e = OfType(evs, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "date"), "2025");
+  EXPECT_EQ(Text(*e, "period"), "(none)");
+  auto period = EventsOf("Halden Industries posted a net profit of $45 million in 2024.");
+  e = OfType(period, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "period"), "2024");
+  EXPECT_EQ(Text(*e, "date"), "(none)");
+}
+
 }  // namespace
 }  // namespace corroborate

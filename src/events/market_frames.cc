@@ -299,7 +299,13 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   int32_t d = c.ClauseDate();
   if (d >= 0) {
     RoleValue v = c.DateValue(d);
-    ev.Set(v.date.grain == DateGrain::kDay ? "date" : "period", v);
+    // "having reported record profits earlier this year": "earlier" or "later" tells when results
+    // were reported, not the period they cover.
+    const DateMention& m = c.mentions.dates[d];
+    std::string_view said = std::string_view(c.article.text).substr(m.start, m.end - m.start);
+    bool when = said.size() > 5 && (said.substr(0, 5) == "later" || said.substr(0, 5) == "Later" ||
+                                    (said.size() > 7 && (said.substr(0, 7) == "earlier" || said.substr(0, 7) == "Earlier")));
+    ev.Set(v.date.grain == DateGrain::kDay || when ? "date" : "period", v);
   }
   // Results need a figure; a forecast hit to them needs its period.
   bool figure = ev.Find("profit") != nullptr || ev.Find("revenue") != nullptr;

@@ -56,16 +56,36 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   return true;
 }
 
-// The maker of goods named in words [w0, w1): a party among them ("Boeing's 777 planes"), or the
-// company a product's name begins with ("Boeing 787 Dreamliner aircraft") when the company list or
-// the article knows it.
+// The maker of goods named in words [w0, w1): the maker a product's name begins with ("Airbus
+// A320 jets", found by the extract stage), the maker of a listed model ("20 Skyliners" when the
+// model list names Skyliner's maker; a name the list knows as a model is never the maker itself),
+// a party among them ("Boeing's 777 planes"), or the company a product's name begins with when
+// the company list or the article knows it.
 const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::vector<Party>& parties, Party* scratch) {
+  const auto& w = c.W();
+  auto made_by = [&](uint32_t i, std::string_view name) {
+    scratch->name = std::string(name);
+    scratch->w0 = i;
+    scratch->w1 = i + 1;
+    scratch->person = false;
+    scratch->possessive = scratch->stand_in = scratch->reporter = false;
+    scratch->listed = true;
+    return scratch;
+  };
+  for (uint32_t i = w0; i < w1; ++i) {
+    if (w[i].entity >= 0) {
+      const Entity& e = c.mentions.entities.entities[c.mentions.entities.mentions[w[i].entity].entity];
+      if (e.type == EntityType::kProduct && !e.parent.empty()) return made_by(i, e.parent);
+    }
+    if (w[i].quantity >= 0) continue;  // "five 737 aircraft": a count is no model
+    std::string_view maker = ModelMaker(w[i].lower);
+    if (!maker.empty()) return made_by(i, maker);
+  }
   // A listed company ("Boeing's 777 planes"); a capitalised guess there is more likely the
   // product's own name ("20 Dreamliners").
   for (const Party& p : parties) {
     if (p.w0 >= w0 && p.w1 <= w1 && !p.person && !p.stand_in && p.listed) return &p;
   }
-  const auto& w = c.W();
   for (uint32_t i = w0; i < w1; ++i) {
     if (w[i].entity < 0) continue;
     const EntityMention& m = c.mentions.entities.mentions[w[i].entity];
@@ -80,11 +100,7 @@ const Party* Maker(const FrameContext& c, uint32_t w0, uint32_t w1, const std::v
       }
     }
     if (extract::Gazetteer::Get().Company(first) != nullptr) {
-      scratch->name = c.article.text.substr(w[i].start, w[i].end - w[i].start);
-      scratch->w0 = i;
-      scratch->w1 = i + 1;
-      scratch->person = false;
-      return scratch;
+      return made_by(i, std::string_view(c.article.text).substr(w[i].start, w[i].end - w[i].start));
     }
   }
   return nullptr;
@@ -179,6 +195,42 @@ uint32_t GoverningVerb(const FrameContext& c) {
   return UINT32_MAX;
 }
 
+// Whether words [w0, w1) name aircraft without naming which: counts, determiners and aircraft
+// nouns only ("55", "six of these aeroplanes", "new airliners"). Empty words name nothing.
+bool UnnamedAircraft(const FrameContext& c, uint32_t w0, uint32_t w1) {
+  const auto& w = c.W();
+  bool any = false;
+  for (uint32_t i = w0; i < w1; ++i) {
+    if (w[i].quantity >= 0) {
+      if (c.mentions.quantities[w[i].quantity].kind == QuantityKind::kMoney) return false;
+      any = true;
+    } else if (EventLexicon::Get().WordClass(w[i].lower) == "aircraft") {
+      any = true;
+    } else if (w[i].capitalized || !In(w[i].lower, {"of", "these", "those", "the", "its", "their", "new", "more",
+                                                   "additional", "further", "extra", "used", "wide", "body",
+                                                   "narrow", "long", "short", "haul", "mid", "sized", "passenger",
+                                                   "cargo"})) {
+      return false;
+    }
+  }
+  return any;
+}
+
+// "Launch customer Kestrel Air has ordered 55", "bought six of these aeroplanes": an order of
+// aircraft that names neither the model nor its seller, in an article whose headline names one
+// maker of the listed models (data/product_makers.tsv), is an order of that maker's aircraft.
+// Goods that name anything else, or a headline naming no maker or two, leave the seller empty.
+void SellerFromArticle(const FrameContext& c, Event& ev, uint32_t g0, uint32_t g1) {
+  const RoleValue* buyer = ev.Find("buyer");
+  if (buyer == nullptr || ev.Find("seller") != nullptr || !UnnamedAircraft(c, g0, g1)) return;
+  std::string_view maker = MakerInTitle(c.article.title);
+  if (maker.empty() || buyer->text == maker) return;
+  RoleValue v;
+  v.kind = RoleValue::Kind::kEntity;
+  v.text = std::string(maker);
+  ev.Set("seller", v);
+}
+
 }  // namespace
 
 bool FillAcquisition(const FrameContext& c, Event& ev) {
@@ -250,9 +302,16 @@ bool FillContract(const FrameContext& c, Event& ev) {
       }
       SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
     }
-    // "X has ordered US$ 6 billion in new airliners": the object is the amount.
+    // "X has ordered US$ 6 billion in new airliners": the object is the amount, the goods follow "in".
     int32_t money = c.QuantityAt(c.t1);
-    if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
+    if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) {
+      ev.Set("amount", c.QuantityValue(money));
+      uint32_t k = c.t1;
+      while (k < c.e() && w[k].quantity == money) ++k;
+      if (k < c.e() && w[k].lower == "in" && Goods(c, k + 1, &g0, &g1)) SellerFromArticle(c, ev, g0, g1);
+    } else {
+      SellerFromArticle(c, ev, g0, g1);
+    }
   } else {
     uint32_t v = GoverningVerb(c);
     std::string_view verb = v == UINT32_MAX ? std::string_view() : std::string_view(w[v].lower);

@@ -97,8 +97,10 @@ int32_t FrameContext::ClauseDate() const {
   uint32_t end = syntax.ClauseEnd(t1);
   // The clause begins at the last clause opener before the trigger, or the sentence's start.
   uint32_t begin = b();
+  // A relative clause is a clause of its own: "In 1986 he bought Pixel, which was acquired by
+  // Globex in 2005" dates the second purchase 2005, with or without the comma.
   for (uint32_t k = t0; k > b(); --k) {
-    if (W()[k].clause_before) { begin = k; break; }
+    if (W()[k].clause_before || In(W()[k - 1].lower, {"which", "who"})) { begin = k; break; }
   }
   int32_t best = -1;
   uint32_t best_d = UINT32_MAX;

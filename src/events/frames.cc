@@ -662,6 +662,27 @@ class Framer {
           if (pct && ev.type == EventType::kLayoffs) ev.Set("share", qv(pct));
         } else if (ev.type == EventType::kIpo) {
           if (money) ev.Set("valuation", qv(money));
+          // "floated on British and Irish stock markets", "listed on the Nasdaq": where the shares
+          // go, when the words after "on" name a market.
+          if (t.w1 < e && w[t.w1].lower == "on" && !w[t.w1].comma_before) {
+            uint32_t x0 = t.w1 + 1;
+            if (x0 < e && w[x0].lower == "the") ++x0;
+            uint32_t x1 = x0;
+            bool market = false;
+            while (x1 < e && x1 < x0 + 6 && !w[x1].comma_before && !w[x1].clause_before && w[x1].date < 0 &&
+                   w[x1].quantity < 0 && (x1 == x0 || w[x1].lower == "and" || !events::IsPreposition(w[x1].lower))) {
+              market |= events::In(w[x1].lower, {"exchange", "exchanges", "market", "markets", "bourse", "nasdaq",
+                                                 "nyse"});
+              ++x1;
+            }
+            if (market && x1 > x0 && w[x1 - 1].lower != "and") {
+              RoleValue v;
+              v.kind = RoleValue::Kind::kText;
+              v.span = Span{w[x0].start, w[x1 - 1].end};
+              v.text = a_.text.substr(v.span.start, v.span.end - v.span.start);
+              ev.Set("exchange", v);
+            }
+          }
         } else if (money) {
           ev.Set("amount", qv(money));
         }
@@ -674,6 +695,28 @@ class Framer {
           ev.Set("basis", basis);
         }
         if (ev.type == EventType::kFacility) {
+          // What the facility is, in the article's words with the modifiers before it: "a 500,000
+          // square foot data center" → "500,000 square foot data center". A bare "facility",
+          // "factory" or "site" says nothing of it.
+          uint32_t k = t.w0;
+          auto one_figure = [&](uint32_t i) { return w[i].quantity >= 0 && w[i - 1].quantity == w[i].quantity; };
+          while (k > b && k + 6 > t.w0 && (!w[k].comma_before || one_figure(k)) && !w[k].clause_before &&
+                 !w[k - 1].capitalized &&
+                 !events::IsDeterminer(w[k - 1].lower) && !events::IsPreposition(w[k - 1].lower) &&
+                 !events::IsAuxiliary(w[k - 1].lower) &&
+                 w[k - 1].entity < 0 && w[k - 1].date < 0 &&
+                 (w[k - 1].quantity < 0 || m_.quantities[w[k - 1].quantity].kind == QuantityKind::kNumber))
+            --k;
+          bool bare = k == t.w0 && t.w1 == t.w0 + 1 &&
+                      events::In(w[t.w0].lower, {"facility", "facilities", "site", "sites", "campus", "plant", "plants",
+                                                 "factory", "factories"});
+          if (!bare && !t.entry->verb) {
+            RoleValue v;
+            v.kind = RoleValue::Kind::kText;
+            v.span = Span{w[k].start, w[t.w1 - 1].end};
+            v.text = a_.text.substr(v.span.start, v.span.end - v.span.start);
+            ev.Set("purpose", v);
+          }
           for (uint32_t i = t.w1; i < e && i < t.w1 + 8; ++i) {
             if (w[i].entity < 0) continue;
             const EntityMention& em = m_.entities.mentions[w[i].entity];

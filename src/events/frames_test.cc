@@ -14,9 +14,10 @@
 namespace corroborate {
 namespace {
 
-std::vector<Event> EventsOf(const std::string& text) {
+std::vector<Event> EventsOf(const std::string& text, const std::string& title = "") {
   Article a;
   a.id = "t";
+  a.title = title;
   a.published = "2025-06-12";  // a Thursday
   a.text = text;
   a.paragraphs = FindParagraphs(a.text);
@@ -233,6 +234,140 @@ TEST(Frames, CoordinatedBuyersAreOneContractEach) {
   }
   std::sort(buyers.begin(), buyers.end());
   EXPECT_EQ(buyers, (std::vector<std::string>{"Meridian Airways", "Northwind Air"}));
+}
+
+// A contract's seller may be left to the goods: the maker a model's name begins with, or the
+// maker of a model in data/product_makers.tsv (a public list of aircraft models; the buyers here
+// are invented). A model's name is never the seller itself.
+TEST(Frames, TheMakerOfTheGoodsSellsThem) {
+  auto named = EventsOf("Meridian Airways will purchase 30 Vantor 310 jets.");
+  const Event* c = OfType(named, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "seller"), "Vantor");  // "Vantor 310" is Vantor's model
+  // The list says who makes the Dreamliner.
+  auto listed = EventsOf("Meridian Airways also bought 20 Dreamliners earlier this month.");
+  c = OfType(listed, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+}
+
+// "bought six of these aeroplanes", "have ordered 55": goods that name no model, in an article
+// whose headline names one listed maker, are that maker's; any other headline, or goods that name
+// something the list does not know, leave the seller empty.
+TEST(Frames, UnnamedAircraftInAMakersArticleAreItsOwn) {
+  const std::string sentence = "Meridian Airways has purchased six of these aeroplanes.";
+  auto about_maker = EventsOf(sentence, "Airbus unveils its largest passenger plane");
+  const Event* c = OfType(about_maker, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "seller"), "Airbus");
+  auto bare_count = EventsOf("Launch customer Meridian Airways have ordered 55.", "Boeing rolls out its new jet");
+  c = OfType(bare_count, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+  auto sum = EventsOf("Meridian Airways has ordered US$ 2 billion in new airliners.", "Boeing secures new orders");
+  c = OfType(sum, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Boeing");
+  EXPECT_EQ(Number(*c, "amount"), 2e9);
+  for (const auto& [text, title] : std::vector<std::pair<std::string, std::string>>{
+           {sentence, "Meridian Airways grows its fleet"},           // no maker in the headline
+           {sentence, "Airbus and Boeing report their orders"},      // two makers
+           {"Meridian Airways has purchased six delivery trucks.", "Airbus unveils its largest plane"}}) {  // no aircraft
+    auto evs = EventsOf(text, title);
+    c = OfType(evs, EventType::kContract);
+    ASSERT_NE(c, nullptr) << text << " / " << title;
+    EXPECT_EQ(Text(*c, "seller"), "(none)") << text << " / " << title;
+  }
+}
+
+// The stock symbol in brackets after the company is its ticker; a noun of the same move after a
+// dash restates it in percent ("slid $1.37 — a drop of over 5%": the fall is 5%, negative). A
+// move of the other direction after the dash is not this one.
+TEST(Frames, ATickerAndAMoveRestatedAfterADash) {
+  auto evs = EventsOf("In late trading, Globex shares (GLBX) slid $1.37 in after-hours trading \u2014 a drop of over 5%.");
+  const Event* m = OfType(evs, EventType::kStockMove);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(Text(*m, "company"), "Globex");
+  EXPECT_EQ(Text(*m, "ticker"), "GLBX");
+  EXPECT_EQ(Number(*m, "change_amount"), -1.37);
+  EXPECT_EQ(Number(*m, "change"), -5);
+  auto other = EventsOf("Shares of Initech Corp fell $2 on Monday \u2014 a rise of 3% for its bonds.");
+  m = OfType(other, EventType::kStockMove);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(Text(*m, "ticker"), "(none)");
+  EXPECT_EQ(Number(*m, "change"), -1e18);    // a rise restates no fall
+}
+
+// "with the Larks' record company, Zeta Records": a possessive's noun that stands for an
+// organisation, named by an appositive, is what the preposition governs; a noun that names no
+// organisation ("with Globex's approval, ...") makes nothing after the comma a party of it.
+TEST(Frames, AnAppositiveAfterAPossessiveNamesTheParty) {
+  auto evs = EventsOf("Initech Corp. announced Monday it has settled its long trademark dispute with the Larks' "
+                      "record company, Zeta Records.");
+  const Event* l = OfType(evs, EventType::kLegal);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(Text(*l, "company"), "Initech");
+  EXPECT_EQ(Text(*l, "counterparty"), "Zeta Records");
+  EXPECT_EQ(Text(*l, "kind"), "settlement");
+  auto other = EventsOf("Initech settled its trademark dispute with Globex's approval, Zeta Records said on Monday.");
+  l = OfType(other, EventType::kLegal);
+  if (l != nullptr) EXPECT_NE(Text(*l, "counterparty"), "Zeta Records");
+}
+
+// A relative clause is a clause of its own: its date is the one inside it, not the main clause's
+// one ("In 1996 he bought Pixel which was acquired by Globex in 2005" dates the second purchase 2005).
+TEST(Frames, ARelativeClauseKeepsItsOwnDate) {
+  // 1996 and 2005 are six words from "acquired" each way; the main clause's date must not win the tie.
+  for (const std::string& text : {std::string("In 1996 he bought Pixel which was acquired by Globex Media Holdings "
+                                              "Corp in 2005.")}) {
+    auto evs = EventsOf(text);
+    const Event* a = nullptr;
+    for (const Event& e : evs) {
+      if (e.type == EventType::kAcquisition && Text(e, "target") == "Pixel" && Text(e, "acquirer").rfind("Globex", 0) == 0) a = &e;
+    }
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(Text(*a, "date"), "2005") << text;
+  }
+}
+
+// A facility's purpose is what the article calls it, with the modifiers before the noun and the
+// figure among them kept whole ("200,000" is one figure); a bare "factory" says nothing of it.
+TEST(Frames, AFacilitysPurposeIsItsNounPhrase) {
+  auto evs = EventsOf("Earlier this year, Globex Corp opened a 200,000 square foot data center in Ohio.");
+  const Event* f = OfType(evs, EventType::kFacility);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Text(*f, "purpose"), "200,000 square foot data center");
+  auto bare = EventsOf("Globex Corp will open a factory in Ohio next year.");
+  f = OfType(bare, EventType::kFacility);
+  if (f != nullptr) EXPECT_EQ(Text(*f, "purpose"), "(none)");
+}
+
+// Where a company floats: the words after "on" when they name a market; a day after "on" is none.
+TEST(Frames, AFlotationsExchange) {
+  auto evs = EventsOf("Globex Corp was floated on the London and Oslo stock exchanges in May 2019.");
+  const Event* i = OfType(evs, EventType::kIpo);
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(Text(*i, "exchange"), "London and Oslo stock exchanges");
+  auto day = EventsOf("Globex Corp was floated on Tuesday after a delay.");
+  i = OfType(day, EventType::kIpo);
+  if (i != nullptr) EXPECT_EQ(Text(*i, "exchange"), "(none)");
+}
+
+// "reported record profits earlier this year" dates the report; "profit of $2 billion in 2024"
+// names the period the results cover. The article is published 2025-06-12.
+TEST(Frames, EarlierThisYearDatesTheReportNotThePeriod) {
+  auto evs = EventsOf("Halden Industries posted a net profit of $45 million earlier this year.");
+  const Event* e = OfType(evs, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "date"), "2025");
+  EXPECT_EQ(Text(*e, "period"), "(none)");
+  auto period = EventsOf("Halden Industries posted a net profit of $45 million in 2024.");
+  e = OfType(period, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "period"), "2024");
+  EXPECT_EQ(Text(*e, "date"), "(none)");
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Parsing and phrase matching of the event word lists (see lexicon.h). Tested in events_test.cc.
 #include "events/lexicon.h"
 
+#include <cctype>
+
 #include "core/embedded_data.h"
 
 namespace corroborate::events {
@@ -129,6 +131,58 @@ const StatusEntry* EventLexicon::MatchStatus(const std::vector<std::string_view>
 std::string_view EventLexicon::WordClass(std::string_view lower) const {
   auto it = classes_.find(lower);
   return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+namespace {
+
+struct Makers {
+  std::unordered_map<std::string_view, std::string_view> by_model;  // views into the embedded list
+  std::vector<std::string_view> makers;
+};
+
+const Makers& ProductMakers() {
+  static const Makers m = [] {
+    Makers out;
+    ForEachRow(EmbeddedData("product_makers.tsv"), [&](const std::vector<std::string_view>& f) {
+      if (f.size() < 2 || f[0].empty() || f[1].empty()) return;
+      out.by_model[f[0]] = f[1];
+      bool seen = false;
+      for (std::string_view x : out.makers) seen |= x == f[1];
+      if (!seen) out.makers.push_back(f[1]);
+    });
+    return out;
+  }();
+  return m;
+}
+
+}  // namespace
+
+std::string_view ModelMaker(std::string_view lower) {
+  const Makers& m = ProductMakers();
+  // "a380's", "787s", "dreamliners": the model without its possessive or plural ending.
+  if (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s") lower.remove_suffix(2);
+  for (int pass = 0; pass < 2; ++pass) {
+    auto it = m.by_model.find(lower);
+    if (it != m.by_model.end()) return it->second;
+    if (lower.size() < 3 || lower.back() != 's') break;
+    lower.remove_suffix(1);
+  }
+  return {};
+}
+
+std::string_view MakerInTitle(std::string_view title) {
+  auto letter = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+  std::string_view found;
+  for (std::string_view maker : ProductMakers().makers) {
+    for (size_t at = title.find(maker); at != std::string_view::npos; at = title.find(maker, at + 1)) {
+      size_t end = at + maker.size();
+      if ((at > 0 && letter(title[at - 1])) || (end < title.size() && letter(title[end]))) continue;
+      if (!found.empty() && found != maker) return {};
+      found = maker;
+      break;
+    }
+  }
+  return found;
 }
 
 }  // namespace corroborate::events

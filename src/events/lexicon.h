@@ -1,4 +1,5 @@
-// The event stage's word lists (data/event_triggers.tsv, event_status.tsv, event_words.tsv), parsed
+// The event stage's word lists (data/event_triggers.tsv, event_status.tsv, event_words.tsv, and the
+// makers of aircraft models in product_makers.tsv), parsed
 // once from the embedded data and matched phrase by phrase over lower-cased words. Tested in
 // events_test.cc.
 //
@@ -61,5 +62,13 @@ class EventLexicon {
   Map<std::vector<StatusEntry>> statuses_;
   Map<std::string> classes_;
 };
+
+// The maker of the aircraft model or family a word names (data/product_makers.tsv): "787s",
+// "Dreamliners", "A380's" → "Boeing", "Airbus"; "" when the list knows none. `lower` is one word as
+// the frames see it (lower case, split at hyphens).
+std::string_view ModelMaker(std::string_view lower);
+// The one listed maker a headline names as a word ("Skyways Corp rolls out ..."), or "" when it
+// names none or several.
+std::string_view MakerInTitle(std::string_view title);
 
 }  // namespace corroborate::events

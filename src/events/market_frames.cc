@@ -71,6 +71,32 @@ void AnnouncedToday(const FrameContext& c, Event& ev) {
   if (present && v.kind == RoleValue::Kind::kDate) ev.Set("date", v);
 }
 
+// "Globex shares (GLBX)", "Globex (GLBX) shares fell": the stock symbol in brackets just after
+// the company's name, in capitals, when it names no other organisation.
+void SetTicker(const FrameContext& c, Event& ev, const Party& company) {
+  const auto& w = c.W();
+  const std::string& text = c.article.text;
+  for (uint32_t k = company.w1; k < c.e() && k < company.w1 + 2; ++k) {
+    const Word& x = w[k];
+    if (x.start == 0 || text[x.start - 1] != '(' || x.end >= text.size() || text[x.end] != ')') continue;
+    size_t n = x.end - x.start;
+    bool caps = n >= 1 && n <= 5;
+    for (size_t i = x.start; caps && i < x.end; ++i) caps = text[i] >= 'A' && text[i] <= 'Z';
+    if (!caps) return;
+    std::string symbol = text.substr(x.start, n);
+    if (x.entity >= 0) {  // the extract stage may read the symbol as a name: the company's or its own
+      const std::string& name = c.mentions.entities.entities[c.mentions.entities.mentions[x.entity].entity].canonical;
+      if (name != company.name && name != symbol) return;
+    }
+    RoleValue v;
+    v.kind = RoleValue::Kind::kText;
+    v.text = symbol;
+    v.span = Span{x.start, x.end};
+    ev.Set("ticker", v);
+    return;
+  }
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -83,6 +109,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
   if (company == nullptr && c.t0 > c.b()) company = syn.At(c.t0 - 1);
   if (company == nullptr || company->person || MarketPlace(company->name)) return false;
   ev.Set("company", c.PartyValue(*company));
+  SetTicker(c, ev, *company);
   // "a 2.1% drop in the company's share price": the move named before the shares.
   for (uint32_t k = c.t0; k > c.b() && k + 6 > c.t0; --k) {
     double factor = 0;
@@ -150,6 +177,25 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
       ev.Set("price", c.QuantityValue(q));
     } else if (m.kind == QuantityKind::kMoney && !saw_to && ev.Find("change_amount") == nullptr) {
       ev.Set("change_amount", Signed(c.QuantityValue(q), direction));
+    }
+  }
+  // "slid $19.37 in after-hours trading — a drop of over 5%": a noun of the same move set off
+  // after the clause restates it in percent.
+  if (ev.Find("change") == nullptr && end < c.e() && w[end].clause_before) {
+    uint32_t k = end;
+    while (k < c.e() && k < end + 3 && In(w[k].lower, {"a", "an"})) ++k;
+    double noun_factor = 0;
+    if (k + 2 < c.e() && MoveDirection(w[k].lower, &noun_factor) == direction && noun_factor == 0 &&
+        w[k + 1].lower == "of") {
+      // Up to two hedge words before the figure ("of over 5%", "of more than 5%").
+      for (uint32_t f = k + 2; f < c.e() && f < k + 5; ++f) {
+        if (w[f].comma_before || w[f].clause_before || w[f].capitalized) break;
+        int32_t q = w[f].quantity;
+        if (q < 0) continue;
+        if (c.mentions.quantities[q].kind == QuantityKind::kPercent)
+          ev.Set("change", Signed(c.QuantityValue(q), direction));
+        break;
+      }
     }
   }
   if (factor != 0 && ev.Find("change") == nullptr) {
@@ -253,7 +299,13 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
   int32_t d = c.ClauseDate();
   if (d >= 0) {
     RoleValue v = c.DateValue(d);
-    ev.Set(v.date.grain == DateGrain::kDay ? "date" : "period", v);
+    // "having reported record profits earlier this year": "earlier" or "later" tells when results
+    // were reported, not the period they cover.
+    const DateMention& m = c.mentions.dates[d];
+    std::string_view said = std::string_view(c.article.text).substr(m.start, m.end - m.start);
+    bool when = said.size() > 5 && (said.substr(0, 5) == "later" || said.substr(0, 5) == "Later" ||
+                                    (said.size() > 7 && (said.substr(0, 7) == "earlier" || said.substr(0, 7) == "Earlier")));
+    ev.Set(v.date.grain == DateGrain::kDay || when ? "date" : "period", v);
   }
   // Results need a figure; a forecast hit to them needs its period.
   bool figure = ev.Find("profit") != nullptr || ev.Find("revenue") != nullptr;

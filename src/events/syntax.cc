@@ -1,6 +1,8 @@
 // The shallow syntax of a sentence (see syntax.h). Tested in syntax_test.cc.
 #include "events/syntax.h"
 
+#include "extract/gazetteer.h"
+
 namespace corroborate::events {
 namespace {
 
@@ -242,13 +244,29 @@ uint32_t Syntax::ClauseEnd(uint32_t i) const {
 
 const Party* Syntax::After(uint32_t from, std::initializer_list<std::string_view> preps) const {
   uint32_t end = ClauseEnd(from);
-  for (const Party& p : parties_) {
-    // A possessive modifies the noun after it ("of Boeing's 777 planes"): it is not what the
-    // preposition governs.
-    if (p.w0 < from || p.w0 >= end || p.reporter || p.possessive) continue;
+  auto governed = [&](const Party& p) {
     std::string_view prep = PrepBefore(p.w0);
     for (std::string_view x : preps) {
-      if (prep == x) return &p;
+      if (prep == x) return true;
+    }
+    return false;
+  };
+  for (const Party& p : parties_) {
+    if (p.w0 < from || p.w0 >= end || p.reporter) continue;
+    if (!p.possessive) {
+      if (governed(p)) return &p;
+      continue;
+    }
+    // A possessive modifies the noun after it ("of Boeing's 777 planes"): it is not what the
+    // preposition governs. But when that noun stands for an organisation and an appositive names
+    // it ("with the Beatles' record company, Apple Corps"), the appositive's party is.
+    if (!governed(p)) continue;
+    uint32_t k = p.w1;
+    while (k < end && k < p.w1 + 4 && !w_[k].comma_before && !w_[k].clause_before && !w_[k].capitalized) ++k;
+    if (k > p.w1 && k < end && w_[k].comma_before && !w_[k].clause_before &&
+        (extract::Gazetteer::Get().Flags(w_[k - 1].lower) & extract::kNominal)) {
+      const Party* a = At(k);
+      if (a != nullptr && a->w0 == k && !a->person && !a->reporter && !a->possessive) return a;
     }
   }
   return nullptr;

@@ -3,12 +3,22 @@
 #include "events/words.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace corroborate::events {
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// ASCII bytes that belong to a word: letters, digits, "$", "%" and "&", one table look-up each.
+struct WordBytes {
+  bool in[128] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 128; ++c) in[c] = IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '$' || c == '%' || c == '&';
+  }
+};
+constexpr WordBytes kWordBytes;
+bool IsAsciiWordByte(unsigned char c) { return c < 128 && kWordBytes.in[c]; }
 
 // The length of the UTF-8 punctuation sequence at text[i] that separates words, 0 when none.
 // Kind: 1 comma-like, 2 clause-like (dash, semicolon, colon, quotation mark), 3 apostrophe.
@@ -56,6 +66,10 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = t[i];
+    if (c == ' ') {  // the most common separator: no mark, no punctuation, no word
+      ++i;
+      continue;
+    }
     int kind = 0;
     if (IsQuoteMark(t, i)) quoted = !quoted;
     if (c == '\n') quoted = false;  // an unbalanced quotation mark ends with its paragraph
@@ -89,28 +103,39 @@ ArticleWords BuildWords(const Article& article, const Mentions& mentions) {
       ++i;
       continue;
     }
+    // The word runs to the first byte that is no word byte; most bytes are ASCII letters and digits,
+    // tested first. Of the other bytes, a three-byte dash or quotation mark (Punct) and any ASCII
+    // byte but a dot between digits end it ("412.7" and "U.S" stay one word, "12,500" does not, as
+    // a comma always separates); other UTF-8 bytes belong to it.
     size_t j = i;
     while (j < t.size()) {
       unsigned char d = t[j];
-      int k = 0;
-      if (Punct(t, j, &k) > 0) break;
-      // Keep "12,500", "412.7" and "U.S" inside one word; a hyphen splits ("e-commerce").
-      if ((d == ',' || d == '.') && j > i && j + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[j - 1])) &&
-          std::isdigit(static_cast<unsigned char>(t[j + 1]))) {
+      if (IsAsciiWordByte(d)) {
         ++j;
         continue;
       }
-      if (!(IsAsciiAlnum(d) || d >= 0x80 || d == '$' || d == '%' || d == '&')) break;
-      ++j;
+      if (d >= 0x80) {
+        int k = 0;
+        if (d == 0xE2 && Punct(t, j, &k) > 0) break;
+        ++j;
+        continue;
+      }
+      if (d == '.' && j > i && j + 1 < t.size() && IsDigit(t[j - 1]) && IsDigit(t[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
     }
     Word w;
     w.start = static_cast<uint32_t>(i);
     w.end = static_cast<uint32_t>(j);
-    w.lower.reserve(j - i);
-    for (size_t k = i; k < j; ++k) {
-      unsigned char d = t[k];
-      if (k > i && d >= 'A' && d <= 'Z') w.camel = true;
-      w.lower.push_back(d >= 'A' && d <= 'Z' ? static_cast<char>(d - 'A' + 'a') : static_cast<char>(d));
+    w.lower.assign(t.data() + i, j - i);
+    for (size_t k = 0; k < w.lower.size(); ++k) {
+      char& d = w.lower[k];
+      if (d >= 'A' && d <= 'Z') {
+        if (k > 0) w.camel = true;
+        d = static_cast<char>(d - 'A' + 'a');
+      }
     }
     w.capitalized = c >= 'A' && c <= 'Z';
     w.hyphen_after = j + 1 < t.size() && t[j] == '-' && t[j + 1] >= 'a' && t[j + 1] <= 'z';

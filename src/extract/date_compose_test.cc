@@ -45,6 +45,10 @@ TEST(DateParts, YearsAndQuartersCompleteADate) {
   EXPECT_EQ(Dates("She was born in June of 1992."), V{"1992-06"});
   EXPECT_EQ(Dates("It opened July 4th of 1995."), V{"1995-07-04"});
   EXPECT_EQ(Dates("Profit fell in 2019 Q1 and Q3-2024."), (V{"2019-Q1", "2024-Q3"}));
+  // A year's final quarter is its fourth; without its year it may be a fiscal year's, and only
+  // the year after it would be read.
+  EXPECT_EQ(Dates("The charge cuts its profit in the final quarter of 2017."), V{"2017-Q4"});
+  EXPECT_TRUE(Dates("The charge cuts its profit in the final quarter.").empty());
   EXPECT_EQ(Dates("It began in October two thousand and five."), V{"2005-10"});
   EXPECT_EQ(Dates("The ship sailed on 6 April seventeen hundred thirty three."), V{"1733-04-06"});
 }

@@ -160,6 +160,16 @@ bool DateScanner::Quarter(const Tokens& t, size_t i, DateMention& d, size_t& end
       return false;
     q = t.items[i].lex.value;
     p = k + 1;
+  } else if (t.IsWord(i, W_FINAL) && i + 1 < t.size() && t.items[i + 1].lex.cat == Cat::kDenom &&
+             t.items[i + 1].lex.value == 4 && !t.items[i + 1].lex.plural) {
+    // "the final quarter of 2017" is its fourth quarter; only with its year, since a company's
+    // final quarter without one may close a fiscal year that is not the calendar's.
+    size_t r = i + 2;
+    if (t.IsWord(r, W_OF) || t.Is(r, ',')) ++r;
+    int year = 0;
+    if (!YearAt(t, r, year)) return false;
+    q = 4;
+    p = i + 2;
   } else {
     return false;
   }

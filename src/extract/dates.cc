@@ -47,7 +47,8 @@ bool DateScanner::ScanOne(const Tokens& t, size_t i, DateMention& d, size_t& end
          (RelativeLead(w) && (d = DateMention{}, RelativeWord(t, i, d, end))) ||
          (ModifierLead(w) && (d = DateMention{}, Modified(t, i, d, end))) ||
          ((w == W_A || w == W_AN) && (d = DateMention{}, Ago(t, i, d, end))) ||
-         (w == W_IN && (d = DateMention{}, InUnits(t, i, d, end)));
+         (w == W_IN && (d = DateMention{}, InUnits(t, i, d, end))) ||
+         (w == W_FINAL && (d = DateMention{}, Quarter(t, i, d, end)));
   } else {
     ok = Quarter(t, i, d, end) || (d = DateMention{}, WeekOf(t, i, d, end));
   }

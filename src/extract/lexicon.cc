@@ -133,7 +133,7 @@ const Entry kEntries[] = {
     {"every", Wd(W_EVERY)}, {"any", Wd(W_ANY)}, {"no", Wd(W_NO)}, {"another", Wd(W_ANOTHER)},
     {"such", Wd(W_SUCH)}, {"same", Wd(W_SAME)}, {"few", Wd(W_FEW)}, {"rest", Wd(W_REST)},
     {"christmas", Wd(W_CHRISTMAS)}, {"xmas", Wd(W_CHRISTMAS)}, {"easter", Wd(W_EASTER)},
-    {"eve", Wd(W_EVE)}, {"new", Wd(W_NEW)},
+    {"eve", Wd(W_EVE)}, {"new", Wd(W_NEW)}, {"final", Wd(W_FINAL)},
 };
 
 const WordTable<Lexeme>& Table() {

@@ -133,6 +133,21 @@ int RunIngestCommand(const IngestCommand& command) {
     return 1;
   }
   store::Store& st = **opened;
+  if (command.enqueue) {
+    bool skipped = false;
+    Result<size_t> queued = st.Enqueue(command.inputs, [&](const InputProblem& p) {
+      skipped = true;
+      std::fprintf(stderr, "%s\n", p.Format().c_str());
+    });
+    if (!queued.ok()) {
+      std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), StoreFailure(queued.status()).c_str());
+      return 1;
+    }
+    if (isatty(STDERR_FILENO) && isatty(STDOUT_FILENO)) {
+      std::fprintf(stderr, "%zu articles queued in %s\n", *queued, command.db.c_str());
+    }
+    return skipped ? 3 : 0;
+  }
 
   std::unique_ptr<AcksFile> acks;
   if (!command.acks.empty()) {

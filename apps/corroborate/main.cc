@@ -10,6 +10,7 @@
 
 #include "core/json_writer.h"
 #include "ingest_command.h"
+#include "worker_command.h"
 #include "pipeline/analyze_runner.h"
 #include "pipeline/article_json.h"
 #include "pipeline/cluster_runner.h"
@@ -131,6 +132,10 @@ int main(int argc, char** argv) {
 
   ingest->add_flag("--versions", ingest_cmd.versions,
                    "an id stored with other content is a new version of that article, not rejected");
+  ingest->add_flag("--enqueue", ingest_cmd.enqueue,
+                   "only queue the articles in the store, for `corroborate worker`s to analyse and store");
+  WorkerArgs worker_args;
+  CLI::App* worker = AddWorkerCommand(app, worker_args);
 
   ServeArgs serve_args;
   CLI::App* serve = AddServeCommand(app, serve_args);
@@ -152,5 +157,6 @@ int main(int argc, char** argv) {
   if (ingest->parsed()) return RunIngestCommand(ingest_cmd);
   if (serve->parsed()) return RunServeCommand(serve_args);
   if (watch->parsed()) return RunWatchCommand(watch_args);
+  if (worker->parsed()) return RunWorkerCommand(worker_args);
   return kUsageError;
 }

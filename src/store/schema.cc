@@ -194,6 +194,21 @@ CREATE TABLE cluster_state_info (
   checksum INTEGER NOT NULL           -- of the bytes (cluster/state_io.h Checksum)
 );
 )sql",
+    // 8: the work queue of `ingest --enqueue` and `corroborate worker` (store/work_queue.h): raw
+    // articles in input order, each leased by the worker preparing it; a row goes when its article
+    // is committed (in the same transaction), so the queue holds exactly what is still to store.
+    R"sql(
+CREATE TABLE work_queue (
+  seq INTEGER PRIMARY KEY,            -- queue order: the order one ingest would have stored them in
+  id TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+  kind INTEGER NOT NULL,              -- ContentKind
+  body TEXT NOT NULL,
+  url TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',     -- the worker holding the lease; '' when never claimed
+  lease_until INTEGER NOT NULL DEFAULT 0   -- ms since the epoch; claimable once past
+);
+CREATE INDEX work_queue_owner ON work_queue(owner, seq);
+)sql",
 };
 
 }  // namespace

@@ -433,8 +433,22 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   return Status::Ok();
 }
 
-Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
-  Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] { return StoreBatch(batch, out); });
+Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out,
+                           const std::function<Status(Db&)>& first) {
+  bool refused = false;  // by `first`: nothing was stored nor added to the clusterer
+  Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] {
+    if (first) {
+      if (Status f = first(db_); !f.ok()) {
+        refused = true;
+        return f;
+      }
+    }
+    return StoreBatch(batch, out);
+  });
+  if (!s.ok() && refused) {
+    out = BatchOutcome{};
+    return s;
+  }
   if (!s.ok()) {
     // The clusterer saw articles that were rolled back, and their rowids will be reused: rebuild
     // it from the store next time, and forget what was kept.

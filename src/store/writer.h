@@ -67,8 +67,11 @@ class Writer {
   Writer(Writer&&) = delete;
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
-  // to be ignored; the clusterer is rebuilt from the store on the next call.
-  Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
+  // to be ignored; the clusterer is rebuilt from the store on the next call. `first`, when given,
+  // runs in the transaction before anything is stored (a worker takes its queue rows there): a
+  // failure it returns rolls the transaction back, and the clusterer is kept (it saw nothing).
+  Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out,
+                     const std::function<Status(Db&)>& first = {});
 
   Result<int64_t> StoryCount();
 

@@ -97,6 +97,11 @@ class Network:
             with open(os.path.join(self.data, 'postgresql.conf'), 'a') as f:
                 f.write("listen_addresses = '%s'\nport = %d\nunix_socket_directories = '%s'\nfsync = off\n" % (
                     listen, PORT, self.data))
+                # A client cut off mid-transaction holds its locks until the server ends its
+                # session: keepalives notice a dead link within seconds, and a transaction left
+                # idle is ended (what a cluster's database should set too; README "Cluster").
+                f.write('tcp_keepalives_idle = 1\ntcp_keepalives_interval = 1\ntcp_keepalives_count = 3\n'
+                        "idle_in_transaction_session_timeout = '5s'\n")
             with open(os.path.join(self.data, 'pg_hba.conf'), 'a') as f:
                 f.write('host all all 10.231.0.0/16 trust\n')
         r = sh('ip', 'netns', 'exec', self.db_ns, *self.as_postgres(

@@ -11,8 +11,9 @@ reprints, merges):
   sigkill       one of two workers killed with SIGKILL while it holds a batch it has not
                 committed: after the lease passes the other claims it again (nothing lost), and
                 each article is stored once;
-  frozen        one of two workers stopped (SIGSTOP) while it holds a batch: cut off, as a host
-                whose network failed; the other takes its articles after the lease and finishes;
+  frozen        one of two workers stopped (SIGSTOP) while it holds a batch, between transactions:
+                cut off, as a host whose network failed; the other takes its articles after the
+                lease and finishes;
                 then the frozen one is let go (SIGCONT), and must find its lease lost and store
                 nothing twice.
 
@@ -37,6 +38,20 @@ BATCH_DEPENDENT = {'cluster_state', 'cluster_state_info', 'changes', 'sqlite_seq
 LEASE = '1.5'  # seconds: short, so that reclaiming after a fault takes a second or two
 
 
+def without_stale_closest(table, columns, row):
+    """A story's `link` names the closest storyline it did not join as it was when the story was
+    last written; a later storyline merge does not rewrite the stories it concerns, so this one
+    field depends on where commits fall (two single ingests with --batch 50 and --batch 400 of this
+    corpus differ in it too). It is left out of the comparison; everything else of the link stays."""
+    if table != 'stories' or 'link' not in columns:
+        return row
+    i = columns.index('link')
+    link = json.loads(row[i]) if row[i] else None
+    if isinstance(link, dict):
+        link.pop('closest', None)
+    return row[:i] + (json.dumps(link, sort_keys=True),) + row[i + 1:]
+
+
 def fail(msg):
     print('workers_test: FAIL: ' + msg, file=sys.stderr)
     sys.exit(1)
@@ -52,8 +67,9 @@ def tables(db):
         for name in names:
             if name in BATCH_DEPENDENT:
                 continue
-            rows = con.execute('SELECT * FROM "%s"' % name).fetchall()
-            out[name] = sorted(repr(r) for r in rows)
+            cur = con.execute('SELECT * FROM "%s"' % name)
+            columns = [d[0] for d in cur.description]
+            out[name] = sorted(repr(without_stale_closest(name, columns, r)) for r in cur.fetchall())
         return out
     finally:
         con.close()
@@ -123,6 +139,26 @@ def wait_holding(db, name, deadline=60):
     fail('worker %s never held a batch' % name)
 
 
+def freeze_outside_transaction(p, db):
+    """Stops `p` (SIGSTOP) at a moment it holds no write transaction. A frozen SQLite client that
+    holds the file's write lock holds it for good (no server can end its session, as PostgreSQL's
+    idle_in_transaction_session_timeout and keepalives end a cut-off client's): that is SQLite's
+    limit, not the workers', so the test freezes the worker between its transactions."""
+    for _ in range(1000):
+        p.send_signal(signal.SIGSTOP)
+        con = sqlite3.connect(db, timeout=0.05)
+        try:
+            con.execute('BEGIN IMMEDIATE')
+            con.execute('ROLLBACK')
+            return
+        except sqlite3.OperationalError:
+            p.send_signal(signal.SIGCONT)
+            time.sleep(0.003)
+        finally:
+            con.close()
+    fail('frozen: the worker always held the write lock')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--bin', required=True)
@@ -169,7 +205,7 @@ def main():
         enqueue(args.bin, db, corpus)
         frozen = worker(args.bin, db, 'frozen', 20)
         wait_holding(db, 'frozen')
-        frozen.send_signal(signal.SIGSTOP)
+        freeze_outside_transaction(frozen, db)
         held = queue_owners(db).get('frozen', 0)
         other = worker(args.bin, db, 'other', 20)
         finish(other, 'frozen, other')

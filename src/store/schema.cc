@@ -237,7 +237,7 @@ Status MigrateTo(Db& db, int target) {
                        std::to_string(kSchemaVersion) + ")");
   }
   for (int v = *version; v < target; ++v) {
-    Status s = InTransaction(db, "BEGIN IMMEDIATE", [&] {
+    Status s = InWriteTransaction(db, [&] {
       // Another process may have migrated meanwhile: re-read the version under the write lock.
       Result<int> now = SchemaVersion(db);
       if (!now.ok()) return now.status();

@@ -6,7 +6,7 @@
 //   Status s = MigrateTo(db, 1);            // tests: stop at an earlier version
 #pragma once
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 

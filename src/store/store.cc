@@ -30,14 +30,6 @@ namespace corroborate::store {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   Result<Db> db = Db::Open(path, /*read_only=*/false, options.busy_timeout_ms);
   if (!db.ok()) return db.status();
-  // WAL: readers never block the writer nor it them. synchronous=NORMAL in WAL mode loses no
-  // committed transaction when the process dies (only, at worst, the last ones on power loss).
-  Stmt wal = db->Prepare("PRAGMA journal_mode = WAL");
-  if (wal.Step() != StepResult::kRow) return Status(wal.status().code(), path + ": " + wal.status().message());
-  if (wal.Text(0) != "wal") return IoError(path + ": cannot switch to WAL mode");
-  wal = Stmt();
-  // A checkpointed WAL shrinks back to 8 MB instead of staying as large as the largest batch made it.
-  if (Status s = db->Exec("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 8388608"); !s.ok()) return s;
   if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), path + ": " + s.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <limits>
+#include <string>
 
 namespace corroborate::store {
 
@@ -41,9 +42,12 @@ Result<std::vector<QueuedDocument>> Claim(Db& db, const std::string& owner, size
   // claim the same row. (On a server database: SELECT ... FOR UPDATE SKIP LOCKED.)
   Status s = [&]() -> Status {
     const int64_t now = LeaseClockMs();
-    Stmt pick = db.Prepare(
+    // On PostgreSQL rows another worker is claiming right now are skipped, not waited for.
+    std::string sql =
         "SELECT seq, id, source, line, kind, body, url, outlet, published, title, author FROM work_queue "
-        "WHERE lease_until < ?1 AND seq < ?3 AND owner <> ?4 ORDER BY seq LIMIT ?2");
+        "WHERE lease_until < ?1 AND seq < ?3 AND owner <> ?4 ORDER BY seq LIMIT ?2";
+    if (db.engine() == Engine::kPostgres) sql += " FOR UPDATE SKIP LOCKED";
+    Stmt pick = db.Prepare(sql);
     if (!pick.status().ok()) return pick.status();
     pick.Bind(1, now);
     pick.Bind(2, static_cast<int64_t>(max));

@@ -21,7 +21,7 @@
 
 #include "core/status.h"
 #include "ingest/document.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 

@@ -30,11 +30,11 @@ struct QueueTest : ::testing::Test {
     ASSERT_TRUE(Migrate(db).ok());
     std::vector<RawDocument> docs;
     for (int i = 1; i <= 5; ++i) docs.push_back(Doc("a" + std::to_string(i)));
-    ASSERT_TRUE(InTransaction(db, "BEGIN IMMEDIATE", [&] { return EnqueueDocuments(db, docs); }).ok());
+    ASSERT_TRUE(InWriteTransaction(db, [&] { return EnqueueDocuments(db, docs); }).ok());
   }
   std::vector<int64_t> ClaimSeqs(const std::string& owner, size_t n, int64_t lease_ms) {
     std::vector<int64_t> seqs;
-    Status s = InTransaction(db, "BEGIN IMMEDIATE", [&]() -> Status {
+    Status s = InWriteTransaction(db, [&]() -> Status {
       Result<std::vector<QueuedDocument>> got = Claim(db, owner, n, lease_ms);
       if (!got.ok()) return got.status();
       for (const QueuedDocument& q : *got) seqs.push_back(q.seq);
@@ -45,7 +45,7 @@ struct QueueTest : ::testing::Test {
   }
   Result<bool> Take(const std::string& owner, const std::vector<int64_t>& seqs) {
     Result<bool> taken = false;
-    Status s = InTransaction(db, "BEGIN IMMEDIATE", [&]() -> Status {
+    Status s = InWriteTransaction(db, [&]() -> Status {
       taken = TakeForCommit(db, owner, seqs);
       return taken.ok() ? Status::Ok() : taken.status();
     });
@@ -97,7 +97,7 @@ TEST_F(QueueTest, APassedLeaseIsClaimedByAnotherAndFencesItsFormerHolder) {
   ASSERT_TRUE(a.ok());
   EXPECT_FALSE(*a);  // A comes back: it must not commit what B holds now
   std::vector<int64_t> held;
-  Status s = InTransaction(db, "BEGIN IMMEDIATE", [&]() -> Status {
+  Status s = InWriteTransaction(db, [&]() -> Status {
     Result<std::vector<int64_t>> r = RenewLeases(db, "A", 60000);
     if (r.ok()) held = *r;
     return r.status();
@@ -111,7 +111,7 @@ TEST_F(QueueTest, APassedLeaseIsClaimedByAnotherAndFencesItsFormerHolder) {
 
 TEST_F(QueueTest, ReleasedRowsAreClaimableAtOnce) {
   ClaimSeqs("A", 3, 60000);
-  ASSERT_TRUE(InTransaction(db, "BEGIN IMMEDIATE", [&] { return ReleaseLeases(db, "A", 2); }).ok());
+  ASSERT_TRUE(InWriteTransaction(db, [&] { return ReleaseLeases(db, "A", 2); }).ok());
   EXPECT_EQ(ClaimSeqs("B", 5, 60000), (std::vector<int64_t>{1, 2, 4, 5}));
 }
 

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include <sqlite3.h>
 #include <tbb/parallel_for.h>
 
 #include "cluster/hash.h"
@@ -92,8 +91,8 @@ Status Writer::SaveStateAtClose() {
   const size_t added = all - std::min(all, state_articles_);
   if (added == 0 || added < all / 256) return Status::Ok();
   // Another process holding the write lock is not waited for long: this is only a head start.
-  sqlite3_busy_timeout(db_.raw(), 1000);
-  return InTransaction(db_, "BEGIN IMMEDIATE", [&]() -> Status {
+  db_.SetBusyTimeout(1000);
+  return InWriteTransaction(db_, [&]() -> Status {
     Result<int64_t> stored = StoredClusterStateRowid(db_);
     if (!stored.ok()) return stored.status();
     if (*stored >= replayed_rowid_) return Status::Ok();  // as new or newer: keep it
@@ -189,7 +188,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
       "published_inferred, text, story, duplicate_of, features, why) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13) RETURNING rowid");
   Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
   for (const Stmt* s : {&find, &insert, &index}) {
     if (!s->status().ok()) return s->status();
@@ -255,8 +254,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     insert.Bind(10, static_cast<int64_t>(as.story));
     insert.Bind(11, as.duplicate_of);
     insert.BindBlob(12, EncodeFeatures(p.features));
-    if (Status s = insert.Run(); !s.ok()) return s;
-    const int64_t rowid = db_.LastInsertRowid();
+    if (insert.Step() != StepResult::kRow) return insert.status().ok() ? IoError("store: no rowid") : insert.status();
+    const int64_t rowid = insert.Int(0);
+    insert.Reset();
     replayed_rowid_ = rowid;
     index.Bind(1, rowid);
     index.Bind(2, art.title);
@@ -436,7 +436,7 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
 Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out,
                            const std::function<Status(Db&)>& first) {
   bool refused = false;  // by `first`: nothing was stored nor added to the clusterer
-  Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] {
+  Status s = InWriteTransaction(db_, [&] {
     if (first) {
       if (Status f = first(db_); !f.ok()) {
         refused = true;

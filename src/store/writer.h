@@ -20,7 +20,7 @@
 #include "ingest/document.h"
 #include "ingest/input_reader.h"
 #include "pipeline/analyze_runner.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/story_changes.h"
 
 namespace corroborate::store {
@@ -78,7 +78,7 @@ class Writer {
   // Runs `fn` in a transaction of its own on the write connection (small state the store keeps
   // besides articles, such as the feed watcher's).
   Status InTransactionOnWriter(const std::function<Status(Db&)>& fn) {
-    return InTransaction(db_, "BEGIN IMMEDIATE", [&] { return fn(db_); });
+    return InWriteTransaction(db_, [&] { return fn(db_); });
   }
 
  private:

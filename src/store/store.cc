@@ -89,7 +89,8 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
-  p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions);
+  // With every term's words, found in the same pass, so that the commit does not look for them.
+  p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions, p.labels);
   return out;
 }
 
@@ -150,6 +151,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
           if (LookUp(*x) == Stored::kSame) {  // a duplicate after all: its analysis is not needed
             p.analysed = {};
             p.features = {};
+            p.labels = {};
           }
         }
         if (x->problem) return problem(*x->problem);

@@ -141,7 +141,7 @@ struct SearchQuery {
 // A worker of the work queue (Store::Work, `corroborate worker`).
 struct WorkerOptions {
   std::string name;              // unique among the workers of a store: host:pid when empty
-  size_t batch_articles = 100;   // articles claimed, prepared and committed at once
+  size_t batch_articles = 1000;  // articles claimed, prepared and committed at once (as ingest's --batch)
   int64_t lease_ms = 60000;      // a claim not renewed for this long may be taken by another worker
   bool follow = false;           // keep waiting for work when the queue is empty, instead of returning
   int poll_ms = 100;             // between looks at a queue that has nothing for this worker yet

@@ -241,7 +241,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     a.story = cluster::StoryName(as.story);
     a.duplicate_of = as.duplicate_of;
     const Article& art = a.article;
-    insert.Bind(13, WhyJson(as, a));
+    insert.Bind(13, p.labels.empty() ? WhyJson(as, a) : WhyJson(as, a, p.labels));
     insert.Bind(1, p.id);
     insert.Bind(2, p.raw_hash);
     insert.Bind(3, art.outlet);

@@ -35,6 +35,7 @@ struct PendingArticle {
   int64_t rowid = 0;    // once inserted
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
+  cluster::TermLabels labels;  // the words of each of its terms, for the `why` of its assignment
 };
 
 struct BatchOutcome {

@@ -293,7 +293,8 @@ Result<FeedValidators> Store::LoadFeedValidators(const std::string& url) {
 
 Status Store::SaveFeedValidators(const std::string& url, const FeedValidators& v) {
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3)");
+    Stmt s = db.Prepare("INSERT INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified");
     s.Bind(1, url);
     s.Bind(2, v.etag);
     s.Bind(3, v.last_modified);
@@ -314,7 +315,7 @@ Result<std::string> Store::WatchedItemHash(const std::string& item) {
 Status Store::SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes) {
   if (item_hashes.empty()) return Status::Ok();
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_items (item, hash) VALUES (?1, ?2)");
+    Stmt s = db.Prepare("INSERT INTO watch_items (item, hash) VALUES (?1, ?2) ON CONFLICT (item) DO UPDATE SET hash = excluded.hash");
     for (const auto& [item, hash] : item_hashes) {
       s.Bind(1, item);
       s.Bind(2, hash);

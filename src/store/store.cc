@@ -20,6 +20,7 @@
 #include "ingest/jsonl_reader.h"
 #include "pipeline/ordered_run.h"
 #include "store/live_queries.h"
+#include "store/pg_db.h"
 #include "store/queries.h"
 #include "store/schema.h"
 #include "store/storyline_queries.h"
@@ -93,10 +94,14 @@ struct Store::Impl {
   std::atomic<uint64_t> commits{0};
 };
 
+std::string StoreLocationName(const std::string& location) {
+  return Db::IsPostgresUrl(location) ? RedactedUrl(location) : location;
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   Result<Db> db = Db::Open(path, /*read_only=*/false, options.busy_timeout_ms);
   if (!db.ok()) return db.status();
-  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), path + ": " + s.message());
+  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), StoreLocationName(path) + ": " + s.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;

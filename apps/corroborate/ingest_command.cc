@@ -191,7 +191,7 @@ int RunIngestCommand(const IngestCommand& command) {
     return 1;
   }
   if (!report.ok()) {
-    std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), StoreFailure(report.status()).c_str());
+    std::fprintf(stderr, "corroborate: %s: %s\n", store::StoreLocationName(command.db).c_str(), StoreFailure(report.status()).c_str());
     return 1;
   }
   if (terminal) {
@@ -201,7 +201,7 @@ int RunIngestCommand(const IngestCommand& command) {
     std::fprintf(stderr, "%zu new articles, %zu already stored, %zu skipped in %s (%.0f articles/s); %s now holds %lld articles in %lld stories\n",
                  report->accepted, report->duplicates, report->rejected.size(), Duration(secs).c_str(),
                  secs > 0 ? static_cast<double>(report->accepted + report->duplicates) / secs : 0.0,
-                 command.db.c_str(), static_cast<long long>(articles.ok() ? *articles : -1),
+                 store::StoreLocationName(command.db).c_str(), static_cast<long long>(articles.ok() ? *articles : -1),
                  static_cast<long long>(stories.ok() ? *stories : -1));
   }
   return report->rejected.empty() ? 0 : 3;

@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
 
   IngestCommand ingest_cmd;
   CLI::App* ingest = app.add_subcommand("ingest", "add articles to a store, idempotently");
-  ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing")->required();
+  ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing, or a postgresql:// URL")->required();
   ingest->add_option("--acks", ingest_cmd.acks, "append each stored article's id (a JSON string per line) once committed");
   ingest->add_option("--batch", ingest_cmd.batch, "articles per transaction")->capture_default_str();
   ingest->add_option("--threads", ingest_cmd.threads, "threads preparing articles (default: every core this process may use)")

@@ -1,6 +1,7 @@
 // Opening a Db on the engine its location names (see db.h). Tested in store_test.cc.
 #include "store/db.h"
 
+#include "store/pg_db.h"
 #include "store/sqlite_db.h"
 
 namespace corroborate::store {
@@ -10,7 +11,7 @@ bool Db::IsPostgresUrl(std::string_view location) {
 }
 
 Result<Db> Db::Open(const std::string& location, bool read_only, int busy_timeout_ms) {
-  if (IsPostgresUrl(location)) return Unsupported("this build has no PostgreSQL store");
+  if (IsPostgresUrl(location)) return OpenPostgres(location, read_only, busy_timeout_ms);
   return OpenSqlite(location, read_only, busy_timeout_ms);
 }
 

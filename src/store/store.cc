@@ -20,6 +20,7 @@
 #include "ingest/jsonl_reader.h"
 #include "pipeline/ordered_run.h"
 #include "store/live_queries.h"
+#include "store/pg_db.h"
 #include "store/queries.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
@@ -27,10 +28,14 @@
 
 namespace corroborate::store {
 
+std::string StoreLocationName(const std::string& location) {
+  return Db::IsPostgresUrl(location) ? RedactedUrl(location) : location;
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   Result<Db> db = Db::Open(path, /*read_only=*/false, options.busy_timeout_ms);
   if (!db.ok()) return db.status();
-  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), path + ": " + s.message());
+  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), StoreLocationName(path) + ": " + s.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
@@ -229,7 +234,8 @@ Result<FeedValidators> Store::LoadFeedValidators(const std::string& url) {
 
 Status Store::SaveFeedValidators(const std::string& url, const FeedValidators& v) {
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3)");
+    Stmt s = db.Prepare("INSERT INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified");
     s.Bind(1, url);
     s.Bind(2, v.etag);
     s.Bind(3, v.last_modified);
@@ -250,7 +256,7 @@ Result<std::string> Store::WatchedItemHash(const std::string& item) {
 Status Store::SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes) {
   if (item_hashes.empty()) return Status::Ok();
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_items (item, hash) VALUES (?1, ?2)");
+    Stmt s = db.Prepare("INSERT INTO watch_items (item, hash) VALUES (?1, ?2) ON CONFLICT (item) DO UPDATE SET hash = excluded.hash");
     for (const auto& [item, hash] : item_hashes) {
       s.Bind(1, item);
       s.Bind(2, hash);

@@ -78,6 +78,9 @@ struct IngestReport {
   std::vector<std::string> stories;   // ids of the stories the new articles joined or opened, sorted
 };
 
+// `location` (a file or a URL) as messages name it: a URL's password is left out.
+std::string StoreLocationName(const std::string& location);
+
 // {"accepted": n, "duplicates": n, "rejected": [{"line": k, "error": "..."}], "stories": [...]}
 std::string IngestReportJson(const IngestReport& report);
 
@@ -165,8 +168,10 @@ struct WorkerReport {
 
 class Store {
  public:
-  // Opens (creating if needed) the SQLite file at `path`, switches it to WAL and brings its schema
-  // to the current version. Fails on a file that is not a store or of a newer schema version.
+  // Opens (creating if needed) the store at `path`: a SQLite file (switched to WAL), or a
+  // PostgreSQL database when `path` is a postgresql:// URL (docs/ARCHITECTURE.md "PostgreSQL"),
+  // and brings its schema to the current version. Fails on a file or database that is not a store
+  // or of a newer schema version.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
   ~Store();
   Store(const Store&) = delete;

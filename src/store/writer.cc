@@ -12,6 +12,7 @@
 #include "store/features_codec.h"
 #include "store/cluster_changes.h"
 #include "store/cluster_state.h"
+#include "store/dialect.h"
 #include "store/story_builder.h"
 
 namespace corroborate::store {
@@ -189,7 +190,8 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
       "published_inferred, text, story, duplicate_of, features, why) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13) RETURNING rowid");
-  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+  const std::string_view index_sql = SearchIndexAdd(db_.engine());
+  Stmt index = index_sql.empty() ? Stmt() : db_.Prepare(index_sql);
   for (const Stmt* s : {&find, &insert, &index}) {
     if (!s->status().ok()) return s->status();
   }
@@ -258,10 +260,12 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     const int64_t rowid = insert.Int(0);
     insert.Reset();
     replayed_rowid_ = rowid;
-    index.Bind(1, rowid);
-    index.Bind(2, art.title);
-    index.Bind(3, art.text);
-    if (Status s = index.Run(); !s.ok()) return s;
+    if (!index_sql.empty()) {
+      index.Bind(1, rowid);
+      index.Bind(2, art.title);
+      index.Bind(3, art.text);
+      if (Status s = index.Run(); !s.ok()) return s;
+    }
 
     p.rowid = rowid;
     known[rowid] = &a;
@@ -344,7 +348,7 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   if (cur.Step() != StepResult::kRow) return cur.status().ok() ? IoError("store: an article vanished") : cur.status();
   const Article& a = p.analysed.article;
   auto remember_hash = [&](std::string_view hash) {
-    Stmt h = db_.Prepare("INSERT OR IGNORE INTO article_hashes (article, raw_hash) VALUES (?1, ?2)");
+    Stmt h = db_.Prepare("INSERT INTO article_hashes (article, raw_hash) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     h.Bind(1, rowid);
     h.Bind(2, hash);
     return h.Run();
@@ -387,11 +391,14 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   }
   const std::string changes = ArticleChangesJson(old, p.analysed);
 
-  Stmt unindex = db_.Prepare("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)");
-  unindex.Bind(1, rowid);
-  unindex.Bind(2, cur.Text(3));
-  unindex.Bind(3, cur.Text(9));
-  if (Status s = unindex.Run(); !s.ok()) return s;
+  const std::string_view unindex_sql = SearchIndexRemove(db_.engine());
+  if (!unindex_sql.empty()) {
+    Stmt unindex = db_.Prepare(unindex_sql);
+    unindex.Bind(1, rowid);
+    unindex.Bind(2, cur.Text(3));
+    unindex.Bind(3, cur.Text(9));
+    if (Status s = unindex.Run(); !s.ok()) return s;
+  }
   // The story and the reprint link stay, and the clusterer keeps the first version's features: a
   // correction seldom changes what an article reports, and replacing its features would mean
   // taking them out of its story's centroid.
@@ -409,12 +416,16 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   upd.Bind(9, version + 1);
   upd.Bind(10, rowid);
   if (Status s = upd.Run(); !s.ok()) return s;
-  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
-  index.Bind(1, rowid);
-  index.Bind(2, a.title);
-  index.Bind(3, a.text);
-  if (Status s = index.Run(); !s.ok()) return s;
-  Stmt corr = db_.Prepare("INSERT OR REPLACE INTO corrections (article, version, story, changes) VALUES (?1, ?2, ?3, ?4)");
+  if (const std::string_view index_sql = SearchIndexAdd(db_.engine()); !index_sql.empty()) {
+    Stmt index = db_.Prepare(index_sql);
+    index.Bind(1, rowid);
+    index.Bind(2, a.title);
+    index.Bind(3, a.text);
+    if (Status s = index.Run(); !s.ok()) return s;
+  }
+  Stmt corr = db_.Prepare(
+      "INSERT INTO corrections (article, version, story, changes) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (article, version) DO UPDATE SET story = excluded.story, changes = excluded.changes");
   corr.Bind(1, rowid);
   corr.Bind(2, version + 1);
   corr.Bind(3, story);

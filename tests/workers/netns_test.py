@@ -163,7 +163,8 @@ def main():
                     out, err = p.communicate(timeout=120)
                 except subprocess.TimeoutExpired:
                     p.kill()
-                    fail('%s: worker did not finish' % label)
+                    _, err = p.communicate()
+                    fail('%s: worker did not finish: %s' % (label, err.decode()[-500:]))
                 if p.returncode not in (0, 3):
                     fail('%s: worker exit %d: %s' % (label, p.returncode, err.decode()[-500:]))
 

@@ -7,6 +7,8 @@ packages=(
   libxml2-dev libicu-dev zlib1g-dev libsimdjson-dev libcli11-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libtbb-dev
   libcurl4-openssl-dev  # corroborate watch fetches feeds and pages over HTTP(S); --notify posts
+  libpq-dev  # the PostgreSQL store (--db postgresql://…)
+  postgresql  # a throwaway server for the store's tests on PostgreSQL (scripts/pg_cluster.sh)
   python3
   chromium nodejs  # the web page's browser tests (tests/web): playwright-core from npm drives chromium
   # Reliability checks (docs/RELIABILITY.md): clang with its libFuzzer runtime (Debian ships

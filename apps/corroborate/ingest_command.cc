@@ -133,6 +133,21 @@ int RunIngestCommand(const IngestCommand& command) {
     return 1;
   }
   store::Store& st = **opened;
+  if (command.enqueue) {
+    bool skipped = false;
+    Result<size_t> queued = st.Enqueue(command.inputs, [&](const InputProblem& p) {
+      skipped = true;
+      std::fprintf(stderr, "%s\n", p.Format().c_str());
+    });
+    if (!queued.ok()) {
+      std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), StoreFailure(queued.status()).c_str());
+      return 1;
+    }
+    if (isatty(STDERR_FILENO) && isatty(STDOUT_FILENO)) {
+      std::fprintf(stderr, "%zu articles queued in %s\n", *queued, command.db.c_str());
+    }
+    return skipped ? 3 : 0;
+  }
 
   std::unique_ptr<AcksFile> acks;
   if (!command.acks.empty()) {
@@ -176,7 +191,7 @@ int RunIngestCommand(const IngestCommand& command) {
     return 1;
   }
   if (!report.ok()) {
-    std::fprintf(stderr, "corroborate: %s: %s\n", command.db.c_str(), StoreFailure(report.status()).c_str());
+    std::fprintf(stderr, "corroborate: %s: %s\n", store::StoreLocationName(command.db).c_str(), StoreFailure(report.status()).c_str());
     return 1;
   }
   if (terminal) {
@@ -186,7 +201,7 @@ int RunIngestCommand(const IngestCommand& command) {
     std::fprintf(stderr, "%zu new articles, %zu already stored, %zu skipped in %s (%.0f articles/s); %s now holds %lld articles in %lld stories\n",
                  report->accepted, report->duplicates, report->rejected.size(), Duration(secs).c_str(),
                  secs > 0 ? static_cast<double>(report->accepted + report->duplicates) / secs : 0.0,
-                 command.db.c_str(), static_cast<long long>(articles.ok() ? *articles : -1),
+                 store::StoreLocationName(command.db).c_str(), static_cast<long long>(articles.ok() ? *articles : -1),
                  static_cast<long long>(stories.ok() ? *stories : -1));
   }
   return report->rejected.empty() ? 0 : 3;

@@ -1,4 +1,5 @@
-// `corroborate ingest --db PATH [--acks FILE] [--batch N] [--threads N] INPUT…`: adds articles to a store (src/store/store.h).
+// `corroborate ingest --db PATH [--acks FILE] [--batch N] [--threads N] [--enqueue] INPUT…`: adds articles to a
+// store (src/store/store.h), or only queues them for workers (worker_command.h).
 // Tested in tests/store (golden report, crash safety).
 #pragma once
 
@@ -20,6 +21,8 @@ struct IngestCommand {
   size_t threads = 0;
   // An id stored with other content is a new version of that article (store.h), not rejected.
   bool versions = false;
+  // Only append the articles to the store's work queue, for `corroborate worker`s to store.
+  bool enqueue = false;
 };
 
 // The exit status: 0 when every input was stored (or already was), 3 when some were skipped,

@@ -10,6 +10,7 @@
 
 #include "core/json_writer.h"
 #include "ingest_command.h"
+#include "worker_command.h"
 #include "pipeline/analyze_runner.h"
 #include "pipeline/article_json.h"
 #include "pipeline/cluster_runner.h"
@@ -122,7 +123,7 @@ int main(int argc, char** argv) {
 
   IngestCommand ingest_cmd;
   CLI::App* ingest = app.add_subcommand("ingest", "add articles to a store, idempotently");
-  ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing")->required();
+  ingest->add_option("--db", ingest_cmd.db, "the store: an SQLite file, created if missing, or a postgresql:// URL")->required();
   ingest->add_option("--acks", ingest_cmd.acks, "append each stored article's id (a JSON string per line) once committed");
   ingest->add_option("--batch", ingest_cmd.batch, "articles per transaction")->capture_default_str();
   ingest->add_option("--threads", ingest_cmd.threads, "threads preparing articles (default: every core this process may use)")
@@ -131,6 +132,10 @@ int main(int argc, char** argv) {
 
   ingest->add_flag("--versions", ingest_cmd.versions,
                    "an id stored with other content is a new version of that article, not rejected");
+  ingest->add_flag("--enqueue", ingest_cmd.enqueue,
+                   "only queue the articles in the store, for `corroborate worker`s to analyse and store");
+  WorkerArgs worker_args;
+  CLI::App* worker = AddWorkerCommand(app, worker_args);
 
   ServeArgs serve_args;
   CLI::App* serve = AddServeCommand(app, serve_args);
@@ -152,5 +157,6 @@ int main(int argc, char** argv) {
   if (ingest->parsed()) return RunIngestCommand(ingest_cmd);
   if (serve->parsed()) return RunServeCommand(serve_args);
   if (watch->parsed()) return RunWatchCommand(watch_args);
+  if (worker->parsed()) return RunWorkerCommand(worker_args);
   return kUsageError;
 }

@@ -109,7 +109,7 @@ class LogFollower {
 
 CLI::App* AddServeCommand(CLI::App& app, ServeArgs& args) {
   CLI::App* serve = app.add_subcommand("serve", "serve the HTTP API and the web page over a store");
-  serve->add_option("--db", args.db, "the store (SQLite file)")->required();
+  serve->add_option("--db", args.db, "the store: an SQLite file, or a postgresql:// URL")->required();
   serve->add_option("--listen", args.listen, "ADDR:PORT to listen on; port 0 picks a free one")
       ->capture_default_str();
   serve->add_option("--token", args.token,
@@ -172,7 +172,7 @@ int RunServeCommand(ServeArgs args) {
   store_options.versions = true;  // a POSTed or watched article whose content changed is a new version
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(args.db, store_options);
   if (!store.ok()) {
-    std::cerr << "corroborate: " << args.db << ": " << store.status().message() << '\n';
+    std::cerr << "corroborate: " << store::StoreLocationName(args.db) << ": " << store.status().message() << '\n';
     return kCannotStart;
   }
   // Half the workers at most for searches (the one read whose cost the client picks), at least one.
@@ -214,7 +214,7 @@ int RunServeCommand(ServeArgs args) {
     watcher = made.take();
     watch_thread = std::thread([&] {
       if (Status s = watcher->Run(); !s.ok()) {
-        std::fprintf(stderr, "corroborate: %s: the watcher stopped: %s\n", args.db.c_str(), s.message().c_str());
+        std::fprintf(stderr, "corroborate: %s: the watcher stopped: %s\n", store::StoreLocationName(args.db).c_str(), s.message().c_str());
       }
     });
   }
@@ -226,7 +226,7 @@ int RunServeCommand(ServeArgs args) {
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
 
-  std::printf("corroborate: serving %s on http://%s/\n", args.db.c_str(), (*server)->address().c_str());
+  std::printf("corroborate: serving %s on http://%s/\n", store::StoreLocationName(args.db).c_str(), (*server)->address().c_str());
   std::fflush(stdout);
   (*server)->Run();
   g_server = nullptr;

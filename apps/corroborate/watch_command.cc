@@ -37,7 +37,7 @@ void AddWatchOptions(CLI::App* c, WatchArgs& a) {
 
 CLI::App* AddWatchCommand(CLI::App& app, WatchArgs& a) {
   CLI::App* c = app.add_subcommand("watch", "follow feeds and news sitemaps and store what they publish");
-  c->add_option("--db", a.db, "the store: an SQLite file, created if missing")->required();
+  c->add_option("--db", a.db, "the store: an SQLite file, created if missing, or a postgresql:// URL")->required();
   c->add_option("--acks", a.acks, "append each stored article's id (a JSON string per line) once committed");
   c->add_option("--threads", a.threads, "threads preparing articles (default: every core this process may use)");
   c->add_option("--batch", a.options.batch, "articles per commit at most")->capture_default_str()->check(CLI::PositiveNumber);
@@ -151,7 +151,7 @@ int RunWatchCommand(const WatchArgs& args) {
                  s.stored, s.versions, s.duplicates, s.rejected);
   }
   if (!run.ok()) {
-    std::fprintf(stderr, "corroborate: %s: %s\n", args.db.c_str(), run.message().c_str());
+    std::fprintf(stderr, "corroborate: %s: %s\n", store::StoreLocationName(args.db).c_str(), run.message().c_str());
     return 1;
   }
   return args.options.once && problems > 0 ? 3 : 0;

@@ -194,10 +194,10 @@ namespace {
 
 // Collects the words of the article that made the wanted keys, for explanations.
 struct LabelSink {
-  const std::vector<uint64_t>* wanted;  // sorted
+  const std::vector<uint64_t>* wanted;  // sorted; nullptr: every key
   std::unordered_map<uint64_t, std::string> found;
   void Offer(uint64_t key, std::string_view surface) {
-    if (!std::binary_search(wanted->begin(), wanted->end(), key) || found.count(key)) return;
+    if ((wanted && !std::binary_search(wanted->begin(), wanted->end(), key)) || found.count(key)) return;
     found.emplace(key, std::string(surface));
   }
 };
@@ -208,6 +208,13 @@ ArticleFeatures Extract(const Article& article, const Mentions& mentions, LabelS
 
 ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions) {
   return Extract(article, mentions, nullptr);
+}
+
+ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions, TermLabels& labels) {
+  LabelSink sink{nullptr, {}};
+  ArticleFeatures f = Extract(article, mentions, &sink);
+  labels = std::move(sink.found);
+  return f;
 }
 
 std::vector<std::string> LabelTerms(const Article& article, const Mentions& mentions,

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "clean/article.h"
@@ -46,6 +47,12 @@ struct ArticleFeatures {
 };
 
 ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions);
+
+// The words of the article that made each of its terms (as LabelTerms gives them), by key.
+using TermLabels = std::unordered_map<uint64_t, std::string>;
+// The features and, in the same pass, every term's words: what the store's commit step would
+// otherwise find again with LabelTerms (a second pass) while it holds the write lock.
+ArticleFeatures ExtractFeatures(const Article& article, const Mentions& mentions, TermLabels& labels);
 
 // The words of the article that made each of `keys` (as ExtractFeatures finds them: a name as
 // written, a word in lower case, a date or a figure as the text states it), "" for a key the

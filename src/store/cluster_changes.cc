@@ -71,10 +71,9 @@ std::vector<std::string> LabelFromArticles(const std::vector<AnalyzedArticle>& a
   return labels;
 }
 
-std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle& a) {
-  std::vector<uint64_t> keys;
-  for (const cluster::Shared& s : as.shared) keys.push_back(s.key);
-  const std::vector<std::string> labels = cluster::LabelTerms(a.article, a.mentions, keys);
+namespace {
+
+std::string WhyJsonLabelled(const cluster::Assignment& as, const std::vector<std::string>& labels) {
   JsonWriter w;
   w.BeginObject();
   w.Key("story"); w.String(cluster::StoryName(as.story));
@@ -93,6 +92,24 @@ std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle& a) {
   w.Key("duplicate_of"); w.StringOrNull(as.duplicate_of);
   w.EndObject();
   return w.str();
+}
+
+}  // namespace
+
+std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle& a) {
+  std::vector<uint64_t> keys;
+  for (const cluster::Shared& s : as.shared) keys.push_back(s.key);
+  return WhyJsonLabelled(as, cluster::LabelTerms(a.article, a.mentions, keys));
+}
+
+std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle&, const cluster::TermLabels& labels) {
+  std::vector<std::string> out;
+  out.reserve(as.shared.size());
+  for (const cluster::Shared& s : as.shared) {
+    auto it = labels.find(s.key);
+    out.push_back(it == labels.end() ? std::string() : it->second);
+  }
+  return WhyJsonLabelled(as, out);
 }
 
 std::string MovedWhyJson(const cluster::Change& c, const std::vector<std::string>& labels) {

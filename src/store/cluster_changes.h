@@ -16,7 +16,7 @@
 
 #include "cluster/story_clusterer.h"
 #include "pipeline/analyze_runner.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 
@@ -31,6 +31,9 @@ std::vector<std::string> LabelFromArticles(const std::vector<AnalyzedArticle>& a
 // Why an article is in its story, as Add decided it: {"story", "opened", "similarity", "shared",
 // "closest": {"story", "similarity"} | null, "duplicate_of"}.
 std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle& a);
+// The same with the article's term labels found when it was prepared (cluster::ExtractFeatures):
+// no second pass over its text in the commit.
+std::string WhyJson(const cluster::Assignment& as, const AnalyzedArticle& a, const cluster::TermLabels& labels);
 // Why a moved article is where it is now: {"story", "moved_from", "similarity", "shared", ...}.
 std::string MovedWhyJson(const cluster::Change& c, const std::vector<std::string>& labels);
 

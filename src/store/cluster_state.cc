@@ -1,14 +1,12 @@
 // The clusterer's state in the store (see cluster_state.h). Tested in cluster_state_store_test.cc.
 #include "store/cluster_state.h"
 
-#include <sqlite3.h>
-
 #include "cluster/state_io.h"
 
 namespace corroborate::store {
 namespace {
 
-// Pieces of the state, one row each: SQLite keeps a blob in a chain of pages either way, and
+// Pieces of the state, one row each: the engine keeps a blob in a chain of pages either way, and
 // rows of this size stay far below its one-gigabyte limit on a value.
 constexpr size_t kPieceBytes = size_t(16) << 20;
 
@@ -53,26 +51,15 @@ Result<std::optional<LoadedClusterer>> LoadClusterState(Db& db, const cluster::C
   const uint64_t checksum = static_cast<uint64_t>(info.Int(3));
   if (last_rowid <= 0 || articles <= 0 || bytes <= 0) return std::optional<LoadedClusterer>();
 
-  // The pieces in order, each read with SQLite's incremental blob I/O into one buffer reused for
-  // all: reading a row as a value would allocate (and fault in) a fresh 16 MB each time, and the
-  // state is never held whole besides the clusterer.
+  // The pieces in order, each read into one buffer reused for all (Db::ReadBlob): the state is
+  // never held whole besides the clusterer.
   std::string buffer;
   int64_t part = 0;
-  sqlite3_blob* blob = nullptr;
-  struct Closer {
-    sqlite3_blob*& b;
-    ~Closer() {
-      if (b) sqlite3_blob_close(b);
-    }
-  } closer{blob};
   Status store_error;
   cluster::StateReader reader(static_cast<uint64_t>(bytes), [&](std::string_view& piece) {
-    const int opened = blob ? sqlite3_blob_reopen(blob, part)
-                            : sqlite3_blob_open(db.raw(), "main", "cluster_state", "data", part, 0, &blob);
-    if (opened != SQLITE_OK) return InvalidInput("cluster state: piece " + std::to_string(part) + " is missing");
-    buffer.resize(static_cast<size_t>(sqlite3_blob_bytes(blob)));
-    if (sqlite3_blob_read(blob, buffer.data(), static_cast<int>(buffer.size()), 0) != SQLITE_OK) {
-      store_error = SqliteError(db.raw(), "reading the cluster state");
+    if (Status s = db.ReadBlob("cluster_state", "data", "part", part, buffer); !s.ok()) {
+      if (s.code() == StatusCode::kNotFound) return InvalidInput("cluster state: piece " + std::to_string(part) + " is missing");
+      store_error = s;
       return store_error;
     }
     ++part;

@@ -15,7 +15,7 @@
 
 #include "cluster/story_clusterer.h"
 #include "core/status.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace corroborate::store {

@@ -15,6 +15,9 @@ namespace corroborate::store {
 namespace {
 
 using namespace testing_util;
+CORROBORATE_ON_EACH_ENGINE(Versions);
+CORROBORATE_ON_EACH_ENGINE(ChangeLog);
+CORROBORATE_ON_EACH_ENGINE(WatchState);
 
 const char* kFirst = "Ferry engine maker Brindle Works plans to cut 900 jobs, the company said on Tuesday. "
                      "Chief executive Maren Tollefsen said the cuts were \\\"painful but necessary to protect the yard\\\".";
@@ -33,7 +36,7 @@ std::vector<std::string> Kinds(const std::string& changes_json) {
   return kinds;
 }
 
-TEST(Versions, ChangedContentIsANewVersionWithWhatChangedAndOldInputsAreDuplicates) {
+TEST_P(Versions, ChangedContentIsANewVersionWithWhatChangedAndOldInputsAreDuplicates) {
   TempDb tmp;
   StoreOptions options;
   options.versions = true;
@@ -82,7 +85,7 @@ TEST(Versions, ChangedContentIsANewVersionWithWhatChangedAndOldInputsAreDuplicat
   EXPECT_NE(third->rejected[0].reason.find("different content"), std::string::npos);
 }
 
-TEST(Versions, TheSameCleanedContentFromOtherRawInputIsADuplicate) {
+TEST_P(Versions, TheSameCleanedContentFromOtherRawInputIsADuplicate) {
   TempDb tmp;
   StoreOptions options;
   options.versions = true;
@@ -99,7 +102,7 @@ TEST(Versions, TheSameCleanedContentFromOtherRawInputIsADuplicate) {
   EXPECT_EQ(again->versions, 0u);
 }
 
-TEST(ChangeLog, ACommitLogsItsStoryEventsAndConflicts) {
+TEST_P(ChangeLog, ACommitLogsItsStoryEventsAndConflicts) {
   TempDb tmp;
   StoreOptions options;
   options.versions = true;
@@ -132,7 +135,7 @@ TEST(ChangeLog, ACommitLogsItsStoryEventsAndConflicts) {
   EXPECT_TRUE(conflict);
 }
 
-TEST(WatchState, ValidatorsAndItemHashesPersist) {
+TEST_P(WatchState, ValidatorsAndItemHashesPersist) {
   TempDb tmp;
   {
     auto store = OpenOrDie(tmp.path());

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/json_writer.h"
+#include "store/dialect.h"
 #include "store/read_common.h"
 #include "store/search_query.h"
 #include "store/storyline_queries.h"
@@ -27,7 +28,7 @@ Result<std::string> QueryStories(Db& db, const StoryQuery& q) {
     return InvalidInput("from and to are dates: YYYY-MM-DD");
   }
   const Page p = Clamp(q.page, q.per_page);
-  std::string where = " WHERE 1";
+  std::string where = " WHERE 1 = 1";
   std::vector<std::string> args;
   auto add = [&](const std::string& value, const char* cond) {
     if (value.empty()) return;
@@ -136,15 +137,32 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
   w.EndArray();
   // The facts this article states: each claim as its story report gives it, with the event and role
   // it states, in text order.
+  // The claim's own JSON (an object without these keys) with the keys added at its end.
   Stmt claims = db.Prepare(
-      "SELECT json_set(c.json, '$.story', 's' || c.story, '$.event', c.event, '$.type', e.type, '$.role', c.role, "
-      "'$.settled', json(CASE WHEN c.settled THEN 'true' ELSE 'false' END)) "
+      "SELECT c.json, c.story, c.event, e.type, c.role, c.settled "
       "FROM claims c JOIN events e ON e.story = c.story AND e.id = c.event "
       "WHERE c.article = ?1 ORDER BY c.start, c.\"end\", e.seq, c.rowid");
   claims.Bind(1, s.Text(1));
   w.Key("claims");
   w.BeginArray();
-  while ((r = claims.Step()) == StepResult::kRow) w.RawValue(claims.Text(0));
+  while ((r = claims.Step()) == StepResult::kRow) {
+    std::string_view json = claims.Text(0);
+    const size_t close = json.rfind('}');
+    if (close == std::string_view::npos) return IoError("store: a claim's JSON is not an object");
+    JsonWriter extra;
+    extra.BeginObject();
+    extra.Key("story"); extra.String(StoryName(claims.Int(1)));
+    extra.Key("event"); extra.String(claims.Text(2));
+    extra.Key("type"); extra.String(claims.Text(3));
+    extra.Key("role"); extra.String(claims.Text(4));
+    extra.Key("settled"); extra.Bool(claims.Int(5) != 0);
+    extra.EndObject();
+    const std::string keys = extra.str();  // {"story":…}: its inside goes before the claim's }
+    std::string merged(json.substr(0, close));
+    if (json.substr(0, close).find_first_not_of(" {") != std::string_view::npos) merged += ',';
+    merged.append(keys, 1, std::string::npos);
+    w.RawValue(merged);
+  }
   if (r == StepResult::kError) return claims.status();
   w.EndArray();
   w.EndObject();
@@ -153,7 +171,7 @@ Result<std::string> QueryArticle(Db& db, const std::string& article_id) {
 
 Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
   const Page p = Clamp(q.page, q.per_page);
-  std::string where = " WHERE 1";
+  std::string where = " WHERE 1 = 1";
   std::vector<std::string> args;
   if (!q.type.empty()) {
     args.push_back(q.type);
@@ -166,8 +184,7 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
   }
   if (!q.origin.empty()) {
     args.push_back(q.origin);
-    where += " AND EXISTS (SELECT 1 FROM json_each(events.origins) o WHERE o.value = ?" +
-             std::to_string(args.size()) + ")";
+    where += " AND " + JsonArrayHolds(db.engine(), "events.origins", static_cast<int>(args.size()));
   }
   if (!q.cited.empty()) {
     args.push_back(q.cited);
@@ -178,8 +195,8 @@ Result<std::string> QueryEvents(Db& db, const EventQuery& q) {
   if (!snap.status().ok()) return snap.status();
   Result<int64_t> total = Count(db, "SELECT count(*) FROM events" + where, args);
   if (!total.ok()) return total.status();
-  Stmt s = db.Prepare("SELECT story, id, type, status, roles, sources, outlets, origins, json_array_length(origins) "
-                      "FROM events" + where +
+  Stmt s = db.Prepare("SELECT story, id, type, status, roles, sources, outlets, origins, " +
+                      JsonArrayLength(db.engine(), "origins") + " FROM events" + where +
                       " ORDER BY story DESC, seq LIMIT " + std::to_string(p.per_page) + " OFFSET " +
                       std::to_string(p.offset()));
   for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
@@ -212,8 +229,8 @@ Result<std::string> QuerySearch(Db& db, const SearchQuery& q, std::chrono::milli
   // The client's words are quoted into FTS5 strings: no FTS5 operator comes from the client, and the
   // word count is bounded, so a query costs about the postings of its words; the time limit stops
   // what is still too costly (very common words over a very large store).
-  Result<std::string> fts = ToFtsQuery(q.q);
-  if (!fts.ok()) return InvalidInput("search: " + fts.status().message());
+  Result<std::vector<std::string>> terms = SearchTerms(q.q);
+  if (!terms.ok()) return InvalidInput("search: " + terms.status().message());
   const Page p = Clamp(q.page, q.per_page);
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
@@ -227,15 +244,13 @@ Result<std::string> QuerySearch(Db& db, const SearchQuery& q, std::chrono::milli
     if (s.code() == StatusCode::kInvalidInput) return InvalidInput("search: the query cannot be read");
     return s;
   };
-  Result<int64_t> total = Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1", {*fts});
+  const SearchStatements sql = SearchSql(db.engine(), *terms, p.per_page, p.offset());
+  Result<int64_t> total = Count(db, sql.count, sql.args);
   if (!total.ok()) return failed(total.status());
   // The page's query ranks every match: not started once the time is spent.
   if (limit.expired()) return failed(Status::Ok());
-  Stmt s = db.Prepare(
-      "SELECT a.id, a.story, a.title, snippet(articles_fts, 1, '', '', '…', 24) FROM articles_fts "
-      "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT " +
-      std::to_string(p.per_page) + " OFFSET " + std::to_string(p.offset()));
-  s.Bind(1, *fts);
+  Stmt s = db.Prepare(sql.page);
+  for (size_t i = 0; i < sql.args.size(); ++i) s.Bind(static_cast<int>(i + 1), sql.args[i]);
   JsonWriter w;
   w.BeginObject();
   w.Key("results");

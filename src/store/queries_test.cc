@@ -16,9 +16,11 @@ namespace {
 using namespace testing_util;
 namespace fs = std::filesystem;
 
-class QueriesTest : public testing::Test {
+class QueriesTest : public OnEachEngine {
  protected:
   void SetUp() override {
+    OnEachEngine::SetUp();
+    if (IsSkipped()) return;
     store_ = OpenOrDie(tmp_.path());
     ASSERT_TRUE(store_);
     Result<IngestReport> r = store_->Ingest({kExamples}, {});
@@ -29,8 +31,10 @@ class QueriesTest : public testing::Test {
   std::unique_ptr<Store> store_;
   simdjson::dom::parser parser_;
 };
+INSTANTIATE_TEST_SUITE_P(Engines, QueriesTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+CORROBORATE_ON_EACH_ENGINE(SearchLimits);
 
-TEST_F(QueriesTest, ListsStoriesWithFilters) {
+TEST_P(QueriesTest, ListsStoriesWithFilters) {
   Result<std::string> all = store_->ListStoriesJson(StoryQuery{});
   ASSERT_TRUE(all.ok());
   simdjson::dom::element e = Parse(parser_, *all);
@@ -89,7 +93,7 @@ TEST_F(QueriesTest, ListsStoriesWithFilters) {
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
 }
 
-TEST_F(QueriesTest, StoryAndArticleLookupsTellNotFoundApart) {
+TEST_P(QueriesTest, StoryAndArticleLookupsTellNotFoundApart) {
   EXPECT_TRUE(store_->StoryJson("s1").ok());
   for (const char* id : {"s2", "x", "s", "s1x", ""}) {
     Result<std::string> r = store_->StoryJson(id);
@@ -102,7 +106,7 @@ TEST_F(QueriesTest, StoryAndArticleLookupsTellNotFoundApart) {
 }
 
 // Quote offsets count code points of the text the same reply carries.
-TEST_F(QueriesTest, ArticleCarriesItsTextAndQuotesWithCodePointOffsets) {
+TEST_P(QueriesTest, ArticleCarriesItsTextAndQuotesWithCodePointOffsets) {
   Result<std::string> r = store_->ArticleJson(kExamples + "/01-harbour-wire.txt");
   ASSERT_TRUE(r.ok()) << r.status().message();
   simdjson::dom::element e = Parse(parser_, *r);
@@ -127,7 +131,7 @@ TEST_F(QueriesTest, ArticleCarriesItsTextAndQuotesWithCodePointOffsets) {
   }
 }
 
-TEST_F(QueriesTest, EventsFilterByTypeAndEntity) {
+TEST_P(QueriesTest, EventsFilterByTypeAndEntity) {
   simdjson::dom::element all = Parse(parser_, *store_->EventsJson(EventQuery{}));
   const int64_t total = all["total"];
   ASSERT_GT(total, 0);
@@ -146,7 +150,7 @@ TEST_F(QueriesTest, EventsFilterByTypeAndEntity) {
   EXPECT_EQ(int64_t(Parse(parser_, *store_->EventsJson(q))["total"]), 0);
 }
 
-TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
+TEST_P(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
   SearchQuery q;
   q.q = "terminals";
   Result<std::string> r = store_->SearchJson(q);
@@ -172,7 +176,7 @@ TEST_F(QueriesTest, SearchFindsWordsAndRefusesMalformedQueriesCleanly) {
 // FTS5 operators typed by a client are words like any other (issue #16): "terminals NOT" is not
 // FTS5's NOT, it asks for articles holding both words; "terminals OR zzzznotaword" finds nothing,
 // since the second word occurs nowhere; NEAR(...) and a prefix are searched as their words.
-TEST_F(QueriesTest, SearchReadsOperatorsAsWords) {
+TEST_P(QueriesTest, SearchReadsOperatorsAsWords) {
   auto total = [&](const std::string& text) -> int64_t {
     SearchQuery q;
     q.q = text;
@@ -194,7 +198,7 @@ TEST_F(QueriesTest, SearchReadsOperatorsAsWords) {
 // A search is stopped at the store's time limit with kLimitExceeded, and the message is about the
 // search. A limit of 0 ms has passed before the first look at the clock, so any search stops (the
 // ranking query is not started once the time is spent, however quick the count was).
-TEST(SearchLimits, StopsAtTheTimeLimit) {
+TEST_P(SearchLimits, StopsAtTheTimeLimit) {
   TempDb tmp;
   StoreOptions options;
   options.search_time_limit_ms = 0;

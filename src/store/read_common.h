@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "core/json_writer.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 
@@ -18,9 +18,9 @@ namespace corroborate::store {
 // while a writer commits.
 class Snapshot {
  public:
-  explicit Snapshot(Db& db) : db_(db) { status_ = db_.Exec("BEGIN"); }
+  explicit Snapshot(Db& db) : db_(db) { status_ = db_.BeginRead(); }
   ~Snapshot() {
-    if (status_.ok()) (void)db_.Exec("COMMIT");
+    if (status_.ok()) (void)db_.Commit();
   }
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;

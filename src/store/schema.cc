@@ -2,6 +2,7 @@
 // since files in the field already have it. Tested in store_test.cc.
 #include "store/schema.h"
 
+#include <span>
 #include <string>
 
 namespace corroborate::store {
@@ -194,19 +195,37 @@ CREATE TABLE cluster_state_info (
   checksum INTEGER NOT NULL           -- of the bytes (cluster/state_io.h Checksum)
 );
 )sql",
+    // 8: the work queue of `ingest --enqueue` and `corroborate worker` (store/work_queue.h): raw
+    // articles in input order, each leased by the worker preparing it; a row goes when its article
+    // is committed (in the same transaction), so the queue holds exactly what is still to store.
+    R"sql(
+CREATE TABLE work_queue (
+  seq INTEGER PRIMARY KEY,            -- queue order: the order one ingest would have stored them in
+  id TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+  kind INTEGER NOT NULL,              -- ContentKind
+  body TEXT NOT NULL,
+  url TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',     -- the worker holding the lease; '' when never claimed
+  lease_until INTEGER NOT NULL DEFAULT 0   -- ms since the epoch; claimable once past
+);
+CREATE INDEX work_queue_owner ON work_queue(owner, seq);
+)sql",
 };
 
 }  // namespace
 
 const int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
-Result<int> SchemaVersion(Db& db) {
+namespace {
+
+// SQLite: PRAGMA user_version counts the migrations; PRAGMA application_id marks the file as ours.
+Result<int> SqliteVersion(Db& db) {
   Stmt s = db.Prepare("PRAGMA user_version");
   if (s.Step() != StepResult::kRow) return s.status();
   return static_cast<int>(s.Int(0));
 }
 
-Status MigrateTo(Db& db, int target) {
+Status SqliteCheckIsStore(Db& db) {
   Stmt app = db.Prepare("PRAGMA application_id");
   if (app.Step() != StepResult::kRow) return app.status();
   const int64_t app_id = app.Int(0);
@@ -215,6 +234,27 @@ Status MigrateTo(Db& db, int target) {
   if (app_id != kApplicationId && (app_id != 0 || tables.Int(0) > 0)) {
     return InvalidInput("not a corroborate store (another SQLite database)");
   }
+  return Status::Ok();
+}
+
+Status SqliteSetVersion(Db& db, int version) {
+  return db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                 "; PRAGMA user_version = " + std::to_string(version));
+}
+
+}  // namespace
+
+Result<int> SchemaVersion(Db& db) {
+  return db.engine() == Engine::kPostgres ? PostgresSchemaVersion(db) : SqliteVersion(db);
+}
+
+Status MigrateTo(Db& db, int target) {
+  const bool pg = db.engine() == Engine::kPostgres;
+  const std::span<const char* const> migrations = pg ? PostgresMigrations() : std::span<const char* const>(kMigrations);
+  if (migrations.size() != size_t(kSchemaVersion)) {
+    return Unsupported("this program's PostgreSQL and SQLite schemas have different migration counts");
+  }
+  if (Status s = pg ? PostgresCheckIsStore(db) : SqliteCheckIsStore(db); !s.ok()) return s;
   Result<int> version = SchemaVersion(db);
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
@@ -222,14 +262,13 @@ Status MigrateTo(Db& db, int target) {
                        std::to_string(kSchemaVersion) + ")");
   }
   for (int v = *version; v < target; ++v) {
-    Status s = InTransaction(db, "BEGIN IMMEDIATE", [&] {
+    Status s = InWriteTransaction(db, [&] {
       // Another process may have migrated meanwhile: re-read the version under the write lock.
       Result<int> now = SchemaVersion(db);
       if (!now.ok()) return now.status();
       if (*now > v) return Status::Ok();
-      if (Status e = db.Exec(kMigrations[v]); !e.ok()) return e;
-      return db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
-                     "; PRAGMA user_version = " + std::to_string(v + 1));
+      if (Status e = db.Exec(migrations[size_t(v)]); !e.ok()) return e;
+      return pg ? PostgresSetVersion(db, v + 1) : SqliteSetVersion(db, v + 1);
     });
     if (!s.ok()) return s;
   }

@@ -45,7 +45,7 @@ void AppendQuoted(std::string& out, std::string_view term) {
 
 }  // namespace
 
-Result<std::string> ToFtsQuery(std::string_view text) {
+Result<std::vector<std::string>> SearchTerms(std::string_view text) {
   if (text.size() > kMaxSearchBytes) {
     return InvalidInput("the search is longer than " + std::to_string(kMaxSearchBytes) + " bytes");
   }
@@ -68,7 +68,7 @@ Result<std::string> ToFtsQuery(std::string_view text) {
       i = end;
     }
   }
-  std::string fts;
+  std::vector<std::string> out;
   size_t words = 0;
   std::set<std::string> seen;
   for (std::string_view term : terms) {
@@ -82,10 +82,22 @@ Result<std::string> ToFtsQuery(std::string_view text) {
     if (words > kMaxSearchWords) {
       return InvalidInput("the search has more than " + std::to_string(kMaxSearchWords) + " words");
     }
-    AppendQuoted(fts, term);
+    out.emplace_back(term);
   }
-  if (fts.empty()) return InvalidInput("the search has no words to look for");
+  if (out.empty()) return InvalidInput("the search has no words to look for");
+  return out;
+}
+
+std::string FtsQuery(const std::vector<std::string>& terms) {
+  std::string fts;
+  for (const std::string& term : terms) AppendQuoted(fts, term);
   return fts;
+}
+
+Result<std::string> ToFtsQuery(std::string_view text) {
+  Result<std::vector<std::string>> terms = SearchTerms(text);
+  if (!terms.ok()) return terms.status();
+  return FtsQuery(*terms);
 }
 
 }  // namespace corroborate::store

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -26,5 +27,11 @@ constexpr size_t kMaxSearchBytes = 1000;
 // strings are joined by spaces, which FTS5 reads as AND. kInvalidInput, with a message meant for
 // the client, when there is no word, a phrase is not closed, or the limits above are exceeded.
 Result<std::string> ToFtsQuery(std::string_view text);
+
+// The terms of `text` as ToFtsQuery reads them (a repeated term once), each a word or a phrase,
+// with the same checks; what the search on PostgreSQL is given (dialect.h).
+Result<std::vector<std::string>> SearchTerms(std::string_view text);
+// The FTS5 query of terms SearchTerms gave.
+std::string FtsQuery(const std::vector<std::string>& terms);
 
 }  // namespace corroborate::store

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 namespace {

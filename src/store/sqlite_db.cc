@@ -1,4 +1,4 @@
-// The SQLite wrapper (see sqlite_db.h). Tested in store_test.cc.
+// The SQLite backend (see sqlite_db.h). Tested in store_test.cc.
 #include "store/sqlite_db.h"
 
 #include <sqlite3.h>
@@ -16,131 +16,161 @@ Status SqliteError(sqlite3* db, std::string_view what) {
 }
 
 namespace {
-int StopAfterDeadline(void* limit) { return static_cast<const TimeLimit*>(limit)->expired() ? 1 : 0; }
+
+class SqliteStmt final : public StmtBackend {
+ public:
+  SqliteStmt(sqlite3* db, sqlite3_stmt* stmt, Status status) : db_(db), stmt_(stmt), status_(std::move(status)) {}
+  ~SqliteStmt() override { sqlite3_finalize(stmt_); }
+
+  void Bind(int i, std::string_view text) override {
+    if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int i, int64_t value) override {
+    if (stmt_) sqlite3_bind_int64(stmt_, i, value);
+  }
+  void BindDouble(int i, double value) override {
+    if (stmt_) sqlite3_bind_double(stmt_, i, value);
+  }
+  void BindBlob(int i, std::string_view bytes) override {
+    if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) override {
+    if (stmt_) sqlite3_bind_null(stmt_, i);
+  }
+
+  StepResult Step() override {
+    if (!stmt_) return StepResult::kError;
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return StepResult::kRow;
+    if (rc == SQLITE_DONE) return StepResult::kDone;
+    status_ = SqliteError(db_, sqlite3_sql(stmt_));
+    return StepResult::kError;
+  }
+
+  Status Run() override {
+    StepResult r;
+    while ((r = Step()) == StepResult::kRow) {
+    }
+    Status s = r == StepResult::kError ? status_ : Status::Ok();
+    Reset();
+    return s;
+  }
+
+  void Reset() override {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+  int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  std::string_view Text(int col) const override {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    if (!p) return {};
+    return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
+  }
+  std::string_view Blob(int col) const override {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    if (!p) return {};
+    return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
+  }
+  double Double(int col) const override { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  const Status& status() const override { return status_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  Status status_;
+};
+
+class SqliteDb final : public DbBackend {
+ public:
+  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  ~SqliteDb() override {
+    ClearDeadline();
+    sqlite3_close_v2(db_);
+  }
+
+  Engine engine() const override { return Engine::kSqlite; }
+
+  std::unique_ptr<StmtBackend> Prepare(std::string_view sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return std::make_unique<SqliteStmt>(db_, nullptr, SqliteError(db_, sql));
+    return std::make_unique<SqliteStmt>(db_, stmt, Status::Ok());
+  }
+
+  Status Exec(const std::string& sql) override {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::Ok();
+    std::string m = sql.substr(0, 60) + ": " + (err ? err : sqlite3_errstr(rc));
+    sqlite3_free(err);
+    return IoError(std::move(m));
+  }
+
+  // IMMEDIATE takes the file's write lock at once (waiting up to the busy timeout), so two writers
+  // never both read and then fail to upgrade.
+  Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  Status BeginRead() override { return Exec("BEGIN"); }
+
+  void SetBusyTimeout(int ms) override { sqlite3_busy_timeout(db_, ms); }
+
+  // SQLite asks the clock every 4,000 virtual-machine instructions: well under a millisecond of
+  // work between two looks, so a statement overruns its deadline by microseconds.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) override {
+    deadline_ = deadline;
+    sqlite3_progress_handler(db_, 4000, &SqliteDb::StopAfterDeadline, this);
+  }
+  void ClearDeadline() override { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+
+  // Incremental blob I/O: the value is read straight into `out`, whose buffer is reused, instead
+  // of SQLite allocating (and faulting in) a fresh copy each time. `key` is the rowid (the table's
+  // INTEGER PRIMARY KEY, `key_column`).
+  Status ReadBlob(std::string_view table, std::string_view column, std::string_view, int64_t key,
+                  std::string& out) override {
+    sqlite3_blob* blob = nullptr;
+    const std::string t(table), c(column);
+    if (sqlite3_blob_open(db_, "main", t.c_str(), c.c_str(), key, 0, &blob) != SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      return NotFound(t + " " + std::to_string(key) + " is missing");
+    }
+    out.resize(static_cast<size_t>(sqlite3_blob_bytes(blob)));
+    const int rc = sqlite3_blob_read(blob, out.data(), static_cast<int>(out.size()), 0);
+    sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK) return SqliteError(db_, "reading " + t);
+    return Status::Ok();
+  }
+
+ private:
+  static int StopAfterDeadline(void* self) {
+    return std::chrono::steady_clock::now() >= static_cast<SqliteDb*>(self)->deadline_ ? 1 : 0;
+  }
+
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
 }  // namespace
 
-TimeLimit::TimeLimit(Db& db, std::chrono::milliseconds limit)
-    : db_(db.raw()), deadline_(std::chrono::steady_clock::now() + limit) {
-  // Every 4,000 instructions: well under a millisecond of work between two looks at the clock.
-  if (db_) sqlite3_progress_handler(db_, 4000, StopAfterDeadline, this);
-}
-
-TimeLimit::~TimeLimit() {
-  if (db_) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
-}
-
-Stmt::Stmt(Stmt&& o) noexcept
-    : db_(std::exchange(o.db_, nullptr)), stmt_(std::exchange(o.stmt_, nullptr)), status_(std::move(o.status_)) {}
-
-Stmt& Stmt::operator=(Stmt&& o) noexcept {
-  if (this != &o) {
-    sqlite3_finalize(stmt_);
-    db_ = std::exchange(o.db_, nullptr);
-    stmt_ = std::exchange(o.stmt_, nullptr);
-    status_ = std::move(o.status_);
-  }
-  return *this;
-}
-
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
-
-void Stmt::Bind(int i, std::string_view text) {
-  if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-void Stmt::Bind(int i, int64_t value) {
-  if (stmt_) sqlite3_bind_int64(stmt_, i, value);
-}
-void Stmt::BindDouble(int i, double value) {
-  if (stmt_) sqlite3_bind_double(stmt_, i, value);
-}
-void Stmt::BindBlob(int i, std::string_view bytes) {
-  if (stmt_) sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-}
-void Stmt::BindNull(int i) {
-  if (stmt_) sqlite3_bind_null(stmt_, i);
-}
-
-StepResult Stmt::Step() {
-  if (!stmt_) return StepResult::kError;
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return StepResult::kRow;
-  if (rc == SQLITE_DONE) return StepResult::kDone;
-  status_ = SqliteError(db_, sqlite3_sql(stmt_));
-  return StepResult::kError;
-}
-
-Status Stmt::Run() {
-  StepResult r;
-  while ((r = Step()) == StepResult::kRow) {
-  }
-  Status s = r == StepResult::kError ? status_ : Status::Ok();
-  Reset();
-  return s;
-}
-
-void Stmt::Reset() {
-  if (!stmt_) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
-std::string_view Stmt::Text(int col) const {
-  const unsigned char* p = sqlite3_column_text(stmt_, col);
-  if (!p) return {};
-  return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
-}
-
-std::string_view Stmt::Blob(int col) const {
-  const void* p = sqlite3_column_blob(stmt_, col);
-  if (!p) return {};
-  return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
-}
-
-double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
-
-bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
-Result<Db> Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+Result<Db> OpenSqlite(const std::string& path, bool read_only, int busy_timeout_ms) {
   sqlite3* raw = nullptr;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  Db db(raw);
+  Db db(std::make_unique<SqliteDb>(raw));
   if (rc != SQLITE_OK) return IoError(path + ": " + (raw ? sqlite3_errmsg(raw) : "cannot open"));
   sqlite3_busy_timeout(raw, busy_timeout_ms);
   sqlite3_extended_result_codes(raw, 0);
+  if (read_only || path == ":memory:") return db;  // a database in memory has no journal file
+  // WAL: readers never block the writer nor it them. synchronous=NORMAL in WAL mode loses no
+  // committed transaction when the process dies (only, at worst, the last ones on power loss).
+  Stmt wal = db.Prepare("PRAGMA journal_mode = WAL");
+  if (wal.Step() != StepResult::kRow) return Status(wal.status().code(), path + ": " + wal.status().message());
+  if (wal.Text(0) != "wal") return IoError(path + ": cannot switch to WAL mode");
+  wal = Stmt();
+  // A checkpointed WAL shrinks back to 8 MB instead of staying as large as the largest batch made it.
+  if (Status s = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 8388608"); !s.ok()) return s;
   return db;
 }
-
-Db::Db(Db&& o) noexcept : db_(std::exchange(o.db_, nullptr)) {}
-
-Db& Db::operator=(Db&& o) noexcept {
-  if (this != &o) {
-    sqlite3_close_v2(db_);
-    db_ = std::exchange(o.db_, nullptr);
-  }
-  return *this;
-}
-
-Db::~Db() { sqlite3_close_v2(db_); }
-
-Stmt Db::Prepare(std::string_view sql) {
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return Stmt(db_, nullptr, SqliteError(db_, sql));
-  return Stmt(db_, stmt, Status::Ok());
-}
-
-Status Db::Exec(const std::string& sql) {
-  char* err = nullptr;
-  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-  if (rc == SQLITE_OK) return Status::Ok();
-  std::string m = sql.substr(0, 60) + ": " + (err ? err : sqlite3_errstr(rc));
-  sqlite3_free(err);
-  return IoError(std::move(m));
-}
-
-int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 }  // namespace corroborate::store

@@ -20,91 +20,22 @@
 #include "ingest/jsonl_reader.h"
 #include "pipeline/ordered_run.h"
 #include "store/live_queries.h"
+#include "store/pg_db.h"
 #include "store/queries.h"
 #include "store/schema.h"
+#include "store/store_impl.h"
 #include "store/storyline_queries.h"
-#include "store/writer.h"
 
 namespace corroborate::store {
 
-struct Store::Impl {
-  std::string path;
-  StoreOptions options;
-  std::mutex write_mu;  // one batch at a time from this process
-  std::unique_ptr<Writer> writer;
-  std::mutex pool_mu;
-  std::vector<Db> idle_readers;
-  std::function<void()> commit_listener;  // set before any ingest (SetCommitListener)
-
-  Result<Db> TakeReader() {
-    {
-      std::lock_guard lock(pool_mu);
-      if (!idle_readers.empty()) {
-        Db db = std::move(idle_readers.back());
-        idle_readers.pop_back();
-        return db;
-      }
-    }
-    return Db::Open(path, /*read_only=*/true, options.busy_timeout_ms);
-  }
-  void GiveBack(Db db) {
-    std::lock_guard lock(pool_mu);
-    idle_readers.push_back(std::move(db));
-  }
-  // Runs `query(db)` on a pooled read connection.
-  template <typename F>
-  auto Read(F&& query) -> decltype(query(std::declval<Db&>())) {
-    Result<Db> db = TakeReader();
-    if (!db.ok()) return db.status();
-    auto result = query(*db);
-    GiveBack(db.take());
-    return result;
-  }
-
-  // Runs `write(db)` in one transaction on the write connection, between ingest batches.
-  template <typename F>
-  Status Write(F&& write) {
-    std::lock_guard lock(write_mu);
-    return writer->InTransactionOnWriter([&](Db& db) { return write(db); });
-  }
-
-  // Reads with `read`, prepares each article on options.threads threads and batches and commits
-  // them in input order.
-  Result<IngestReport> IngestWith(const ReadFunction& read, const ProblemCallback& on_problem,
-                                  const CommitCallback& on_commit, const ReadCallback& on_read);
-
-  // One article as the parallel step leaves it for the in-order step.
-  struct Prepared {
-    PendingArticle article;
-    std::optional<InputProblem> problem;  // set when it cannot be stored
-    uint64_t commits_seen = 0;            // `commits` when its id was looked up
-    size_t body_bytes = 0;                // for the ReadCallback
-  };
-  // What the store holds under an article's id: nothing, the same raw input, or another.
-  enum class Stored { kNo, kSame, kDifferent };
-  // Looks the article's id up and acts on it: the same raw input marks it known (a duplicate, to
-  // be confirmed by its batch), another makes it a problem (the id is reused).
-  Stored LookUp(Prepared& x);
-  // Turns a raw document into a pending article, or a problem when it cannot be stored. Any thread.
-  Prepared Prepare(RawDocument&& doc);
-
-  // Batches this object has committed. Prepare may run ahead of the commits (on another thread):
-  // the in-order step looks an id up again only when a batch committed after Prepare looked.
-  std::atomic<uint64_t> commits{0};
-};
+std::string StoreLocationName(const std::string& location) {
+  return Db::IsPostgresUrl(location) ? RedactedUrl(location) : location;
+}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   Result<Db> db = Db::Open(path, /*read_only=*/false, options.busy_timeout_ms);
   if (!db.ok()) return db.status();
-  // WAL: readers never block the writer nor it them. synchronous=NORMAL in WAL mode loses no
-  // committed transaction when the process dies (only, at worst, the last ones on power loss).
-  Stmt wal = db->Prepare("PRAGMA journal_mode = WAL");
-  if (wal.Step() != StepResult::kRow) return Status(wal.status().code(), path + ": " + wal.status().message());
-  if (wal.Text(0) != "wal") return IoError(path + ": cannot switch to WAL mode");
-  wal = Stmt();
-  // A checkpointed WAL shrinks back to 8 MB instead of staying as large as the largest batch made it.
-  if (Status s = db->Exec("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 8388608"); !s.ok()) return s;
-  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), path + ": " + s.message());
+  if (Status s = Migrate(*db); !s.ok()) return Status(s.code(), StoreLocationName(path) + ": " + s.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
@@ -163,7 +94,8 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
-  p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions);
+  // With every term's words, found in the same pass, so that the commit does not look for them.
+  p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions, p.labels);
   return out;
 }
 
@@ -224,6 +156,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
           if (LookUp(*x) == Stored::kSame) {  // a duplicate after all: its analysis is not needed
             p.analysed = {};
             p.features = {};
+            p.labels = {};
           }
         }
         if (x->problem) return problem(*x->problem);
@@ -301,7 +234,8 @@ Result<FeedValidators> Store::LoadFeedValidators(const std::string& url) {
 
 Status Store::SaveFeedValidators(const std::string& url, const FeedValidators& v) {
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3)");
+    Stmt s = db.Prepare("INSERT INTO watch_feeds (url, etag, last_modified) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified");
     s.Bind(1, url);
     s.Bind(2, v.etag);
     s.Bind(3, v.last_modified);
@@ -322,7 +256,7 @@ Result<std::string> Store::WatchedItemHash(const std::string& item) {
 Status Store::SaveWatchedItems(const std::vector<std::pair<std::string, std::string>>& item_hashes) {
   if (item_hashes.empty()) return Status::Ok();
   return impl_->Write([&](Db& db) {
-    Stmt s = db.Prepare("INSERT OR REPLACE INTO watch_items (item, hash) VALUES (?1, ?2)");
+    Stmt s = db.Prepare("INSERT INTO watch_items (item, hash) VALUES (?1, ?2) ON CONFLICT (item) DO UPDATE SET hash = excluded.hash");
     for (const auto& [item, hash] : item_hashes) {
       s.Bind(1, item);
       s.Bind(2, hash);

@@ -78,6 +78,9 @@ struct IngestReport {
   std::vector<std::string> stories;   // ids of the stories the new articles joined or opened, sorted
 };
 
+// `location` (a file or a URL) as messages name it: a URL's password is left out.
+std::string StoreLocationName(const std::string& location);
+
 // {"accepted": n, "duplicates": n, "rejected": [{"line": k, "error": "..."}], "stories": [...]}
 std::string IngestReportJson(const IngestReport& report);
 
@@ -138,10 +141,37 @@ struct SearchQuery {
   std::string q;        // words and "quoted phrases", all required, over titles and texts (search_query.h)
 };
 
+// A worker of the work queue (Store::Work, `corroborate worker`).
+struct WorkerOptions {
+  std::string name;              // unique among the workers of a store: host:pid when empty
+  size_t batch_articles = 1000;  // articles claimed, prepared and committed at once (as ingest's --batch)
+  int64_t lease_ms = 60000;      // a claim not renewed for this long may be taken by another worker
+  bool follow = false;           // keep waiting for work when the queue is empty, instead of returning
+  int poll_ms = 100;             // between looks at a queue that has nothing for this worker yet
+  // A store that keeps failing (unreachable, restarting) is retried for this long, then Work fails.
+  int retry_seconds = 600;
+};
+
+// What one worker did, and where its time went (the serial fraction of docs/BENCHMARKS.md).
+struct WorkerReport {
+  size_t accepted = 0, duplicates = 0, versions = 0;
+  std::vector<InputProblem> rejected;
+  size_t batches = 0;             // committed
+  size_t lost = 0;                // articles prepared whose lease passed and another worker took
+  size_t failures = 0;            // store calls that failed and were retried
+  double prepare_seconds = 0;     // clean, extract, events, features (on every thread)
+  double commit_seconds = 0;      // holding the store's write lock: assignment, rows, reports
+  double queue_seconds = 0;       // claiming and renewing
+  double idle_seconds = 0;        // waiting for work or for an earlier article's turn
+  double total_seconds = 0;
+};
+
 class Store {
  public:
-  // Opens (creating if needed) the SQLite file at `path`, switches it to WAL and brings its schema
-  // to the current version. Fails on a file that is not a store or of a newer schema version.
+  // Opens (creating if needed) the store at `path`: a SQLite file (switched to WAL), or a
+  // PostgreSQL database when `path` is a postgresql:// URL (docs/ARCHITECTURE.md "PostgreSQL"),
+  // and brings its schema to the current version. Fails on a file or database that is not a store
+  // or of a newer schema version.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
   ~Store();
   Store(const Store&) = delete;
@@ -163,6 +193,23 @@ class Store {
   // Ingests documents already read (the feed watcher's), in one or more batches as Ingest does.
   Result<IngestReport> IngestDocuments(std::vector<RawDocument> docs, const ProblemCallback& on_problem,
                                        const CommitCallback& on_commit = {});
+
+  // Appends every input's articles to the work queue, in input order, without analysing them
+  // (`ingest --enqueue`); problems as for Ingest. Returns how many were queued.
+  Result<size_t> Enqueue(const std::vector<std::string>& inputs, const ProblemCallback& on_problem);
+
+  // Works the queue until it is empty (or, with options.follow, until `stop` returns true): claims
+  // a batch, prepares it on StoreOptions::threads threads, and commits it once every article
+  // queued before it is committed, so that stories, events and reports come out exactly as one
+  // Ingest of the queue's articles in queue order leaves them, whatever the number of workers.
+  // Articles whose worker died or was cut off are claimed again when their lease passes; a worker
+  // that lost a lease never commits those articles. Store failures are retried (a restarting
+  // database) for options.retry_seconds. `on_commit` as for Ingest.
+  Result<WorkerReport> Work(const WorkerOptions& options, const ProblemCallback& on_problem,
+                            const CommitCallback& on_commit = {}, const std::function<bool()>& stop = {});
+
+  // Articles in the work queue (claimed or not).
+  Result<int64_t> QueueLength();
 
   // Called after each committed batch of any ingest in this process (the event stream wakes up on
   // it instead of waiting for its next look at the change log). Set it before ingesting.

@@ -16,9 +16,12 @@ namespace corroborate::store {
 namespace {
 
 using namespace testing_util;
+CORROBORATE_ON_EACH_ENGINE(Ingest);
+CORROBORATE_ON_EACH_ENGINE(Robust);
+CORROBORATE_ON_EACH_ENGINE(Concurrency);
 namespace fs = std::filesystem;
 
-TEST(Ingest, SameArticleTwiceIsStoredOnceAndAReusedIdIsRejected) {
+TEST_P(Ingest, SameArticleTwiceIsStoredOnceAndAReusedIdIsRejected) {
   TempDb tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
@@ -52,7 +55,7 @@ TEST(Ingest, SameArticleTwiceIsStoredOnceAndAReusedIdIsRejected) {
   EXPECT_EQ(int64_t(e["rejected"].at(1)["line"]), 2);
 }
 
-TEST(Ingest, PostedArticlesWithoutIdAreNamedByContentAndMayBePrettyPrinted) {
+TEST_P(Ingest, PostedArticlesWithoutIdAreNamedByContentAndMayBePrettyPrinted) {
   TempDb tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
@@ -73,7 +76,7 @@ TEST(Ingest, PostedArticlesWithoutIdAreNamedByContentAndMayBePrettyPrinted) {
 
 // Articles ingested one at a time, reopening the store between them, end in the same stories with
 // the same reports as ingesting them all at once: the clusterer's state comes back from the store.
-TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {
+TEST_P(Ingest, IncrementalAfterReopenMatchesOneBatch) {
   TempDb whole, pieces;
   auto all = OpenOrDie(whole.path());
   ASSERT_TRUE(all);
@@ -108,7 +111,7 @@ TEST(Ingest, IncrementalAfterReopenMatchesOneBatch) {
 
 // Two writers on one file (two processes, or here two Store objects): each replays what the other
 // stored before writing, so the stories are those of one writer taking the articles in order.
-TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
+TEST_P(Ingest, TwoWritersTakeTurnsOnOneFile) {
   TempDb whole, shared;
   auto all = OpenOrDie(whole.path());
   ASSERT_TRUE(all && all->Ingest({kExamples}, {}).ok());
@@ -139,7 +142,7 @@ TEST(Ingest, TwoWritersTakeTurnsOnOneFile) {
 // where a parallel run may prepare them before that batch commits: the unchanged copy must still
 // count as a duplicate, and the changed one be rejected when read (before the line after it), not
 // when its own batch commits.
-TEST(Ingest, AnyThreadCountStoresTheSame) {
+TEST_P(Ingest, AnyThreadCountStoresTheSame) {
   // Batches of 3: lines 1-3, then line 4 (a copy of line 3) with lines 7 and 8. Line 5 changes
   // line 3's text under its id and line 6 has no text: both rejected, in that order.
   const std::string t3 = Line("t3", "Gamma Wire", "Lumora Foods is closing its Tarvik plant; 300 workers will lose their jobs.");
@@ -183,7 +186,7 @@ TEST(Ingest, AnyThreadCountStoresTheSame) {
 // ../shared/robust: the naughty strings as ids, titles and texts of posted articles, as search
 // queries and as look-up keys; the JSON parsing suite's documents as request bodies. Nothing may
 // crash; every failure must be a clean status of the right kind.
-TEST(Robust, NaughtyStringsAndBadJsonBodies) {
+TEST_P(Robust, NaughtyStringsAndBadJsonBodies) {
   const std::string robust = std::string(CORROBORATE_SHARED_DIR) + "/robust";
   if (!fs::exists(robust + "/blns/blns.json")) GTEST_SKIP() << "../shared/robust is absent";
   TempDb tmp;
@@ -256,7 +259,7 @@ TEST(Robust, NaughtyStringsAndBadJsonBodies) {
 
 // One thread ingests batch after batch while others query: every read succeeds and sees a
 // consistent store (WAL readers do not wait for the writer).
-TEST(Concurrency, ReadsSucceedWhileAnotherThreadWrites) {
+TEST_P(Concurrency, ReadsSucceedWhileAnotherThreadWrites) {
   TempDb tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);

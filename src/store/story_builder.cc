@@ -93,8 +93,9 @@ class ClaimWriter {
  public:
   ClaimWriter(Db& db, uint32_t story)
       : story_(story),
-        ins_(db.Prepare("INSERT OR IGNORE INTO claims (story, event, role, article, start, \"end\", text, value, qualifier, "
-                        "cited, settled, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")) {}
+        ins_(db.Prepare("INSERT INTO claims (story, event, role, article, start, \"end\", text, value, qualifier, "
+                        "cited, settled, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                        "ON CONFLICT DO NOTHING")) {}
 
   // `claims`: a role's or a conflicting value's claims array; `settled`: they state the settled value.
   Status Write(std::string_view event, std::string_view role, simdjson::dom::array claims, bool settled) {
@@ -380,8 +381,12 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   old = Stmt();
 
   Stmt put = db.Prepare(
-      "INSERT OR REPLACE INTO stories (id, headline, articles, outlets, first_published, last_published, "
-      "event_types, entities, report, storyline, link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "INSERT INTO stories (id, headline, articles, outlets, first_published, last_published, "
+      "event_types, entities, report, storyline, link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+      "ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, articles = excluded.articles, "
+      "outlets = excluded.outlets, first_published = excluded.first_published, last_published = "
+      "excluded.last_published, event_types = excluded.event_types, entities = excluded.entities, "
+      "report = excluded.report, storyline = excluded.storyline, link = excluded.link");
   put.Bind(1, static_cast<int64_t>(story));
   put.Bind(2, r.analysed.headline);
   put.Bind(3, static_cast<int64_t>(r.articles.size()));

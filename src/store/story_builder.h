@@ -22,7 +22,7 @@
 
 #include "cluster/story_clusterer.h"
 #include "pipeline/analyze_runner.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 

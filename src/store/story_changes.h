@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 namespace corroborate::store {
 

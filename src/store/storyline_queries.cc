@@ -85,7 +85,7 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
   }
   const Page p = Clamp(q.page, q.per_page);
   std::string where = " WHERE storyline != 0";
-  std::string having = " HAVING 1";
+  std::string having = " HAVING 1 = 1";
   std::vector<std::string> args;
   if (!q.entity.empty()) {
     args.push_back(q.entity);
@@ -100,11 +100,11 @@ Result<std::string> QueryStorylines(Db& db, const StorylineQuery& q) {
     args.push_back(q.to);
     having += " AND min(NULLIF(first_published, '')) <= ?" + std::to_string(args.size());
   }
-  const std::string grouped = "SELECT storyline, count(*) AS n, sum(articles), min(NULLIF(first_published, '')), "
+  const std::string grouped = "SELECT storyline, count(*) AS n, CAST(sum(articles) AS BIGINT), min(NULLIF(first_published, '')), "
                               "max(last_published) FROM stories" + where + " GROUP BY storyline" + having;
   Snapshot snap(db);
   if (!snap.status().ok()) return snap.status();
-  Stmt count = db.Prepare("SELECT count(*) FROM (" + grouped + ")");
+  Stmt count = db.Prepare("SELECT count(*) FROM (" + grouped + ") AS g");
   for (size_t i = 0; i < args.size(); ++i) count.Bind(static_cast<int>(i + 1), args[i]);
   if (count.Step() != StepResult::kRow) return count.status();
   const int64_t total = count.Int(0);

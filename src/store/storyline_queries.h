@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace corroborate::store {

@@ -12,13 +12,15 @@ namespace corroborate::store {
 namespace {
 
 using namespace testing_util;
+CORROBORATE_ON_EACH_ENGINE(StoreMerges);
+CORROBORATE_ON_EACH_ENGINE(StoreStorylines);
 
 simdjson::dom::element Get(simdjson::dom::parser& p, const Result<std::string>& json) {
   EXPECT_TRUE(json.ok()) << json.status().message();
   return Parse(p, json.ok() ? *json : std::string("{}"));
 }
 
-TEST(StoreMerges, AMergedStorysReportIsRecomputedAndNothingIsLost) {
+TEST_P(StoreMerges, AMergedStorysReportIsRecomputedAndNothingIsLost) {
   TempDb pieces, whole;
   auto store = OpenOrDie(pieces.path());
   ASSERT_TRUE(store);
@@ -68,7 +70,7 @@ TEST(StoreMerges, AMergedStorysReportIsRecomputedAndNothingIsLost) {
   EXPECT_EQ(simdjson::dom::array(why["articles"]).size(), 3u);
 }
 
-TEST(StoreMerges, AMovedArticleChangesStoryWithItsHistory) {
+TEST_P(StoreMerges, AMovedArticleChangesStoryWithItsHistory) {
   TempDb tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
@@ -99,7 +101,7 @@ TEST(StoreMerges, AMovedArticleChangesStoryWithItsHistory) {
   EXPECT_TRUE(saw_move);
 }
 
-TEST(StoreStorylines, ALaterDevelopmentIsTheNextStepOfTheTimeline) {
+TEST_P(StoreStorylines, ALaterDevelopmentIsTheNextStepOfTheTimeline) {
   TempDb tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);

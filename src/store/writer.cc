@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include <sqlite3.h>
 #include <tbb/parallel_for.h>
 
 #include "cluster/hash.h"
@@ -13,6 +12,7 @@
 #include "store/features_codec.h"
 #include "store/cluster_changes.h"
 #include "store/cluster_state.h"
+#include "store/dialect.h"
 #include "store/story_builder.h"
 
 namespace corroborate::store {
@@ -92,8 +92,8 @@ Status Writer::SaveStateAtClose() {
   const size_t added = all - std::min(all, state_articles_);
   if (added == 0 || added < all / 256) return Status::Ok();
   // Another process holding the write lock is not waited for long: this is only a head start.
-  sqlite3_busy_timeout(db_.raw(), 1000);
-  return InTransaction(db_, "BEGIN IMMEDIATE", [&]() -> Status {
+  db_.SetBusyTimeout(1000);
+  return InWriteTransaction(db_, [&]() -> Status {
     Result<int64_t> stored = StoredClusterStateRowid(db_);
     if (!stored.ok()) return stored.status();
     if (*stored >= replayed_rowid_) return Status::Ok();  // as new or newer: keep it
@@ -189,8 +189,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   Stmt insert = db_.Prepare(
       "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
       "published_inferred, text, story, duplicate_of, features, why) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13)");
-  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13) RETURNING rowid");
+  const std::string_view index_sql = SearchIndexAdd(db_.engine());
+  Stmt index = index_sql.empty() ? Stmt() : db_.Prepare(index_sql);
   for (const Stmt* s : {&find, &insert, &index}) {
     if (!s->status().ok()) return s->status();
   }
@@ -242,7 +243,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     a.story = cluster::StoryName(as.story);
     a.duplicate_of = as.duplicate_of;
     const Article& art = a.article;
-    insert.Bind(13, WhyJson(as, a));
+    insert.Bind(13, p.labels.empty() ? WhyJson(as, a) : WhyJson(as, a, p.labels));
     insert.Bind(1, p.id);
     insert.Bind(2, p.raw_hash);
     insert.Bind(3, art.outlet);
@@ -255,13 +256,16 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     insert.Bind(10, static_cast<int64_t>(as.story));
     insert.Bind(11, as.duplicate_of);
     insert.BindBlob(12, EncodeFeatures(p.features));
-    if (Status s = insert.Run(); !s.ok()) return s;
-    const int64_t rowid = db_.LastInsertRowid();
+    if (insert.Step() != StepResult::kRow) return insert.status().ok() ? IoError("store: no rowid") : insert.status();
+    const int64_t rowid = insert.Int(0);
+    insert.Reset();
     replayed_rowid_ = rowid;
-    index.Bind(1, rowid);
-    index.Bind(2, art.title);
-    index.Bind(3, art.text);
-    if (Status s = index.Run(); !s.ok()) return s;
+    if (!index_sql.empty()) {
+      index.Bind(1, rowid);
+      index.Bind(2, art.title);
+      index.Bind(3, art.text);
+      if (Status s = index.Run(); !s.ok()) return s;
+    }
 
     p.rowid = rowid;
     known[rowid] = &a;
@@ -344,7 +348,7 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   if (cur.Step() != StepResult::kRow) return cur.status().ok() ? IoError("store: an article vanished") : cur.status();
   const Article& a = p.analysed.article;
   auto remember_hash = [&](std::string_view hash) {
-    Stmt h = db_.Prepare("INSERT OR IGNORE INTO article_hashes (article, raw_hash) VALUES (?1, ?2)");
+    Stmt h = db_.Prepare("INSERT INTO article_hashes (article, raw_hash) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     h.Bind(1, rowid);
     h.Bind(2, hash);
     return h.Run();
@@ -387,11 +391,14 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   }
   const std::string changes = ArticleChangesJson(old, p.analysed);
 
-  Stmt unindex = db_.Prepare("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)");
-  unindex.Bind(1, rowid);
-  unindex.Bind(2, cur.Text(3));
-  unindex.Bind(3, cur.Text(9));
-  if (Status s = unindex.Run(); !s.ok()) return s;
+  const std::string_view unindex_sql = SearchIndexRemove(db_.engine());
+  if (!unindex_sql.empty()) {
+    Stmt unindex = db_.Prepare(unindex_sql);
+    unindex.Bind(1, rowid);
+    unindex.Bind(2, cur.Text(3));
+    unindex.Bind(3, cur.Text(9));
+    if (Status s = unindex.Run(); !s.ok()) return s;
+  }
   // The story and the reprint link stay, and the clusterer keeps the first version's features: a
   // correction seldom changes what an article reports, and replacing its features would mean
   // taking them out of its story's centroid.
@@ -409,12 +416,16 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   upd.Bind(9, version + 1);
   upd.Bind(10, rowid);
   if (Status s = upd.Run(); !s.ok()) return s;
-  Stmt index = db_.Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
-  index.Bind(1, rowid);
-  index.Bind(2, a.title);
-  index.Bind(3, a.text);
-  if (Status s = index.Run(); !s.ok()) return s;
-  Stmt corr = db_.Prepare("INSERT OR REPLACE INTO corrections (article, version, story, changes) VALUES (?1, ?2, ?3, ?4)");
+  if (const std::string_view index_sql = SearchIndexAdd(db_.engine()); !index_sql.empty()) {
+    Stmt index = db_.Prepare(index_sql);
+    index.Bind(1, rowid);
+    index.Bind(2, a.title);
+    index.Bind(3, a.text);
+    if (Status s = index.Run(); !s.ok()) return s;
+  }
+  Stmt corr = db_.Prepare(
+      "INSERT INTO corrections (article, version, story, changes) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (article, version) DO UPDATE SET story = excluded.story, changes = excluded.changes");
   corr.Bind(1, rowid);
   corr.Bind(2, version + 1);
   corr.Bind(3, story);
@@ -433,8 +444,22 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
   return Status::Ok();
 }
 
-Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
-  Status s = InTransaction(db_, "BEGIN IMMEDIATE", [&] { return StoreBatch(batch, out); });
+Status Writer::CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out,
+                           const std::function<Status(Db&)>& first) {
+  bool refused = false;  // by `first`: nothing was stored nor added to the clusterer
+  Status s = InWriteTransaction(db_, [&] {
+    if (first) {
+      if (Status f = first(db_); !f.ok()) {
+        refused = true;
+        return f;
+      }
+    }
+    return StoreBatch(batch, out);
+  });
+  if (!s.ok() && refused) {
+    out = BatchOutcome{};
+    return s;
+  }
   if (!s.ok()) {
     // The clusterer saw articles that were rolled back, and their rowids will be reused: rebuild
     // it from the store next time, and forget what was kept.

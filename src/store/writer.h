@@ -20,7 +20,7 @@
 #include "ingest/document.h"
 #include "ingest/input_reader.h"
 #include "pipeline/analyze_runner.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/story_changes.h"
 
 namespace corroborate::store {
@@ -35,6 +35,7 @@ struct PendingArticle {
   int64_t rowid = 0;    // once inserted
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
+  cluster::TermLabels labels;  // the words of each of its terms, for the `why` of its assignment
 };
 
 struct BatchOutcome {
@@ -67,15 +68,18 @@ class Writer {
   Writer(Writer&&) = delete;
 
   // Stores the batch in one transaction. On failure nothing of the batch is stored and `out` is
-  // to be ignored; the clusterer is rebuilt from the store on the next call.
-  Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out);
+  // to be ignored; the clusterer is rebuilt from the store on the next call. `first`, when given,
+  // runs in the transaction before anything is stored (a worker takes its queue rows there): a
+  // failure it returns rolls the transaction back, and the clusterer is kept (it saw nothing).
+  Status CommitBatch(std::vector<PendingArticle>& batch, BatchOutcome& out,
+                     const std::function<Status(Db&)>& first = {});
 
   Result<int64_t> StoryCount();
 
   // Runs `fn` in a transaction of its own on the write connection (small state the store keeps
   // besides articles, such as the feed watcher's).
   Status InTransactionOnWriter(const std::function<Status(Db&)>& fn) {
-    return InTransaction(db_, "BEGIN IMMEDIATE", [&] { return fn(db_); });
+    return InWriteTransaction(db_, [&] { return fn(db_); });
   }
 
  private:

@@ -68,7 +68,7 @@ def main():
     articles = os.path.join(tmp, 'articles.jsonl')
     subprocess.run([sys.executable, os.path.join(REPO, 'bench', 'generate_articles.py'), '--n', str(args.n),
                     '--seed', str(args.seed), '--out', articles], check=True, stdout=subprocess.DEVNULL)
-    cluster = os.path.join(tmp, 'pg')
+    cluster = tempfile.mkdtemp(prefix='pg-bench-cluster-')  # its own: the server's user must reach it
     url = subprocess.run(['bash', os.path.join(REPO, 'scripts', 'pg_cluster.sh'), 'start', cluster],
                          check=True, capture_output=True, text=True).stdout.strip()
     print('machine: %d cores, load %s; %d articles, %d rounds, client pinned to core %s' % (
@@ -79,7 +79,7 @@ def main():
             sqlite = os.path.join(tmp, 'round%d.db' % r)
             wall_s, cpu_s = ingest(args.bin, sqlite, articles, args.cpu)
             schema = 'round%d' % r
-            subprocess.run(['psql', '-q', url, '-c', 'CREATE SCHEMA %s' % schema], check=True)
+            subprocess.run(['psql', '-q', url, '-c', 'CREATE SCHEMA %s' % schema], check=True, stdout=subprocess.DEVNULL)
             before = server_cpu(cluster)
             wall_p, cpu_p = ingest(args.bin, url + '&options=-csearch_path%3D' + schema, articles, args.cpu)
             server = server_cpu(cluster) - before
@@ -95,7 +95,7 @@ def main():
             statistics.median(ratios), ' '.join('%.1f' % x for x in os.getloadavg())))
     finally:
         subprocess.run(['bash', os.path.join(REPO, 'scripts', 'pg_cluster.sh'), 'stop', cluster])
-        subprocess.run(['rm', '-rf', tmp])
+        subprocess.run(['rm', '-rf', tmp])  # the cluster's folder went with `stop`
 
 
 if __name__ == '__main__':

@@ -234,6 +234,7 @@ class PgDb final : public DbBackend {
       Status queued = EndPipeline();
       if (!queued.ok() && sql != "ROLLBACK") return queued;
     }
+    if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;  // after it, whatever its outcome
     if (Status s = Reconnect(); !s.ok()) return s;
     PgResult res(PQexec(conn_, sql.c_str()));
     const ExecStatusType st = PQresultStatus(res.get());
@@ -436,7 +437,11 @@ class PgDb final : public DbBackend {
 
   Status Begin(const std::string& sql) {
     Status s = Exec(sql);
-    if (!s.ok()) (void)Exec("ROLLBACK");  // a failed BEGIN; SELECT … leaves an aborted transaction
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");  // a failed BEGIN; SELECT … leaves an aborted transaction
+      return s;
+    }
+    in_transaction_ = true;
     return s;
   }
 
@@ -444,6 +449,8 @@ class PgDb final : public DbBackend {
   // one, what it did is lost and the transaction fails as it must.
   Status Reconnect() {
     if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+    // Never inside a transaction: the statements after it would each commit on their own.
+    if (in_transaction_) return IoError(std::string("PostgreSQL: the connection was lost: ") + PQerrorMessage(conn_));
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK) return IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
     prepared_.clear();
@@ -488,6 +495,7 @@ class PgDb final : public DbBackend {
   std::unordered_map<std::string, std::string> prepared_;  // text + parameter types → statement name
   int next_name_ = 0;
   bool pipelining_ = false;
+  bool in_transaction_ = false;      // between a Begin and its COMMIT or ROLLBACK
   int deferred_ = 0;                 // statements queued whose answers are not read yet
   std::vector<std::string> fresh_;   // prepared_ keys queued since the last sync
   std::optional<std::chrono::steady_clock::time_point> deadline_;

@@ -251,7 +251,13 @@ class PgDb final : public DbBackend {
   // SQLite's BEGIN IMMEDIATE makes them: each sees every earlier writer's rows (the clusterer
   // replays them) and the rowids it takes are in commit order. It waits at most lock_timeout.
   Status BeginWrite() override {
-    if (Status s = Begin("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")"); !s.ok()) return s;
+    // The lock is the store's: its key names the schema too, so stores in other schemas of the same
+    // database (the tests') do not wait for one another.
+    if (Status s = Begin("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) +
+                         ", hashtext(current_schema()))");
+        !s.ok()) {
+      return s;
+    }
     // Pipeline mode until the transaction ends: statements whose rows nobody reads (inserts,
     // updates, deletes: Stmt::Run) are sent without waiting for the server's answer, and the
     // answers are read together at the next statement that gives rows. An ingest batch sends
@@ -432,7 +438,7 @@ class PgDb final : public DbBackend {
     return status;
   }
 
-  static constexpr int64_t kWriteLock = 0x43525242;  // "CRRB", as the SQLite file's application_id
+  static constexpr int32_t kWriteLock = 0x43525242;  // "CRRB", as the SQLite file's application_id
   static constexpr size_t kMaxPrepared = 512;
 
   Status Begin(const std::string& sql) {

@@ -104,6 +104,10 @@ class PgStmt final : public StmtBackend {
 
   StepResult Step() override;
   Status Run() override {
+    if (Status s; Deferred(s)) {
+      Reset();
+      return s;
+    }
     StepResult r;
     while ((r = Step()) == StepResult::kRow) {
     }
@@ -191,6 +195,11 @@ class PgStmt final : public StmtBackend {
     p.type = type;
     p.bytes.assign(bytes);
   }
+  // Inside a write transaction the statement is queued without waiting for its outcome (PgDb's
+  // pipeline); true then, with `s` OK or a failure found while queuing.
+  bool Deferred(Status& s);
+  struct Wire;
+  Wire Params() const;
   const char* Value(int col) const {
     if (!res_ || row_ < 0 || PQgetisnull(res_.get(), row_, col)) return nullptr;
     return PQgetvalue(res_.get(), row_, col);
@@ -219,6 +228,13 @@ class PgDb final : public DbBackend {
   }
 
   Status Exec(const std::string& sql) override {
+    if (pipelining_) {
+      // The queued statements' outcome first: a failure among them fails the COMMIT (or whatever
+      // comes next) as it would have failed its own statement. A ROLLBACK goes ahead regardless.
+      Status queued = EndPipeline();
+      if (!queued.ok() && sql != "ROLLBACK") return queued;
+    }
+    if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;  // after it, whatever its outcome
     if (Status s = Reconnect(); !s.ok()) return s;
     PgResult res(PQexec(conn_, sql.c_str()));
     const ExecStatusType st = PQresultStatus(res.get());
@@ -235,7 +251,20 @@ class PgDb final : public DbBackend {
   // SQLite's BEGIN IMMEDIATE makes them: each sees every earlier writer's rows (the clusterer
   // replays them) and the rowids it takes are in commit order. It waits at most lock_timeout.
   Status BeginWrite() override {
-    return Begin("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+    // The lock is the store's: its key names the schema too, so stores in other schemas of the same
+    // database (the tests') do not wait for one another.
+    if (Status s = Begin("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) +
+                         ", hashtext(current_schema()))");
+        !s.ok()) {
+      return s;
+    }
+    // Pipeline mode until the transaction ends: statements whose rows nobody reads (inserts,
+    // updates, deletes: Stmt::Run) are sent without waiting for the server's answer, and the
+    // answers are read together at the next statement that gives rows. An ingest batch sends
+    // thousands of such statements; one round trip each made PostgreSQL ingest several times
+    // slower than SQLite's.
+    if (PQenterPipelineMode(conn_) == 1) pipelining_ = true;
+    return Status::Ok();
   }
   // One snapshot for every statement of the transaction, as a SQLite read transaction gives.
   Status BeginRead() override { return Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
@@ -283,8 +312,12 @@ class PgDb final : public DbBackend {
     std::string key = sql;
     key.append(reinterpret_cast<const char*>(types), sizeof(Oid) * size_t(n));
     auto it = prepared_.find(key);
+    if (pipelining_) {
+      if (!Queue(sql, key, it, n, values, lengths, formats, types, status)) return nullptr;
+      return Sync(status);
+    }
     if (it == prepared_.end() && prepared_.size() < kMaxPrepared) {
-      const std::string name = "c" + std::to_string(prepared_.size());
+      const std::string name = "c" + std::to_string(next_name_++);
       PgResult p(PQprepare(conn_, name.c_str(), sql.c_str(), n, types));
       if (PQresultStatus(p.get()) != PGRES_COMMAND_OK) {
         status = PgError(p.get(), conn_, sql);
@@ -305,13 +338,116 @@ class PgDb final : public DbBackend {
     return res;
   }
 
+  bool pipelining() const { return pipelining_; }
+
+  // Queues `sql` in the pipeline without waiting (Stmt::Run in a write transaction).
+  Status QueueDeferred(const std::string& sql, int n, const char* const* values, const int* lengths,
+                       const int* formats, const Oid* types) {
+    std::string key = sql;
+    key.append(reinterpret_cast<const char*>(types), sizeof(Oid) * size_t(n));
+    auto it = prepared_.find(key);
+    Status status;
+    if (!Queue(sql, key, it, n, values, lengths, formats, types, status)) return status;
+    ++deferred_;
+    // Bounded, so that the answers waiting to be read never fill the socket's buffers (the
+    // server would stop reading while this side still writes).
+    if (deferred_ >= kMaxDeferred) {
+      PgResult none = Sync(status, /*want_last=*/false);
+      return status;
+    }
+    return Status::Ok();
+  }
+
  private:
-  static constexpr int64_t kWriteLock = 0x43525242;  // "CRRB", as the SQLite file's application_id
+  static constexpr int kMaxDeferred = 1000;
+
+  // Sends `sql` (prepared on first use) into the pipeline. False with `status` set on failure.
+  bool Queue(const std::string& sql, std::string& key, std::unordered_map<std::string, std::string>::iterator it,
+             int n, const char* const* values, const int* lengths, const int* formats, const Oid* types,
+             Status& status) {
+    if (it == prepared_.end() && prepared_.size() < kMaxPrepared) {
+      const std::string name = "c" + std::to_string(next_name_++);
+      if (PQsendPrepare(conn_, name.c_str(), sql.c_str(), n, types) != 1) {
+        status = PgError(nullptr, conn_, sql);
+        return false;
+      }
+      ++deferred_;  // its answer is read with the deferred statements'
+      it = prepared_.emplace(std::move(key), name).first;
+      fresh_.push_back(it->first);
+    }
+    const int sent = it != prepared_.end()
+                         ? PQsendQueryPrepared(conn_, it->second.c_str(), n, values, lengths, formats, 1)
+                         : PQsendQueryParams(conn_, sql.c_str(), n, types, values, lengths, formats, 1);
+    if (sent != 1) {
+      status = PgError(nullptr, conn_, sql);
+      return false;
+    }
+    return true;
+  }
+
+  // Ends the pipeline's current stretch: reads the answers of the deferred statements (the first
+  // failure among them is the outcome) and, when `want_last`, keeps the last statement's answer.
+  PgResult Sync(Status& status, bool want_last = true) {
+    status = Status::Ok();
+    if (PQpipelineSync(conn_) != 1) {
+      status = PgError(nullptr, conn_, "pipeline");
+      return nullptr;
+    }
+    PgResult last;
+    Status failure;
+    const int answers = deferred_ + (want_last ? 1 : 0);
+    for (int i = 0; i < answers; ++i) {
+      PgResult r(PQgetResult(conn_));
+      if (!r) {  // the connection is gone
+        failure = IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
+        break;
+      }
+      const ExecStatusType st = PQresultStatus(r.get());
+      if (st == PGRES_FATAL_ERROR && failure.ok()) failure = PgError(r.get(), conn_, "a queued statement");
+      while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // to this answer's end
+      if (want_last && i == answers - 1 && st != PGRES_FATAL_ERROR && st != PGRES_PIPELINE_ABORTED) last = std::move(r);
+    }
+    deferred_ = 0;
+    // Then the synchronisation point's own result.
+    for (;;) {
+      PgResult r(PQgetResult(conn_));
+      if (!r) {
+        if (PQstatus(conn_) != CONNECTION_OK && failure.ok()) failure = IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
+        if (PQstatus(conn_) != CONNECTION_OK) break;
+        continue;
+      }
+      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+    }
+    if (!failure.ok()) {
+      for (const std::string& k : fresh_) prepared_.erase(k);  // perhaps never prepared
+      fresh_.clear();
+      status = failure;
+      return nullptr;
+    }
+    fresh_.clear();
+    if (want_last && !last) status = IoError("PostgreSQL: no answer to a statement");
+    return last;
+  }
+
+  // Reads what is still queued and leaves pipeline mode.
+  Status EndPipeline() {
+    Status status;
+    if (deferred_ > 0) PgResult none = Sync(status, /*want_last=*/false);
+    PQexitPipelineMode(conn_);
+    pipelining_ = false;
+    return status;
+  }
+
+  static constexpr int32_t kWriteLock = 0x43525242;  // "CRRB", as the SQLite file's application_id
   static constexpr size_t kMaxPrepared = 512;
 
   Status Begin(const std::string& sql) {
     Status s = Exec(sql);
-    if (!s.ok()) (void)Exec("ROLLBACK");  // a failed BEGIN; SELECT … leaves an aborted transaction
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");  // a failed BEGIN; SELECT … leaves an aborted transaction
+      return s;
+    }
+    in_transaction_ = true;
     return s;
   }
 
@@ -319,9 +455,14 @@ class PgDb final : public DbBackend {
   // one, what it did is lost and the transaction fails as it must.
   Status Reconnect() {
     if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+    // Never inside a transaction: the statements after it would each commit on their own.
+    if (in_transaction_) return IoError(std::string("PostgreSQL: the connection was lost: ") + PQerrorMessage(conn_));
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK) return IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
     prepared_.clear();
+    pipelining_ = false;
+    deferred_ = 0;
+    fresh_.clear();
     statement_timeout_ms_ = 0;
     return Configure(conn_, read_only_, busy_timeout_ms_);
   }
@@ -358,25 +499,48 @@ class PgDb final : public DbBackend {
   bool read_only_;
   int busy_timeout_ms_ = 30000;
   std::unordered_map<std::string, std::string> prepared_;  // text + parameter types → statement name
+  int next_name_ = 0;
+  bool pipelining_ = false;
+  bool in_transaction_ = false;      // between a Begin and its COMMIT or ROLLBACK
+  int deferred_ = 0;                 // statements queued whose answers are not read yet
+  std::vector<std::string> fresh_;   // prepared_ keys queued since the last sync
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   int64_t statement_timeout_ms_ = 0;  // as last set; 0 = none
 };
 
+// The parameters as libpq takes them: binary format for all (text as its bytes), a NULL's type
+// left for the server to infer.
+struct PgStmt::Wire {
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+  std::vector<Oid> types;
+};
+
+PgStmt::Wire PgStmt::Params() const {
+  const size_t n = params_.size();
+  Wire w{std::vector<const char*>(n + 1), std::vector<int>(n + 1), std::vector<int>(n + 1, 1), std::vector<Oid>(n + 1)};
+  for (size_t i = 0; i < n; ++i) {
+    const Param& p = params_[i];
+    w.values[i] = p.type ? p.bytes.data() : nullptr;
+    w.lengths[i] = static_cast<int>(p.bytes.size());
+    w.types[i] = p.type;
+  }
+  return w;
+}
+
+bool PgStmt::Deferred(Status& s) {
+  if (!db_->pipelining()) return false;
+  const Wire w = Params();
+  s = db_->QueueDeferred(sql_, static_cast<int>(params_.size()), w.values.data(), w.lengths.data(), w.formats.data(),
+                         w.types.data());
+  return true;
+}
+
 StepResult PgStmt::Step() {
   if (!res_) {
-    const int n = static_cast<int>(params_.size());
-    std::vector<const char*> values(size_t(n) + 1);
-    std::vector<int> lengths(size_t(n) + 1), formats(size_t(n) + 1, 1);
-    std::vector<Oid> types(size_t(n) + 1);
-    for (size_t i = 0; i < params_.size(); ++i) {
-      const Param& p = params_[i];
-      values[i] = p.type ? p.bytes.data() : nullptr;
-      lengths[i] = static_cast<int>(p.bytes.size());
-      // A NULL's type is left for the server to infer; text is sent as text (in binary format: as
-      // it is, its length given).
-      types[i] = p.type;
-    }
-    res_ = db_->Execute(sql_, n, values.data(), lengths.data(), formats.data(), types.data(), status_);
+    const Wire w = Params();
+    res_ = db_->Execute(sql_, static_cast<int>(params_.size()), w.values.data(), w.lengths.data(), w.formats.data(),
+                        w.types.data(), status_);
     if (!res_) return StepResult::kError;
     row_ = -1;
   }

@@ -1,6 +1,7 @@
 // The store: articles, their mentions, stories with their reports, events with sources and evidence,
-// kept in one SQLite file (WAL mode) so that `corroborate ingest` adds to it incrementally and
-// `corroborate serve` reads it while it grows. Tested in store_test.cc and tests/store/crash_test.py.
+// kept in one SQLite file (WAL mode) or a PostgreSQL database (db.h), so that `corroborate ingest`
+// adds to it incrementally and `corroborate serve` reads it while it grows. Tested in store_test.cc,
+// tests/store/crash_test.py and tests/store/pg_same_as_sqlite.py.
 //
 //   Result<std::unique_ptr<Store>> s = Store::Open("news.db", StoreOptions{});
 //   if (!s.ok()) { report(s.status().message()); return; }
@@ -20,10 +21,11 @@
 // (acknowledged) only once its transaction has committed.
 //
 // Threads: every method may be called from any thread at the same time. Reads use a pool of
-// read-only connections (WAL: readers never wait for the writer); writes are serialised inside
-// the process, and across processes by SQLite's write lock (with a busy timeout). Within one
-// ingest call, articles are prepared on StoreOptions::threads threads, up to a batch ahead of the
-// commits, and committed in input order (pipeline/ordered_run.h): memory holds at most two
+// read-only connections (readers never wait for the writer: SQLite's WAL, PostgreSQL's snapshots);
+// writes are serialised inside the process, and across processes by the engine's write lock
+// (SQLite's, or an advisory lock on PostgreSQL; with a busy timeout). Within one ingest call,
+// articles are prepared on StoreOptions::threads threads, up to a batch ahead of the commits, and
+// committed in input order (pipeline/ordered_run.h): memory holds at most two
 // batches of articles (besides the writer's), whatever the input's size.
 //
 // The query methods return ready JSON (the shapes of the HTTP API, docs/ARCHITECTURE.md "Store");

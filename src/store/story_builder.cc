@@ -16,6 +16,7 @@
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
 #include "store/cluster_changes.h"
+#include "store/row_batch.h"
 #include "store/story_changes.h"
 #include "text/segment.h"
 
@@ -61,7 +62,7 @@ Status WriteMentions(Db& db, int64_t rowid, const AnalyzedArticle& a, simdjson::
   WriteExtractJson(a.article, a.mentions, w);
   simdjson::dom::element doc;
   if (parser.parse(w.str()).get(doc)) return ParseError("mentions");
-  Stmt ins = db.Prepare("INSERT INTO mentions (article, kind, start, \"end\", value, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  RowBatch ins(db, "INSERT INTO mentions (article, kind, start, \"end\", value, json) VALUES", 6);
   static const std::pair<const char*, const char*> kLists[] = {
       {"quantities", "quantity"}, {"dates", "date"}, {"entities", "entity"}, {"quotes", "quote"}};
   for (auto [list, kind] : kLists) {
@@ -75,16 +76,16 @@ Status WriteMentions(Db& db, int64_t rowid, const AnalyzedArticle& a, simdjson::
                               : std::string_view(kind) == "quote" ? "speaker" : "value";
       std::string value_text = m[value_key].get(value) ? "" : ValueText(value);
       if (value_text == "null") value_text.clear();
-      ins.Bind(1, rowid);
-      ins.Bind(2, std::string_view(kind));
-      ins.Bind(3, start);
-      ins.Bind(4, end);
-      ins.Bind(5, value_text);
-      ins.Bind(6, simdjson::minify(m));
-      if (Status s = ins.Run(); !s.ok()) return s;
+      ins.Int(rowid);
+      ins.Text(kind);
+      ins.Int(start);
+      ins.Int(end);
+      ins.Text(value_text);
+      ins.Text(simdjson::minify(m));
+      if (Status s = ins.EndRow(); !s.ok()) return s;
     }
   }
-  return Status::Ok();
+  return ins.Flush();
 }
 
 // Writes claims rows: one per statement (the table's unique key drops a settled statement that a
@@ -362,12 +363,13 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   if (Status st = WriteEvents(db, story, doc, types); !st.ok()) return st;
 
   std::vector<std::string> entities = EntitiesByArticles(r.articles);
-  Stmt ent = db.Prepare("INSERT INTO story_entities (name, story) VALUES (?1, ?2)");
+  RowBatch ent(db, "INSERT INTO story_entities (name, story) VALUES", 2);
   for (const std::string& name : entities) {
-    ent.Bind(1, name);
-    ent.Bind(2, static_cast<int64_t>(story));
-    if (Status st = ent.Run(); !st.ok()) return st;
+    ent.Text(name);
+    ent.Int(static_cast<int64_t>(story));
+    if (Status st = ent.EndRow(); !st.ok()) return st;
   }
+  if (Status st = ent.Flush(); !st.ok()) return st;
   if (entities.size() > kTopEntities) entities.resize(kTopEntities);
 
   // What this rebuild changed, for the event stream, against the report it replaces.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs the whole test suite (unit, golden, bad-input, bombs and
 # fuzz-regression tests); then runs it again in an AddressSanitizer + UBSan build (build-asan/), and
-# runs each fuzz target briefly (scripts/fuzz.sh, CORROBORATE_FUZZ_SECONDS each, default 30: CI must stay under 35 minutes).
+# runs each fuzz target briefly (scripts/fuzz.sh, CORROBORATE_FUZZ_SECONDS each, default 30: CI must stay under 30 minutes).
 # The store tests also run on PostgreSQL, in a throwaway cluster (scripts/pg_cluster.sh).
 # docs/RELIABILITY.md describes each check.
 set -euo pipefail

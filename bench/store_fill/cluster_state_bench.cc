@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   }
   const store::LoadedClusterer& c = **got;
   t = std::chrono::steady_clock::now();
-  Status saved = store::InTransaction(*db, "BEGIN IMMEDIATE", [&]() -> Status {
+  Status saved = store::InWriteTransaction(*db, [&]() -> Status {
     if (Status s = store::SaveClusterState(*db, *c.clusterer, c.last_rowid); !s.ok()) return s;
     return InvalidInput("rolled back");  // measured, not kept
   });

@@ -3,6 +3,7 @@
 // contract. Parties come from grammatical roles (subject, object, passive agent, "X's acquisition
 // of Y", "an order from X"), never from the nearest name. Tested in frames_test.cc.
 #include <cstdio>
+#include <string_view>
 
 #include "events/frame_context.h"
 #include "extract/gazetteer.h"
@@ -131,6 +132,28 @@ RoleValue GoodsValue(const FrameContext& c, uint32_t w0, uint32_t w1) {
   }
   if (!text.empty()) v.text = text;
   return v;
+}
+
+// "to supply the Ruritanian Air Force (RAF) with 14 tankers": the goods follow "with" after the one
+// supplied (and a bracketed short name of it); words [*g0, *g1). A comma before "with" ends the
+// phrase ("to supply the RAF, with deliveries from 2011" names no goods).
+bool GoodsAfterWith(const FrameContext& c, const Party& recipient, uint32_t* g0, uint32_t* g1) {
+  const auto& w = c.W();
+  uint32_t end = c.syntax.ClauseEnd(recipient.w0);
+  uint32_t k = recipient.w1;
+  auto gap = [&](uint32_t i) {  // the characters between word i - 1 and word i
+    return std::string_view(c.article.text).substr(w[i - 1].end, w[i].start - w[i - 1].end);
+  };
+  if (k < end && gap(k).find('(') != std::string_view::npos) {
+    uint32_t j = k;
+    while (j < end && j < k + 4 && gap(j).find(')') == std::string_view::npos) ++j;
+    if (j >= end || j == k + 4) return false;
+    k = j;
+    if (gap(k).find(',') != std::string_view::npos) return false;
+  } else if (k < end && (w[k].comma_before || w[k].clause_before)) {
+    return false;
+  }
+  return k + 1 < end && w[k].lower == "with" && Goods(c, k + 1, g0, g1);
 }
 
 void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
@@ -322,7 +345,9 @@ bool FillContract(const FrameContext& c, Event& ev) {
       SetParty(c, ev, "buyer", from);
       for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
         if (In(w[k].lower, {"supply", "provide", "deliver", "build"}) && k > 0 && w[k - 1].lower == "to") {
-          SetParty(c, ev, "buyer", syn.Object(k + 1));
+          const Party* to = syn.Object(k + 1);
+          SetParty(c, ev, "buyer", to);
+          if (to != nullptr && !to->person && GoodsAfterWith(c, *to, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
           break;
         }
       }
@@ -354,8 +379,14 @@ bool FillContract(const FrameContext& c, Event& ev) {
       if (w[k].lower != "to" || !In(w[k + 1].lower, {"purchase", "buy", "supply", "provide", "lease", "deliver", "build"}))
         continue;
       int32_t money = c.QuantityAt(k + 2);
-      if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) ev.Set("amount", c.QuantityValue(money));
-      else if (Goods(c, k + 2, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
+      if (money >= 0 && c.mentions.quantities[money].kind == QuantityKind::kMoney) {
+        ev.Set("amount", c.QuantityValue(money));
+      } else if (Goods(c, k + 2, &g0, &g1)) {
+        ev.Set("subject", GoodsValue(c, g0, g1));
+      } else if (const Party* to = syn.Object(k + 2); to != nullptr && !to->person && ev.Find("subject") == nullptr &&
+                                                       GoodsAfterWith(c, *to, &g0, &g1)) {
+        ev.Set("subject", GoodsValue(c, g0, g1));  // "a contract to supply X with 14 tankers"
+      }
       break;
     }
     uint32_t for_at = c.t1;

@@ -370,5 +370,22 @@ TEST(Frames, EarlierThisYearDatesTheReportNotThePeriod) {
   EXPECT_EQ(Text(*e, "date"), "(none)");
 }
 
+// "a contract to supply X with GOODS": X is the buyer and the goods follow "with", past a
+// bracketed short name of X; a comma before "with" ends the phrase, and what follows is no goods.
+TEST(Frames, GoodsSuppliedWithAfterTheBuyer) {
+  auto evs = EventsOf("Northwind Avionics has won a $90 million contract to supply the Ruritanian Air Force (RAF) with "
+                      "radar units for its transport fleet.");
+  const Event* c = OfType(evs, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Northwind Avionics");
+  EXPECT_EQ(Text(*c, "buyer"), "Ruritanian Air Force");
+  EXPECT_EQ(Text(*c, "subject"), "radar units");  // "for its transport fleet" opens another role
+  auto comma = EventsOf("Northwind Avionics has won a $90 million contract to supply the Ruritanian Air Force, with "
+                        "deliveries from 2027.");
+  c = OfType(comma, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "subject"), "(none)");
+}
+
 }  // namespace
 }  // namespace corroborate

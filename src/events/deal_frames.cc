@@ -160,6 +160,38 @@ void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p
   if (p != nullptr && ev.Find(role) == nullptr) ev.Set(role, c.PartyValue(*p));
 }
 
+// The seller who won a contract: "X and Y won an order", "X and Y defeated Z to win a contract" tell
+// of one order won together (a consortium), so the seller is both, named as partners are ("X, Y").
+// Orders in the plural ("X and Y won orders") may be one each: the first only is kept then.
+void SetSellers(const FrameContext& c, Event& ev, const Party* subject) {
+  if (subject == nullptr || ev.Find("seller") != nullptr) return;
+  const auto& w = c.W();
+  // Each name once ("Globex (GLX)" is one party), the last joined by "and".
+  std::vector<const Party*> all;
+  for (const Party* p : c.syntax.Coordinated(subject)) {
+    bool seen = false;
+    for (const Party* q : all) seen |= q->name == p->name;
+    if (!seen) all.push_back(p);
+  }
+  bool joined = false;
+  if (all.size() >= 2) {
+    for (uint32_t k = all[all.size() - 2]->w1; k < all.back()->w0; ++k) joined |= w[k].lower == "and";
+  }
+  const std::string& noun = w[c.t1 - 1].lower;
+  bool singular = !noun.empty() && noun.back() != 's';
+  if (!joined || !singular) {
+    SetParty(c, ev, "seller", subject);
+    return;
+  }
+  RoleValue v = c.PartyValue(*all.front());
+  for (size_t k = 1; k < all.size(); ++k) {
+    if (all[k]->person || all[k]->stand_in) return SetParty(c, ev, "seller", subject);
+    v.text += ", " + all[k]->name;
+  }
+  v.span.end = w[all.back()->w1 - 1].end;
+  ev.Set("seller", v);
+}
+
 // Amount of a deal: "for $X", "worth $X", "a $X deal", "valued at $X", with a per-share price
 // told apart ("$82 a share").
 // "raised its offer", "a sweetened bid": the trigger names a new value of a deal told before.
@@ -204,15 +236,25 @@ void SetAmounts(const FrameContext& c, Event& ev, const char* total_role, const 
 // or UINT32_MAX.
 uint32_t GoverningVerb(const FrameContext& c) {
   const auto& w = c.W();
-  for (uint32_t k = c.t0; k > c.b() && k + 7 > c.t0; --k) {
+  // Up to six words back; a figure counts as none ("a US$ 40 billion (GB £20.1 billion) contract").
+  int words = 0;
+  for (uint32_t k = c.t0; k > c.b() && words < 7; --k) {
     if (w[k].comma_before && w[k - 1].quantity < 0) break;
     if (w[k].clause_before) break;
+    if (w[k - 1].quantity < 0) ++words;
     const std::string& x = w[k - 1].lower;
     if (In(x, {"won", "win", "wins", "winning", "secured", "landed", "received", "awarded", "signed", "signs", "sign",
                "placed", "placing", "announced", "announces", "inked", "got", "lost", "defeated", "finalised",
                "finalized", "negotiated", "completed", "agreed", "reached", "struck", "made", "make", "makes",
                "cancelled", "canceled", "scrapped", "revived", "entered"}))
       return k - 1;
+    // "X defeated Y for a contract": beating the rival for it wins it.
+    if (x == "for" && k >= c.b() + 3) {
+      const Party* rival = c.syntax.At(k - 2);
+      if (rival != nullptr && rival->w1 == k - 1 && rival->w0 > c.b() &&
+          In(w[rival->w0 - 1].lower, {"defeated", "beat", "outbid"}))
+        return rival->w0 - 1;
+    }
     if (IsPreposition(x) && !In(x, {"of", "to"})) break;
   }
   return UINT32_MAX;
@@ -341,7 +383,7 @@ bool FillContract(const FrameContext& c, Event& ev) {
     const Party* from = syn.After(c.t1, {"from"});
     if (In(verb, {"won", "win", "wins", "winning", "secured", "landed", "received", "got", "defeated"})) {
       // "X has won an order from Y", "X won a contract to supply Y with ...".
-      SetParty(c, ev, "seller", syn.Subject(v));
+      SetSellers(c, ev, syn.Subject(v));
       SetParty(c, ev, "buyer", from);
       for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
         if (In(w[k].lower, {"supply", "provide", "deliver", "build"}) && k > 0 && w[k - 1].lower == "to") {

@@ -81,9 +81,19 @@ int32_t FrameContext::QuantityBefore(uint32_t i, QuantityKind kind) const {
   for (uint32_t k = i; k > b() && k + 8 > i; --k) {
     int32_t q = W()[k - 1].quantity;
     if (q >= 0) {
-      // The figure that opens a run of figures: the first of "US$ 40 billion (GB £20.1 billion)".
+      // The figure that opens a run of figures: the first of "US$ 40 billion (GB £20.1 billion)",
+      // past a currency's code that opens the bracket.
       uint32_t j = k - 1;
-      while (j > b() && W()[j - 1].quantity >= 0) --j;
+      while (j > b()) {
+        if (W()[j - 1].quantity >= 0) {
+          --j;
+        } else if (j > b() + 1 && W()[j - 1].comma_before && W()[j - 2].quantity >= 0 && W()[j - 1].camel &&
+                   W()[j - 1].lower.size() <= 3) {
+          j -= 2;
+        } else {
+          break;
+        }
+      }
       int32_t first = W()[j].quantity;
       return mentions.quantities[first].kind == kind ? first : -1;
     }
@@ -120,10 +130,14 @@ EventStatus FrameContext::ClauseStatus() const {
   uint32_t v = t0;
   if (!verb) {
     bool found = false;
-    for (uint32_t k = t0; k > b() && k + 6 > t0; --k) {
+    // Up to five words back; a figure counts as none, and a bracket that restates one is no break
+    // ("defeated Y for a US$ 40 billion (GB £20.1 billion) contract").
+    int words = 0;
+    for (uint32_t k = t0; k > b() && words < 6; --k) {
       const std::string& x = w[k - 1].lower;
       if (In(x, {"cancelled", "canceled", "scrapped", "abandoned", "terminated"})) return EventStatus::kCancelled;
-      if (w[k].comma_before || w[k].clause_before) break;
+      if ((w[k].comma_before && w[k - 1].quantity < 0) || w[k].clause_before) break;
+      if (w[k - 1].quantity < 0) ++words;
       // "had been expected to post net income of", "an estimated profit": a forecast, told now.
       if (In(x, {"expected", "expects", "expect", "forecast", "forecasts", "estimated", "projected", "predicted",
                  "anticipated", "likely"}))

@@ -387,5 +387,34 @@ TEST(Frames, GoodsSuppliedWithAfterTheBuyer) {
   EXPECT_EQ(Text(*c, "subject"), "(none)");
 }
 
+// "X and Y defeated Z to win an order": the rival Z is the object of "defeated", the "to" clause
+// is the winners' (subject control, unlike "asked Z to bid"), and one order won together is sold
+// by both. "defeated Z for a contract" wins it too; a figure restated in brackets in another
+// currency is the same sum, the first is the one stated.
+TEST(Frames, BeatingARivalToWinAContract) {
+  auto evs = EventsOf("Last month, Halden Marine and Vantor Systems defeated Northwind Yards to win an order for 12 "
+                      "frigates from the Ruritanian Navy.");
+  const Event* c = OfType(evs, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Halden Marine, Vantor Systems");
+  EXPECT_EQ(Text(*c, "buyer"), "Ruritanian Navy");
+  EXPECT_EQ(Text(*c, "subject"), "12 frigates");
+  auto for_contract = EventsOf("Halden Marine has defeated Northwind Yards for a US$ 2 billion (GB £1.6 billion) "
+                               "contract to supply the Ruritanian Navy with 12 frigates.");
+  c = OfType(for_contract, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "seller"), "Halden Marine");
+  EXPECT_EQ(Text(*c, "buyer"), "Ruritanian Navy");
+  EXPECT_EQ(Number(*c, "amount"), 2e9);
+  EXPECT_EQ(std::string(c->Find("amount")->quantity.currency), "USD");
+  EXPECT_EQ(Text(*c, "subject"), "12 frigates");
+  EXPECT_EQ(c->status, EventStatus::kCompleted);  // "has defeated ... for": done
+  // Orders in the plural may be one each: no joint seller is made of them.
+  auto plural = EventsOf("Halden Marine and Vantor Systems won orders from the Ruritanian Navy for 12 frigates.");
+  for (const Event& e : plural) {
+    if (e.type == EventType::kContract) EXPECT_EQ(Text(e, "seller").find(", "), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -27,6 +27,14 @@ bool TakesGerund(std::string_view w) {
                 "started", "stopped", "finished", "completed", "continues", "continued", "resumed", "mull"});
 }
 
+// Verbs of beating a rival: "X defeated Y to win", "X outbid Y to buy". The rival after the verb is
+// its object, and the "to" clause says what the subject did by it: its subject is the main
+// clause's ("asked Y to bid" is another kind: Y bids).
+bool BeatsRival(std::string_view w) {
+  return In(w, {"defeated", "defeating", "defeat", "defeats", "beat", "beats", "beating", "beaten", "outbid",
+                "outbids", "outbidding", "outbidded"});
+}
+
 bool IsNegation(std::string_view w) { return In(w, {"not", "never", "n't", "no", "nt"}); }
 
 // Words that open a relative clause or a subordinate one: a clause of its own begins there.
@@ -145,10 +153,10 @@ uint32_t Syntax::ToClauseAcrossPhrase(uint32_t to) const {
   for (uint32_t k = to; k > b_ && k + 7 > to; --k) {
     if (w_[k].comma_before || w_[k].clause_before) return UINT32_MAX;
     const std::string& x = w_[k - 1].lower;
-    if (In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed", "option", "options",
+    if ((In(x, {"agreed", "agreement", "deal", "plans", "planned", "decided", "signed", "option", "options",
                "recommended", "asked", "chosen", "selected", "picked", "tapped", "invited", "allowed", "authorized",
-               "authorised", "urged", "forced", "persuaded", "defeated", "beat", "outbid"}) &&
-        k < to && !(k + 1 == to && At(k) != nullptr && !IsPreposition(x)))
+               "authorised", "urged", "forced", "persuaded"}) || BeatsRival(x)) &&
+        k < to && (!(k + 1 == to && At(k) != nullptr && !IsPreposition(x)) || BeatsRival(x)))
       return k - 1;
     if (!(IsPreposition(x) || IsDeterminer(x) || At(k - 1) != nullptr || w_[k - 1].date >= 0 || w_[k - 1].capitalized))
       return UINT32_MAX;

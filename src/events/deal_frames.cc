@@ -22,7 +22,8 @@ bool Goods(const FrameContext& c, uint32_t from, uint32_t* w0, uint32_t* w1) {
   while (i < end && In(w[i].lower, {"a", "an", "the", "up", "to", "as", "many", "some", "about", "new", "further",
                                     "another", "more", "additional"}))
     ++i;
-  if (i >= end) return false;
+  // "ordered from Vantor": a preposition opens another role; the verb has no goods.
+  if (i >= end || IsPreposition(w[i].lower)) return false;
   uint32_t j = i;
   bool counted = false, named = false, plural = false;
   while (j < end && !(j > i && (w[j].comma_before || w[j].clause_before))) {
@@ -154,6 +155,36 @@ bool GoodsAfterWith(const FrameContext& c, const Party& recipient, uint32_t* g0,
     return false;
   }
   return k + 1 < end && w[k].lower == "with" && Goods(c, k + 1, g0, g1);
+}
+
+// "support for Zephyr, which Globex has licensed from Initech", "the 20 jets that Globex ordered":
+// in an object relative clause the goods are the antecedent of "which"/"that", the noun phrase
+// before it (back to a preposition, a verb or the sentence's start); words [*g0, *g1). The
+// clause's subject `buyer` follows the pronoun. What one licenses is named like a company
+// ("Zephyr"): a name alone is goods after "licensed", and after other verbs needs the counts or
+// plurals Goods asks for.
+bool Antecedent(const FrameContext& c, const Party& buyer, uint32_t* g0, uint32_t* g1) {
+  const auto& w = c.W();
+  uint32_t rel = buyer.w0;
+  if (rel < c.b() + 2 || !In(w[rel - 1].lower, {"which", "that"})) return false;
+  uint32_t a1 = rel - 1;  // the noun phrase ends before the pronoun
+  uint32_t a0 = a1;
+  while (a0 > c.b() && a1 - a0 < 6 && !w[a0].clause_before && !(a0 < a1 && w[a0].comma_before) &&
+         !IsPreposition(w[a0 - 1].lower) && !IsAuxiliary(w[a0 - 1].lower) && !IsDeterminer(w[a0 - 1].lower) &&
+         !In(w[a0 - 1].lower, {"adds", "add", "added", "and", "or", "but", "uses", "use", "used", "said", "says"}))
+    --a0;
+  if (a0 == a1) return false;
+  std::string_view verb = w[c.t0].lower;
+  if (In(verb, {"licensed", "licenses", "license"})) {
+    for (uint32_t k = a0; k < a1; ++k) {
+      const Party* p = c.syntax.At(k);
+      if (p != nullptr && (p->person || p->stand_in)) return false;
+    }
+    *g0 = a0;
+    *g1 = a1;
+    return true;
+  }
+  return Goods(c, a0, g0, g1) && *g1 == a1;
 }
 
 void SetParty(const FrameContext& c, Event& ev, const char* role, const Party* p) {
@@ -353,8 +384,13 @@ bool FillContract(const FrameContext& c, Event& ev) {
     // Y", "which Apple has licensed from Microsoft".
     // A passive names no buyer as subject; "lease" is said of lessor and lessee alike.
     if (syn.Passive(c.t0) || trig == "lease" || trig == "leases") return false;
-    SetParty(c, ev, "buyer", syn.Subject(c.t0));
-    if (Goods(c, c.t1, &g0, &g1)) ev.Set("subject", GoodsValue(c, g0, g1));
+    const Party* buyer = syn.Subject(c.t0);
+    SetParty(c, ev, "buyer", buyer);
+    if (Goods(c, c.t1, &g0, &g1)) {
+      ev.Set("subject", GoodsValue(c, g0, g1));
+    } else if (buyer != nullptr && Antecedent(c, *buyer, &g0, &g1)) {
+      ev.Set("subject", GoodsValue(c, g0, g1));  // "ActiveSync, which Globex has licensed from X"
+    }
     SetParty(c, ev, "seller", syn.After(c.t1, {"from", "with"}));
     // "exercising its options with Boeing to purchase five jets": the seller in the phrase the
     // verb's "to" clause hangs on.

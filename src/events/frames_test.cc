@@ -416,5 +416,22 @@ TEST(Frames, BeatingARivalToWinAContract) {
   }
 }
 
+// In an object relative clause ("X, which B has licensed from S") the goods are the antecedent of
+// the pronoun: what one licenses is named like a company, and is goods after "licensed"; after
+// other verbs the antecedent needs a count or a plural, as goods after the verb do.
+TEST(Frames, TheGoodsOfAnObjectRelativeClauseAreItsAntecedent) {
+  auto evs = EventsOf("The update adds support for Zephyr, which Halden Software has licensed from rival Initech.");
+  const Event* c = OfType(evs, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Halden Software");
+  EXPECT_EQ(Text(*c, "seller"), "Initech");
+  EXPECT_EQ(Text(*c, "subject"), "Zephyr");
+  auto counted = EventsOf("The first of the 20 jets that Meridian Airways ordered from Vantor Aerospace arrived.");
+  c = OfType(counted, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "subject"), "20 jets");
+}
+
 }  // namespace
 }  // namespace corroborate

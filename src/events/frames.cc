@@ -224,6 +224,7 @@ class Framer {
       if (ReadsSyntax(ev.type)) {
         // Frames that read the clause's grammatical roles fill the event or abstain.
         if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        if (ev.Find("position_of") != nullptr && !PreviousHoldersPost(ev)) continue;
         ev.from_syntax = true;
         FanOut(syntax, parties, ev, drafts);
         if (ev.status == EventStatus::kUnknown) {
@@ -364,6 +365,29 @@ class Framer {
         drafts.push_back(std::move(copy));
       }
     }
+  }
+
+  // "Lee's post will be filled by Ada Moss": the post and its company are those the article gave
+  // Lee in an earlier event; without one the appointment names neither, and is dropped (false).
+  bool PreviousHoldersPost(Event& ev) const {
+    std::string holder = ev.Find("position_of")->text;
+    ev.roles.erase(std::remove_if(ev.roles.begin(), ev.roles.end(), [](const Role& r) { return r.name == "position_of"; }),
+                   ev.roles.end());
+    // The latest of the holder's events that names the post, with its company; else the latest
+    // that names a company.
+    for (bool need_post : {true, false}) {
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        const RoleValue* person = it->type == EventType::kExecutiveChange ? it->Find("person") : nullptr;
+        if (person == nullptr || !SameParty(person->text, holder)) continue;
+        const RoleValue* post = it->Find("position");
+        const RoleValue* company = it->Find("company");
+        if (need_post ? post == nullptr : company == nullptr) continue;
+        if (post != nullptr && ev.Find("position") == nullptr) ev.Set("position", *post);
+        if (company != nullptr && ev.Find("company") == nullptr) ev.Set("company", *company);
+        break;
+      }
+    }
+    return ev.Find("company") != nullptr;
   }
 
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A

@@ -433,5 +433,48 @@ TEST(Frames, TheGoodsOfAnObjectRelativeClauseAreItsAntecedent) {
   EXPECT_EQ(Text(*c, "subject"), "20 jets");
 }
 
+// A departing person's appositive names the post left ("Ada Moss, formerly a Globex executive
+// overseeing sales, is stepping down"): the organisation opening it, or after "of", is the post's
+// company. An age is no post, and a post at another company than the one left is not the post left.
+TEST(Frames, TheAppositiveOfADepartingPersonIsThePostLeft) {
+  auto evs = EventsOf("Ada Moss, formerly a Halden Industries executive overseeing sales in Asia, is stepping down "
+                      "from her post.");
+  const Event* x = OfType(evs, EventType::kExecutiveChange);
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(Text(*x, "person"), "Ada Moss");
+  EXPECT_EQ(Text(*x, "direction"), "departed");
+  EXPECT_EQ(Text(*x, "position"), "executive overseeing sales in Asia");
+  EXPECT_EQ(Text(*x, "company"), "Halden Industries");
+  auto of = EventsOf("Ada Moss, chief operating officer of Halden Industries, resigned on Monday.");
+  x = OfType(of, EventType::kExecutiveChange);
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(Text(*x, "position"), "chief operating officer");
+  EXPECT_EQ(Text(*x, "company"), "Halden Industries");
+  auto age = EventsOf("Halden Industries said that Ada Moss, 52, had left the company.");
+  x = OfType(age, EventType::kExecutiveChange);
+  if (x != nullptr) EXPECT_EQ(Text(*x, "position"), "(none)");
+  auto other = EventsOf("Ada Moss, a former Initech executive, has resigned from Halden Industries.");
+  x = OfType(other, EventType::kExecutiveChange);
+  if (x != nullptr) EXPECT_EQ(Text(*x, "position"), "(none)");
+}
+
+// "Moss's post will be filled by Omar Reyes, the company's head of sales": the post filled is the one
+// the article gave Moss, at her company; the appositive after Reyes is his present post.
+TEST(Frames, APostFilledIsThePreviousHoldersPost) {
+  auto evs = EventsOf("Ada Moss, chief operating officer of Halden Industries, resigned on Monday. Moss's post will "
+                      "be filled by Omar Reyes, the company's head of sales.");
+  const Event* x = nullptr;
+  for (const Event& e : evs) {
+    if (e.type == EventType::kExecutiveChange && Text(e, "direction") == "appointed") x = &e;
+  }
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(Text(*x, "person"), "Omar Reyes");
+  EXPECT_EQ(Text(*x, "position"), "chief operating officer");
+  EXPECT_EQ(Text(*x, "company"), "Halden Industries");
+  // Without an earlier post of the holder, the appointment names neither post nor company.
+  auto alone = EventsOf("Moss's post will be filled by Omar Reyes, the company's head of sales.");
+  for (const Event& e : alone) EXPECT_NE(e.type, EventType::kExecutiveChange);
+}
+
 }  // namespace
 }  // namespace corroborate

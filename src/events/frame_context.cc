@@ -103,7 +103,9 @@ int32_t FrameContext::QuantityBefore(uint32_t i, QuantityKind kind) const {
   return -1;
 }
 
-int32_t FrameContext::ClauseDate() const {
+int32_t FrameContext::ClauseDate() const { return ClauseDate(false); }
+
+int32_t FrameContext::ClauseDate(bool day_only) const {
   uint32_t end = syntax.ClauseEnd(t1);
   // The clause begins at the last clause opener before the trigger, or the sentence's start.
   uint32_t begin = b();
@@ -117,6 +119,7 @@ int32_t FrameContext::ClauseDate() const {
   for (uint32_t i = begin; i < end; ++i) {
     int32_t d = W()[i].date;
     if (d < 0 || (i > begin && W()[i - 1].date == d)) continue;
+    if (day_only && mentions.dates[d].grain != DateGrain::kDay) continue;
     uint32_t dist = i >= t1 ? i - t1 : t0 - i;
     if (dist < best_d) { best_d = dist; best = d; }
   }

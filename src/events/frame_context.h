@@ -50,8 +50,10 @@ struct FrameContext {
   // The quantity of `kind` written just before word i as its modifier ("a $40 billion contract",
   // "the SGD1.75-billion Terminal 3", "Goldman's $5 billion hit"), or -1.
   int32_t QuantityBefore(uint32_t i, QuantityKind kind) const;
-  // The date mention in the trigger's clause nearest the trigger, or -1.
+  // The date mention in the trigger's clause nearest the trigger, or -1; with `day_only`, the
+  // nearest one of a day's grain.
   int32_t ClauseDate() const;
+  int32_t ClauseDate(bool day_only) const;
   // The status the trigger's verb group or the verb that governs a noun trigger states:
   // "has acquired" → completed, "agreed to buy" → agreed, "plans to sue" → planned, "will buy" →
   // announced, "is in talks to" → in_talks; kUnknown when it states none (or denies the event).

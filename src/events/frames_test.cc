@@ -476,5 +476,21 @@ TEST(Frames, APostFilledIsThePreviousHoldersPost) {
   for (const Event& e : alone) EXPECT_NE(e.type, EventType::kExecutiveChange);
 }
 
+// An earnings clause with a quarter and a day: the quarter is the period the results cover, the day
+// the one they (or the forecast) were told. The article is published 2025-06-12.
+TEST(Frames, AnEarningsClauseGivesItsPeriodAndItsDay) {
+  auto evs = EventsOf("Halden Industries said in a June 3 filing it could book a $40 million charge in its "
+                      "second-quarter earnings.");
+  const Event* e = OfType(evs, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "company"), "Halden Industries");
+  EXPECT_EQ(Text(*e, "period"), "2025-Q2");
+  EXPECT_EQ(Text(*e, "date"), "2025-06-03");
+  auto no_day = EventsOf("Halden Industries posted a net loss of $45 million for the second quarter of 2025.");
+  e = OfType(no_day, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(*e, "date"), "(none)");  // no day in the clause, none made up
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -306,6 +306,12 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     bool when = said.size() > 5 && (said.substr(0, 5) == "later" || said.substr(0, 5) == "Later" ||
                                     (said.size() > 7 && (said.substr(0, 7) == "earlier" || said.substr(0, 7) == "Earlier")));
     ev.Set(v.date.grain == DateGrain::kDay || when ? "date" : "period", v);
+    // "said in a Dec. 22 filing it could book a charge in its fourth-quarter earnings": the quarter
+    // is the period, the day in the same clause the date the results or the forecast were told.
+    if (ev.Find("period") != nullptr) {
+      int32_t day = c.ClauseDate(true);
+      if (day >= 0) ev.Set("date", c.DateValue(day));
+    }
   }
   // Results need a figure; a forecast hit to them needs its period.
   bool figure = ev.Find("profit") != nullptr || ev.Find("revenue") != nullptr;

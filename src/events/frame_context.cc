@@ -2,8 +2,54 @@
 #include "events/frame_context.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+#include "extract/civil_date.h"
 
 namespace corroborate::events {
+
+bool NarrativeDate(const Article& article, const Mentions& mentions, int32_t di, DateMention* out) {
+  const DateMention& d = mentions.dates[di];
+  *out = d;
+  std::string_view words = std::string_view(article.text).substr(d.start, d.end - d.start);
+  auto ends_with = [&](std::string_view x) {
+    if (words.size() < x.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(words[words.size() - x.size() + i])) != x[i]) return false;
+    }
+    return true;
+  };
+  if (!d.relative || !ends_with("later")) return true;
+  std::optional<extract::Civil> pub = extract::ParseIsoDate(article.published);
+  const DateMention* anchor = nullptr;
+  for (int32_t k = di - 1; k >= 0 && anchor == nullptr; --k) {
+    if (!mentions.dates[k].relative) anchor = &mentions.dates[k];
+  }
+  if (!pub || anchor == nullptr || d.grain != DateGrain::kDay) return false;
+  bool years = words.find("year") != std::string_view::npos || words.find("Year") != std::string_view::npos;
+  if (years) {
+    *out = DateMention{};
+    out->start = d.start;
+    out->end = d.end;
+    out->year = anchor->year + (d.year - pub->year);
+    out->grain = DateGrain::kYear;
+    return anchor->year > 0;
+  }
+  if (anchor->grain != DateGrain::kDay) return false;
+  int64_t shift = extract::DaysFromCivil(d.year, d.month, d.day) - extract::DaysFromCivil(pub->year, pub->month, pub->day);
+  extract::Civil c = extract::CivilFromDays(extract::DaysFromCivil(anchor->year, anchor->month, anchor->day) + shift);
+  *out = DateMention{};
+  out->start = d.start;
+  out->end = d.end;
+  out->year = c.year;
+  out->month = c.month;
+  out->day = c.day;
+  out->grain = DateGrain::kDay;
+  return true;
+}
+
 RoleValue FrameContext::PartyValue(const Party& p) const {
   RoleValue v;
   v.kind = RoleValue::Kind::kEntity;
@@ -31,7 +77,8 @@ RoleValue FrameContext::TextValue(uint32_t w0, uint32_t w1) const {
 }
 
 RoleValue FrameContext::DateValue(int32_t di) const {
-  const DateMention& d = mentions.dates[di];
+  DateMention d;
+  NarrativeDate(article, mentions, di, &d);
   RoleValue v;
   v.kind = RoleValue::Kind::kDate;
   v.date = d;
@@ -119,7 +166,9 @@ int32_t FrameContext::ClauseDate(bool day_only) const {
   for (uint32_t i = begin; i < end; ++i) {
     int32_t d = W()[i].date;
     if (d < 0 || (i > begin && W()[i - 1].date == d)) continue;
-    if (day_only && mentions.dates[d].grain != DateGrain::kDay) continue;
+    DateMention told;
+    if (!NarrativeDate(article, mentions, d, &told)) continue;  // "three days later" with nothing before
+    if (day_only && told.grain != DateGrain::kDay) continue;
     uint32_t dist = i >= t1 ? i - t1 : t0 - i;
     if (dist < best_d) { best_d = dist; best = d; }
   }

@@ -17,6 +17,13 @@
 
 namespace corroborate::events {
 
+// A date told relative to the story's own time ("one year later", "three days later") counts from
+// the last absolute date the article told before it, not from the day of publication: "In 1984 X
+// was released. One year later he was fired" is 1985. Years keep the year's grain; days, weeks and
+// months need a day to count from. False when there is none: the words then give no date.
+// Any other mention is returned as it is.
+bool NarrativeDate(const Article& article, const Mentions& mentions, int32_t di, DateMention* out);
+
 struct FrameContext {
   const Article& article;
   const Mentions& mentions;

@@ -838,8 +838,10 @@ class Framer {
     };
     int best_d = 1 << 30;
     int32_t best = -1;
+    DateMention told;
     for (uint32_t i = b; i < e; ++i) {
       if (w[i].date < 0 || (i > b && w[i - 1].date == w[i].date)) continue;
+      if (!events::NarrativeDate(a_, m_, w[i].date, &told)) continue;  // "days later" with nothing before
       int d = dist(t, i);
       // "This sale follows cuts of 2,300 in March": the date is the nearer one's.
       bool nearer_twin = false;
@@ -856,14 +858,15 @@ class Framer {
       if (w[i].date < 0) continue;
       uint32_t j = i;
       while (j < e && w[j].date == w[i].date) ++j;
-      if (j < e && w[j].comma_before && j <= t.w0) best = w[i].date;
+      if (j < e && w[j].comma_before && j <= t.w0 && events::NarrativeDate(a_, m_, w[i].date, &told)) best = w[i].date;
       break;
     }
     if (best < 0) {
       WeekdayHint(s, ev);
       return;
     }
-    const DateMention& d = m_.dates[best];
+    DateMention d;
+    events::NarrativeDate(a_, m_, best, &d);
     RoleValue v;
     v.kind = RoleValue::Kind::kDate;
     v.date = d;

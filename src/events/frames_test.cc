@@ -492,5 +492,25 @@ TEST(Frames, AnEarningsClauseGivesItsPeriodAndItsDay) {
   EXPECT_EQ(Text(*e, "date"), "(none)");  // no day in the clause, none made up
 }
 
+// "N years later" counts from the last date the article told, not from the day it was published
+// (2025-06-12 here): the story's own time. Days count from a day; with no date before, the words
+// give none.
+TEST(Frames, ADateTellingLaterCountsFromTheStorysLastDate) {
+  auto years = EventsOf("Halden Industries opened its first plant in 1998. Two years later it acquired Vantor Sensors.");
+  const Event* a = OfType(years, EventType::kAcquisition);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(Text(*a, "target"), "Vantor Sensors");
+  EXPECT_EQ(Text(*a, "date"), "2000");
+  auto days = EventsOf("Initech rejected the offer on March 3, 2024. Five days later Halden Industries acquired "
+                       "Vantor Sensors.");
+  a = OfType(days, EventType::kAcquisition);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(Text(*a, "date"), "2024-03-08");
+  auto none = EventsOf("Three days later Halden Industries acquired Vantor Sensors.");
+  a = OfType(none, EventType::kAcquisition);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(Text(*a, "date"), "(none)");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -161,6 +161,20 @@ int32_t FrameContext::ClauseDate(bool day_only) const {
   for (uint32_t k = t0; k > b(); --k) {
     if (W()[k].clause_before || In(W()[k - 1].lower, {"which", "who"})) { begin = k; break; }
   }
+  // "X stated on Thursday that it had signed a contract": the date before a reporting verb's
+  // "that" dates the report, and the past perfect after it puts the event before the report.
+  for (uint32_t k = t0; k > begin + 1; --k) {
+    if (W()[k - 1].lower != "that") continue;
+    bool reported = false;
+    for (uint32_t r = k - 1; r > begin && r + 6 > k; --r) {
+      reported |= In(W()[r - 1].lower, {"said", "says", "stated", "states", "announced", "announces", "confirmed",
+                                        "confirms", "reported", "reports", "disclosed", "discloses", "told"});
+    }
+    bool perfect = false;
+    for (uint32_t h = k; h < t0; ++h) perfect |= W()[h].lower == "had";
+    if (reported && perfect) begin = k;
+    break;
+  }
   int32_t best = -1;
   uint32_t best_d = UINT32_MAX;
   for (uint32_t i = begin; i < end; ++i) {

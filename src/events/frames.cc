@@ -81,6 +81,7 @@ class Framer {
   std::vector<Event> Run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
     std::vector<Event> out = MergeWithinArticle();
+    ApplyBackReferences(out);
     Cite(out);
     return out;
   }
@@ -367,6 +368,64 @@ class Framer {
     }
   }
 
+  // "The airline signed the agreement in Paris on June 15": a definite contract noun that a verb of
+  // concluding governs tells more of a contract the article told before; the sentence's subject
+  // is one of its parties, and the day in its clause the day it was concluded. Noted here, given to
+  // that contract by ApplyBackReferences.
+  struct BackReference {
+    std::string party;
+    int32_t date = -1;
+    Span sentence;
+  };
+  void NoteBackReference(const events::FrameContext& c) {
+    const auto& w = W();
+    if (c.verb || c.t0 < c.b() + 3 || w[c.t0 - 1].lower != "the" ||
+        !events::In(w[c.t0].lower, {"agreement", "deal", "contract", "order", "purchase"}))
+      return;
+    uint32_t v = c.t0 - 2;
+    if (!events::In(w[v].lower, {"signed", "inked", "sealed", "concluded", "finalised", "finalized", "completed"}) ||
+        c.syntax.Negated(v))
+      return;
+    const events::Party* subject = c.syntax.Subject(v);
+    int32_t d = c.ClauseDate(true);
+    if (subject == nullptr || subject->person || d < 0) return;
+    back_refs_.push_back(BackReference{subject->name, d, a_.sentences[w[c.t0].sentence]});
+  }
+
+  // Each noted back reference dates the one contract of its party that has no date yet; with
+  // none or several such, it dates none.
+  void ApplyBackReferences(std::vector<Event>& out) const {
+    for (const BackReference& r : back_refs_) {
+      Event* only = nullptr;
+      int n = 0;
+      for (Event& ev : out) {
+        if (ev.type != EventType::kContract) continue;
+        bool party = false;
+        for (const char* role : {"buyer", "seller"}) {
+          const RoleValue* p = ev.Find(role);
+          party |= p != nullptr && SameParty(p->text, r.party);
+        }
+        if (!party) continue;
+        ++n;
+        only = &ev;
+      }
+      if (n != 1 || only->Find("date") != nullptr) continue;
+      DateMention d;
+      if (!events::NarrativeDate(a_, m_, r.date, &d)) continue;
+      RoleValue v;
+      v.kind = RoleValue::Kind::kDate;
+      v.date = d;
+      v.text = DateValue(d);
+      v.span = Span{d.start, d.end};
+      only->Set("date", v);
+      if (std::find(only->evidence.begin(), only->evidence.end(), r.sentence) == only->evidence.end()) {
+        only->evidence.push_back(r.sentence);
+        std::sort(only->evidence.begin(), only->evidence.end(),
+                  [](const Span& x, const Span& y) { return x.start < y.start; });
+      }
+    }
+  }
+
   // "Lee's post will be filled by Ada Moss": the post and its company are those the article gave
   // Lee in an earlier event; without one the appointment names neither, and is dropped (false).
   bool PreviousHoldersPost(Event& ev) const {
@@ -414,6 +473,7 @@ class Framer {
         return events::FillContract(c, ev);
       case EventType::kContract: {
         if (events::FillContract(c, ev)) return true;
+        NoteBackReference(c);
         // "the deal" refers back to a deal told before; "deals with A, B and C" are usually sales
         // whose direction the clause does not give.
         const std::string& word = w[t.w0].lower;
@@ -1075,6 +1135,7 @@ class Framer {
   const EventLexicon& lex_;
   std::string topic_;
   std::string last_person_;  // the person the article named last, for "he" and "she"
+  std::vector<BackReference> back_refs_;
   std::vector<Event> events_;
   const Role events_member_marker_{"_member", RoleValue{}};
 };

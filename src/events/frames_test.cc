@@ -512,5 +512,31 @@ TEST(Frames, ADateTellingLaterCountsFromTheStorysLastDate) {
   EXPECT_EQ(Text(*a, "date"), "(none)");
 }
 
+// "X stated on Thursday that it had signed a contract": the day before the reporting verb's "that"
+// dates the report, and the past perfect puts the signing before it, so Thursday is not the
+// contract's day. "The airline signed the agreement in Lisbon on June 9" tells the day of that
+// contract: a definite contract noun concluded by its party refers back to it. The article is
+// published on Thursday 2025-06-12.
+TEST(Frames, TheDayAContractWasSignedNotTheDayItWasReported) {
+  const std::string first = "Meridian Airways stated on Thursday that it had signed a contract to purchase 20 "
+                            "Skylark jets from Vantor Aerospace.";
+  auto evs = EventsOf(first + " The airline signed the agreement in Lisbon on June 9.");
+  const Event* c = OfType(evs, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "date"), "2025-06-09");
+  EXPECT_EQ(c->evidence.size(), 2u);  // the sentence that dates it is evidence of it
+  auto alone = EventsOf(first);
+  c = OfType(alone, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "date"), "(none)");
+  // Without the past perfect the report's day is the event's: "said on Thursday it will buy".
+  auto now = EventsOf("Meridian Airways announced on Thursday that it will purchase 20 Skylark jets from Vantor "
+                      "Aerospace.");
+  c = OfType(now, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "date"), "2025-06-12");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -549,6 +549,22 @@ bool FillPartnership(const FrameContext& c, Event& ev) {
   parties.span = Span{w[partners.front()->w0].start, w[partners.back()->w1 - 1].end};
   if (parties.span.end < parties.span.start) parties.span = Span{};
   ev.Set("parties", parties);
+  // "an agreement with Y for worldwide marketing and support for its jets": what the partners do
+  // together is the noun phrase after "for", up to the next preposition or comma.
+  for (uint32_t k = c.t1; k + 1 < syn.ClauseEnd(c.t1); ++k) {
+    if (w[k].comma_before && k > c.t1) break;
+    if (w[k].lower != "for" || syn.At(k + 1) != nullptr) continue;
+    uint32_t j = k + 1;
+    while (j < syn.ClauseEnd(c.t1) && j < k + 9 && !w[j].comma_before && !w[j].clause_before &&
+           w[j].quantity < 0 && w[j].date < 0 && syn.At(j) == nullptr &&
+           (!IsPreposition(w[j].lower) || w[j].hyphen_after) &&  // "after-sales" is a modifier
+           !IsDeterminer(w[j].lower) && !IsAuxiliary(w[j].lower) && !In(w[j].lower, {"which", "that", "who"}))
+      ++j;
+    bool ends = j >= syn.ClauseEnd(c.t1) || w[j].comma_before || w[j].clause_before ||
+                (IsPreposition(w[j].lower) && !w[j].hyphen_after);
+    if (j > k + 1 && ends && w[j - 1].lower != "and") ev.Set("subject", c.TextValue(k + 1, j));
+    break;
+  }
   int32_t d = c.ClauseDate();
   if (d >= 0) ev.Set("date", c.DateValue(d));
   if (v != UINT32_MAX && In(w[v].lower, {"ending", "ended", "end", "ends", "terminated", "dissolved"})) {

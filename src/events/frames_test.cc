@@ -538,5 +538,26 @@ TEST(Frames, TheDayAContractWasSignedNotTheDayItWasReported) {
   EXPECT_EQ(Text(*c, "date"), "2025-06-12");
 }
 
+// A partnership's subject is the noun phrase after "for" ("for worldwide marketing and after-sales
+// support", a hyphenated "after-" being a modifier, not a preposition); a verb group right after
+// "and" shares the subject of the verb group before it ("X has entered ... and have reached a deal
+// with Z": X and Z are partners).
+TEST(Frames, WhatPartnersDoAndASharedSubject) {
+  auto evs = EventsOf("Halden Aero has entered into an agreement with Vantor Systems for worldwide marketing and "
+                      "after-sales support for its regional jet, and has reached a deal with state-owned Northwind "
+                      "Works for general co-operation.");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const Event& e : evs) {
+    if (e.type == EventType::kPartnership) got.emplace_back(Text(e, "parties"), Text(e, "subject"));
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"Halden Aero, Northwind Works", "general co-operation"},
+                     {"Halden Aero, Vantor Systems", "worldwide marketing and after-sales support"}}));
+  // A verb group after "and" without an auxiliary before it takes no subject from afar.
+  auto bare = EventsOf("Analysts praised the plan and reached a deal with Northwind Works for general co-operation.");
+  EXPECT_EQ(OfType(bare, EventType::kPartnership), nullptr);
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -187,6 +187,17 @@ const Party* Syntax::Subject(uint32_t v) const {
   }
   if (g <= b_ || w_[g].clause_before) return nullptr;
   uint32_t i = g - 1;
+  // "X has signed a deal with Y, and has reached one with Z": a verb group right after "and" has no
+  // subject of its own; it shares the one of the verb group before it, found at that group's
+  // auxiliary. Without an auxiliary there, no subject is taken.
+  if (w_[i].lower == "and" && g > v - 3 && IsAuxiliary(w_[g].lower)) {
+    for (uint32_t k = i; k-- > b_;) {
+      if (w_[k].clause_before) break;
+      if (!IsAuxiliary(w_[k].lower) || (k > b_ && IsAuxiliary(w_[k - 1].lower))) continue;
+      return Subject(k);
+    }
+    return nullptr;
+  }
   // "Y, which was acquired by X": the antecedent of the relative pronoun.
   if (In(w_[i].lower, {"which", "who", "that"})) {
     if (i <= b_) return nullptr;

@@ -467,6 +467,17 @@ bool FillContract(const FrameContext& c, Event& ev) {
       }
       break;
     }
+    // "negotiated the purchase of 22 Vantor 310 jets": the goods bought after "of" (a company after
+    // it is an acquisition's, FillAcquisition).
+    if (In(trig, {"purchase", "purchases"}) && c.t1 < syn.ClauseEnd(c.t1) && w[c.t1].lower == "of" &&
+        ev.Find("subject") == nullptr && Goods(c, c.t1 + 1, &g0, &g1)) {
+      ev.Set("subject", GoodsValue(c, g0, g1));
+      std::vector<Party> all;
+      for (uint32_t i = g0; i < g1; ++i) {
+        if (const Party* p = syn.At(i)) all.push_back(*p);
+      }
+      SetParty(c, ev, "seller", Maker(c, g0, g1, all, &scratch));
+    }
     uint32_t for_at = c.t1;
     while (for_at < syn.ClauseEnd(c.t1) && w[for_at].lower != "for") ++for_at;
     int32_t after_for = for_at + 1 < w.size() ? c.QuantityAt(for_at + 1) : -1;

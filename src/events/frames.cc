@@ -81,6 +81,7 @@ class Framer {
   std::vector<Event> Run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) Sentence(s);
     std::vector<Event> out = MergeWithinArticle();
+    DropDealsOfContracts(out);
     ApplyBackReferences(out);
     Cite(out);
     return out;
@@ -424,6 +425,35 @@ class Framer {
                   [](const Span& x, const Span& y) { return x.start < y.start; });
       }
     }
+  }
+
+  // "a deal between Globex and Initech" in an article that tells of Globex buying from Initech is
+  // that purchase, not a partnership besides it: a partnership named only by the generic "deal" or
+  // "agreement", saying nothing of what the partners do, whose two parties are the buyer and the
+  // seller of one of the article's contracts, is dropped.
+  void DropDealsOfContracts(std::vector<Event>& out) const {
+    auto generic = [&](const Event& ev) {
+      std::string_view word = std::string_view(a_.text).substr(ev.trigger.start, ev.trigger.end - ev.trigger.start);
+      return word == "deal" || word == "deals" || word == "agreement" || word == "agreements";
+    };
+    auto of_contract = [&](const Event& ev) {
+      const RoleValue* parties = ev.Find("parties");
+      if (ev.type != EventType::kPartnership || ev.Find("subject") != nullptr || parties == nullptr || !generic(ev))
+        return false;
+      size_t comma = parties->text.find(", ");
+      if (comma == std::string::npos || parties->text.find(", ", comma + 2) != std::string::npos) return false;
+      std::string a = parties->text.substr(0, comma), b = parties->text.substr(comma + 2);
+      for (const Event& c : out) {
+        const RoleValue* buyer = c.type == EventType::kContract ? c.Find("buyer") : nullptr;
+        const RoleValue* seller = c.type == EventType::kContract ? c.Find("seller") : nullptr;
+        if (buyer == nullptr || seller == nullptr) continue;
+        if ((SameParty(buyer->text, a) && SameParty(seller->text, b)) ||
+            (SameParty(buyer->text, b) && SameParty(seller->text, a)))
+          return true;
+      }
+      return false;
+    };
+    out.erase(std::remove_if(out.begin(), out.end(), of_contract), out.end());
   }
 
   // "Lee's post will be filled by Ada Moss": the post and its company are those the article gave

@@ -559,5 +559,24 @@ TEST(Frames, WhatPartnersDoAndASharedSubject) {
   EXPECT_EQ(OfType(bare, EventType::kPartnership), nullptr);
 }
 
+// "negotiated the purchase of 22 Vantor 310 jets": the goods bought follow "of", and their maker
+// sells them. A later "deal between" the same buyer and seller, saying nothing of what they do
+// together, is that purchase, not a partnership; a deal with someone else stays one.
+TEST(Frames, ThePurchaseOfGoodsAndTheDealThatIsIt) {
+  auto evs = EventsOf("Meridian Airways has negotiated the purchase of 22 new Vantor 310 jets. The sale is the result "
+                      "of a deal begun between Meridian Airways and Vantor last year.");
+  const Event* c = OfType(evs, EventType::kContract);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
+  EXPECT_EQ(Text(*c, "seller"), "Vantor");
+  EXPECT_EQ(Text(*c, "subject"), "22 Vantor 310 jets");
+  EXPECT_EQ(OfType(evs, EventType::kPartnership), nullptr);
+  auto other = EventsOf("Meridian Airways has negotiated the purchase of 22 new Vantor 310 jets. It also began a deal "
+                        "between Meridian Airways and Northwind Travel last year.");
+  const Event* p = OfType(other, EventType::kPartnership);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(Text(*p, "parties"), "Meridian Airways, Northwind Travel");
+}
+
 }  // namespace
 }  // namespace corroborate

@@ -33,6 +33,9 @@ struct FrameContext {
   uint32_t t0 = 0, t1 = 0;     // the trigger's words [t0, t1)
   const std::string& salient;  // the organisation the article is most about
   bool verb = false;           // the trigger is read as a verb (a listed noun may be used as one)
+  // Further events the clause states beside the one filled ("tripled in 2004, doubled in 2005":
+  // two moves), when the caller takes them.
+  std::vector<Event>* more = nullptr;
 
   const std::vector<Word>& W() const { return words.words; }
   uint32_t b() const { return syntax.begin(); }

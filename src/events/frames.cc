@@ -225,7 +225,8 @@ class Framer {
       ev.evidence.push_back(a_.sentences[s]);
       if (ReadsSyntax(ev.type)) {
         // Frames that read the clause's grammatical roles fill the event or abstain.
-        if (!FillFromSyntax(syntax, trigs[k], ev)) continue;
+        std::vector<Event> more;  // told after this one, in text order
+        if (!FillFromSyntax(syntax, trigs[k], ev, &more)) continue;
         if (ev.Find("position_of") != nullptr && !PreviousHoldersPost(ev)) continue;
         ev.from_syntax = true;
         FanOut(syntax, parties, ev, drafts);
@@ -238,6 +239,10 @@ class Framer {
         }
         if (ev.Find("date") == nullptr && ev.Find("period") == nullptr) WeekdayHint(s, ev);
         drafts.push_back(std::move(ev));
+        for (Event& m : more) {
+          m.from_syntax = true;
+          drafts.push_back(std::move(m));
+        }
         continue;
       }
       Roles(s, trigs[k], orgs, quants[k], ev);
@@ -482,7 +487,7 @@ class Framer {
   // Fills an event whose frame reads the sentence's syntax (frame_context.h); false to abstain. A
   // word the list gives as a noun but used as a verb ("agreed to purchase 60 jets") is read as the
   // verb; buying goods rather than a company is a contract.
-  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev) {
+  bool FillFromSyntax(const events::Syntax& syntax, const Trig& t, Event& ev, std::vector<Event>* more) {
     const auto& w = W();
     bool verb = t.entry->verb;
     uint32_t before = t.w0;
@@ -494,7 +499,7 @@ class Framer {
     }
     // "did not buy", "has yet to sign": a denied verb group states no event.
     if (verb && syntax.Negated(t.w0)) return false;
-    events::FrameContext c{a_, m_, words_, syntax, *t.entry, t.w0, t.w1, orgs_.Salient(), verb};
+    events::FrameContext c{a_, m_, words_, syntax, *t.entry, t.w0, t.w1, orgs_.Salient(), verb, more};
     switch (ev.type) {
       case EventType::kAcquisition:
         if (events::FillAcquisition(c, ev)) return true;

@@ -578,5 +578,27 @@ TEST(Frames, ThePurchaseOfGoodsAndTheDealThatIsIt) {
   EXPECT_EQ(Text(*p, "parties"), "Meridian Airways, Northwind Travel");
 }
 
+// Verbs of direction coordinated after the first are moves of their own, each with the figures and
+// the date up to the next ("tripled in 2021, doubled in 2022 and rose by 12 percent in 2023");
+// "up from" restates the same move. The article is published on Thursday 2025-06-12.
+TEST(Frames, CoordinatedMovesAreMovesOfTheirOwn) {
+  auto evs = EventsOf("Shares of Halden Industries tripled in 2021, doubled in 2022 and rose by 12 percent in 2023.");
+  std::vector<std::pair<double, std::string>> got;
+  for (const Event& e : evs) {
+    if (e.type == EventType::kStockMove) got.emplace_back(Number(e, "change"), Text(e, "period"));
+  }
+  EXPECT_EQ(got, (std::vector<std::pair<double, std::string>>{{200, "2021"}, {100, "2022"}, {12, "2023"}}));
+  auto days = EventsOf("Halden Industries shares fell 3% on Monday and rose 2% on Tuesday.");
+  got.clear();
+  for (const Event& e : days) {
+    if (e.type == EventType::kStockMove) got.emplace_back(Number(e, "change"), Text(e, "date"));
+  }
+  EXPECT_EQ(got, (std::vector<std::pair<double, std::string>>{{-3, "2025-06-09"}, {2, "2025-06-10"}}));
+  auto one = EventsOf("Halden Industries shares rose 5% to $20, up from $18 a year ago.");
+  int moves = 0;
+  for (const Event& e : one) moves += e.type == EventType::kStockMove;
+  EXPECT_EQ(moves, 1);
+}
+
 }  // namespace
 }  // namespace corroborate

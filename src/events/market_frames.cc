@@ -97,6 +97,52 @@ void SetTicker(const FrameContext& c, Event& ev, const Party& company) {
   }
 }
 
+// The figures of one of several coordinated moves, the verb at v and its words up to `end`: a
+// percentage is its change, a sum after "to" its price, another sum its change in money; the
+// multiplying verbs ("doubled") state their change themselves. False when it has none.
+bool MoveFigures(const FrameContext& c, Event& ev, uint32_t v, uint32_t end) {
+  const auto& w = c.W();
+  double factor = 0;
+  int direction = MoveDirection(w[v].lower, &factor);
+  bool saw_to = false;
+  for (uint32_t k = v + 1; k < end && k < v + 14; ++k) {
+    int32_t q = w[k].quantity;
+    if (In(w[k].lower, {"to", "at"})) saw_to = true;
+    if (q < 0 || (k > v + 1 && w[k - 1].quantity == q)) continue;
+    const Quantity& m = c.mentions.quantities[q];
+    bool after_to = In(w[k - 1].lower, {"to", "at"});
+    if (m.kind == QuantityKind::kPercent && ev.Find("change") == nullptr && !after_to) {
+      ev.Set("change", Signed(c.QuantityValue(q), direction));
+    } else if (m.kind == QuantityKind::kMoney && (after_to || saw_to) && ev.Find("price") == nullptr) {
+      ev.Set("price", c.QuantityValue(q));
+    } else if (m.kind == QuantityKind::kMoney && !saw_to && ev.Find("change_amount") == nullptr) {
+      ev.Set("change_amount", Signed(c.QuantityValue(q), direction));
+    }
+  }
+  if (factor != 0 && ev.Find("change") == nullptr) {
+    RoleValue f;
+    f.kind = RoleValue::Kind::kQuantity;
+    f.quantity.kind = QuantityKind::kPercent;
+    f.quantity.value = factor;
+    f.span = Span{w[v].start, w[v].end};
+    f.quantity.start = f.quantity.phrase_start = w[v].start;
+    f.quantity.end = w[v].end;
+    f.text = c.article.text.substr(w[v].start, w[v].end - w[v].start);
+    ev.Set("change", f);
+  }
+  return ev.Find("change") != nullptr || ev.Find("change_amount") != nullptr || ev.Find("price") != nullptr;
+}
+
+// The first date mention among words [from, to), or -1.
+int32_t SegmentDate(const FrameContext& c, uint32_t from, uint32_t to) {
+  for (uint32_t k = from; k < to; ++k) {
+    if (c.W()[k].date < 0) continue;
+    DateMention told;
+    if (NarrativeDate(c.article, c.mentions, c.W()[k].date, &told)) return c.W()[k].date;
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool FillStockMove(const FrameContext& c, Event& ev) {
@@ -162,6 +208,40 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     return true;
   }
   if (direction == 0) return false;
+  // "tripled in 2004, doubled in 2005 and increased by 16 percent in 2006": verbs of direction
+  // coordinated after the first are moves of their own, each with the figures and the date up to
+  // the next one.
+  std::vector<uint32_t> moves = {v};
+  for (uint32_t k = v + 1; k < end; ++k) {
+    double f = 0;
+    if (MoveDirection(w[k].lower, &f) == 0 || In(w[k].lower, {"up", "down", "higher", "lower"})) continue;
+    uint32_t j = k;
+    while (j > v + 1 && IsAdverb(w[j - 1].lower)) --j;
+    if (w[j].comma_before || w[j - 1].lower == "and") moves.push_back(k);
+  }
+  if (moves.size() > 1 && c.more != nullptr) {
+    for (size_t m = 1; m < moves.size(); ++m) {
+      Event copy;
+      copy.type = ev.type;
+      copy.trigger = ev.trigger;
+      copy.verbal = ev.verbal;
+      copy.evidence = ev.evidence;
+      copy.Set("company", *ev.Find("company"));
+      if (const RoleValue* t = ev.Find("ticker")) copy.Set("ticker", *t);
+      uint32_t seg_end = m + 1 < moves.size() ? moves[m + 1] : end;
+      if (MoveFigures(c, copy, moves[m], seg_end)) {
+        SetWhen(c, copy, SegmentDate(c, moves[m], seg_end));
+        copy.status = EventStatus::kCompleted;
+        c.more->push_back(std::move(copy));
+      }
+    }
+    end = moves[1];
+    if (!MoveFigures(c, ev, v, end)) return false;
+    int32_t d = SegmentDate(c, v, end);
+    SetWhen(c, ev, d >= 0 ? d : SegmentDate(c, c.b(), v));
+    ev.status = EventStatus::kCompleted;
+    return true;
+  }
   // "fell 1 percent to $254", "rose US $5.41", "slid $19.37 ... a drop of over 5%", "increased by
   // 5 percent", "rose to $373.72".
   bool saw_to = false;

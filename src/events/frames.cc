@@ -558,6 +558,15 @@ class Framer {
         if (w[k].quantity >= 0 || w[k].comma_before) break;
       }
     }
+    // "assembled at the main Globex factory in Lyon": a facility named with "the" after "at" is the
+    // known place where something else happens, not news of a facility ("at a new site" may be).
+    if (t.entry->type == EventType::kFacility && !t.entry->verb) {
+      uint32_t k = t.w0;
+      while (k > b && k + 4 > t.w0 && !events::IsDeterminer(w[k - 1].lower) && !events::IsPreposition(w[k - 1].lower) &&
+             !w[k].comma_before && !w[k].clause_before)
+        --k;
+      if (k > b + 1 && w[k - 1].lower == "the" && w[k - 2].lower == "at") return true;
+    }
     if (t.entry->verb && t.w1 == t.w0 + 1 && (first == "value" || first == "values") &&
         ((t.w1 < e && w[t.w1].lower == "of") || (t.w0 > b && events::IsDeterminer(w[t.w0 - 1].lower))))
       return true;

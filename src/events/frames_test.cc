@@ -600,5 +600,20 @@ TEST(Frames, CoordinatedMovesAreMovesOfTheirOwn) {
   EXPECT_EQ(moves, 1);
 }
 
+// A facility named with "the" after "at" is the known place where something else happens ("will be
+// assembled at the main Halden factory in Lyon"), not news of a facility; "at a facility in Porto"
+// and "will open a new factory" are.
+TEST(Frames, AFacilityWhereSomethingElseHappensIsNoEvent) {
+  auto evs = EventsOf("The first jets will be assembled at the main Halden Aero factory in Lyon, but production of "
+                      "the rest will be carried out at a facility in Porto.");
+  const Event* f = OfType(evs, EventType::kFacility);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Text(*f, "location"), "Porto");
+  auto opened = EventsOf("Halden Aero will open a new factory in Lyon next year.");
+  f = OfType(opened, EventType::kFacility);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Text(*f, "location"), "Lyon");
+}
+
 }  // namespace
 }  // namespace corroborate

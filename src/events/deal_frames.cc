@@ -174,6 +174,16 @@ bool Antecedent(const FrameContext& c, const Party& buyer, uint32_t* g0, uint32_
          !In(w[a0 - 1].lower, {"adds", "add", "added", "and", "or", "but", "uses", "use", "used", "said", "says"}))
     --a0;
   if (a0 == a1) return false;
+  // The relative clause's verb has no object of its own: the antecedent fills that gap ("the claim
+  // that X ordered Lopez to ..." is no relative clause, its "that" opens what is claimed).
+  if (c.syntax.Object(c.t1) != nullptr) return false;
+  // "that" opens a content clause as often ("the news that X ordered"): its antecedent must count
+  // or name what was bought.
+  if (w[rel - 1].lower == "that") {
+    bool counted_or_named = false;
+    for (uint32_t k = a0; k < a1; ++k) counted_or_named |= w[k].quantity >= 0 || w[k].entity >= 0;
+    if (!counted_or_named) return false;
+  }
   std::string_view verb = w[c.t0].lower;
   if (In(verb, {"licensed", "licenses", "license"})) {
     for (uint32_t k = a0; k < a1; ++k) {

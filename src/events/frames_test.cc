@@ -431,6 +431,10 @@ TEST(Frames, TheGoodsOfAnObjectRelativeClauseAreItsAntecedent) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(Text(*c, "buyer"), "Meridian Airways");
   EXPECT_EQ(Text(*c, "subject"), "20 jets");
+  // "that" opening what is claimed, and a verb with an object of its own: no relative clause, so
+  // no goods (and so no contract: "ordered" there is a command).
+  auto content = EventsOf("The evidence matches the prosecutors' claims that Omar Reyes ordered Ada Moss to the roof.");
+  EXPECT_EQ(OfType(content, EventType::kContract), nullptr);
 }
 
 // A departing person's appositive names the post left ("Ada Moss, formerly a Globex executive

@@ -619,5 +619,17 @@ TEST(Frames, AFacilityWhereSomethingElseHappensIsNoEvent) {
   EXPECT_EQ(Text(*f, "location"), "Lyon");
 }
 
+// "net profit has made up $1.14 per share": earnings per share are no total profit; the event keeps
+// the figures that are totals.
+TEST(Frames, EarningsPerShareAreNoProfit) {
+  auto evs = EventsOf("Halden Industries' net profit has made up $1.14 per share, while analysts expected 77 cents.");
+  const Event* e = OfType(evs, EventType::kEarnings);
+  if (e != nullptr) EXPECT_EQ(e->Find("profit"), nullptr);
+  auto total = EventsOf("Halden Industries' net profit was $45 million in 2024.");
+  e = OfType(total, EventType::kEarnings);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Number(*e, "profit"), 45e6);
+}
+
 }  // namespace
 }  // namespace corroborate

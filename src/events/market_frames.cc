@@ -366,6 +366,12 @@ bool FillEarnings(const FrameContext& c, Event& ev) {
     // "$1.9 billion in earnings", "$6 billion in revenue".
     if (q < 0 && c.t0 >= c.b() + 2 && w[c.t0 - 1].lower == "in") q = c.QuantityAt(c.t0 - 2);
   }
+  // "net profit has made up $1.14 per share": earnings per share, not the profit's total.
+  if (q >= 0) {
+    uint32_t after = c.b();
+    while (after < c.e() && c.W()[after].start < c.mentions.quantities[q].end) ++after;
+    if (after + 1 < c.e() && In(w[after].lower, {"per", "a"}) && In(w[after + 1].lower, {"share", "shares"})) q = -1;
+  }
   if (q >= 0 && c.mentions.quantities[q].kind == QuantityKind::kMoney) {
     RoleValue v = c.QuantityValue(q);
     if (measure == "loss") v.quantity.value = -std::fabs(v.quantity.value);

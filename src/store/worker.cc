@@ -11,6 +11,7 @@
 #include <chrono>
 #include <deque>
 #include <limits>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -109,9 +110,24 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
     return report;
   };
 
+  // The last seq of a batch whose commit failed. Its rows are still ours in the queue but no longer
+  // held, and nobody would take them up (Claim passes over a worker's own rows, which it counts as
+  // held): they are given back before anything else, however long the store takes to answer.
+  std::optional<int64_t> release_through;
+
   size_t accepted = 0, duplicates = 0;
   while (true) {
     bool progress = false;
+
+    if (release_through) {
+      Status released = im.Write([&](Db& db) { return ReleaseLeases(db, me, *release_through); });
+      if (!released.ok()) {
+        if (Status s = retry(released); !s.ok()) return s;
+        continue;
+      }
+      worked();
+      release_through.reset();
+    }
 
     // 1. Commit the prepared articles whose turn it is: those before any row another holds.
     if (!held.empty()) {
@@ -174,7 +190,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
         if (!committed.ok()) {
           // Not stored. Our rows among them (if any are left) are given up, to be claimed afresh.
           if (refused) report.lost += seqs.size();
-          (void)im.Write([&](Db& db) { return ReleaseLeases(db, me, seqs.back()); });
+          release_through = seqs.back();
           if (!refused) {
             if (Status s = retry(committed); !s.ok()) return s;
           }

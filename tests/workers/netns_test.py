@@ -19,6 +19,7 @@ usage: netns_test.py --bin build/corroborate --generator bench/generate_articles
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,7 @@ def compare(net, label, single, database):
     twice = net.psql('SELECT count(*) - count(DISTINCT id) FROM articles', database).strip()
     if twice != '0':
         fail('%s: %s articles stored twice' % (label, twice))
-    print('PASS %s: %d articles, %d stories, every table equal to one ingest\'s' % (
+    print(time.strftime('%H:%M:%S'), 'PASS %s: %d articles, %d stories, every table equal to one ingest\'s' % (
         label, len(a['articles']), len(a['stories'])))
 
 
@@ -158,13 +159,38 @@ def main():
                                       '--acks', os.path.join(tmp, database + '.' + name + '.acks')],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
+            def diagnose(p, database):
+                # What a hung worker waits for: the queue, the server's sessions, the worker's
+                # sockets and its stacks (twice, a second apart: a loop or a wait).
+                def psql(sql):
+                    try:
+                        return net.psql(sql, database)
+                    except (RuntimeError, subprocess.TimeoutExpired) as e:
+                        return str(e)
+                rows = psql("SELECT owner, count(*), min(seq), max(seq), max(lease_until) - "
+                            "(extract(epoch from now()) * 1000)::bigint FROM work_queue GROUP BY owner")
+                sessions = psql("SELECT pid, client_addr, state, wait_event_type, wait_event, "
+                                "now() - state_change, left(query, 50) FROM pg_stat_activity WHERE datname = '%s'"
+                                % database)
+                sockets = subprocess.run(['nsenter', '-t', str(p.pid), '-n', 'ss', '-tnoi'],
+                                         capture_output=True, text=True, timeout=30).stdout
+                stacks = ''
+                if shutil.which('gdb'):
+                    for _ in range(2):
+                        stacks += subprocess.run(['gdb', '-p', str(p.pid), '-batch', '-ex', 'bt 8'],
+                                                 capture_output=True, text=True, timeout=60).stdout[-2500:]
+                        time.sleep(1)
+                return 'at %s\nqueue (owner, rows, first, last, lease left ms):\n%s\nsessions:\n%s\nsockets:\n%s\n' \
+                       'stacks:\n%s' % (time.strftime('%H:%M:%S'), rows, sessions, sockets, stacks)
+
             def finish(p, label):
                 try:
                     out, err = p.communicate(timeout=120)
                 except subprocess.TimeoutExpired:
+                    where = diagnose(p, label)
                     p.kill()
                     _, err = p.communicate()
-                    fail('%s: worker did not finish: %s' % (label, err.decode()[-500:]))
+                    fail('%s: worker did not finish: %s\n%s' % (label, err.decode()[-500:], where))
                 if p.returncode not in (0, 3):
                     fail('%s: worker exit %d: %s' % (label, p.returncode, err.decode()[-500:]))
 
@@ -216,7 +242,9 @@ def main():
             enqueue('restart')
             ws = [worker(1, 'restart', 'r1'), worker(2, 'restart', 'r2')]
             wait_holding('restart', 'r1')
+            print(time.strftime('%H:%M:%S'), 'restarting PostgreSQL')
             net.restart_database()
+            print(time.strftime('%H:%M:%S'), 'PostgreSQL is back')
             for w in ws:
                 finish(w, 'restart')
             compare(net, 'PostgreSQL restarted mid-ingest', 'single', 'restart')

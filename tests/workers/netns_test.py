@@ -10,7 +10,8 @@ the queue empty and every article stored once:
   cut off     a worker's link taken down while it holds a batch: the other claims it after the
               lease and finishes; the link comes back and the cut-off worker must find its lease
               lost and store nothing;
-  restart     PostgreSQL restarted while both work: they reconnect and go on.
+  restart     PostgreSQL restarted three times while both work (once as a crash): they reconnect
+              and go on.
 
 Skips (77) with the reason when namespaces or a PostgreSQL server are not available, or when this
 build cannot open a PostgreSQL store.
@@ -242,9 +243,12 @@ def main():
             enqueue('restart')
             ws = [worker(1, 'restart', 'r1'), worker(2, 'restart', 'r2')]
             wait_holding('restart', 'r1')
-            print(time.strftime('%H:%M:%S'), 'restarting PostgreSQL')
-            net.restart_database()
-            print(time.strftime('%H:%M:%S'), 'PostgreSQL is back')
+            # Three restarts a little apart, so that they fall in claims, preparations and commits
+            # alike; the second one a crash (no clean shutdown, the server recovers from its log).
+            for k, mode in enumerate(('fast', 'immediate', 'fast')):
+                time.sleep(0.8 * k)
+                print(time.strftime('%H:%M:%S'), 'restarting PostgreSQL (%s)' % mode)
+                net.restart_database(mode=mode)
             for w in ws:
                 finish(w, 'restart')
             compare(net, 'PostgreSQL restarted mid-ingest', 'single', 'restart')

@@ -190,7 +190,7 @@ const Party* Syntax::Subject(uint32_t v) const {
   // "X has signed a deal with Y, and has reached one with Z": a verb group right after "and" has no
   // subject of its own; it shares the one of the verb group before it, found at that group's
   // auxiliary. Without an auxiliary there, no subject is taken.
-  if (w_[i].lower == "and" && g > v - 3 && IsAuxiliary(w_[g].lower)) {
+  if (w_[i].lower == "and" && g + 3 > v && IsAuxiliary(w_[g].lower)) {
     for (uint32_t k = i; k-- > b_;) {
       if (w_[k].clause_before) break;
       if (!IsAuxiliary(w_[k].lower) || (k > b_ && IsAuxiliary(w_[k - 1].lower))) continue;

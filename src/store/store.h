@@ -166,6 +166,10 @@ struct WorkerReport {
   double queue_seconds = 0;       // claiming and renewing
   double idle_seconds = 0;        // waiting for work or for an earlier article's turn
   double total_seconds = 0;
+  // Processor time (every thread of the process): of the commits, and in all. The serial share of
+  // the work, unlike the wall-clock times, does not depend on what else the host runs.
+  double commit_cpu_seconds = 0;
+  double cpu_seconds = 0;
 };
 
 class Store {

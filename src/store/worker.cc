@@ -5,6 +5,7 @@
 // queue order, under the store's write lock, by whichever worker holds the next articles; the
 // Writer catches up on what other workers committed before each batch. Tested in worker_test.cc
 // and tests/workers.
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +26,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Processor time of the whole process, in seconds.
+double ProcessCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
 
 std::string DefaultWorkerName() {
   char host[256] = {};
@@ -76,6 +84,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
   const std::string me = options.name.empty() ? DefaultWorkerName() : options.name;
   const size_t batch_size = std::max<size_t>(options.batch_articles, 1);
   const auto start = Clock::now();
+  const double start_cpu = ProcessCpuSeconds();
   PipelineOptions run;
   run.threads = im.options.threads;
 
@@ -106,6 +115,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
   };
   auto finish = [&]() -> Result<WorkerReport> {
     report.total_seconds = Since(start);
+    report.cpu_seconds = ProcessCpuSeconds() - start_cpu;
     return report;
   };
 
@@ -154,6 +164,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
         Status committed;
         Result<int64_t> story_count = int64_t{0};
         const auto c0 = Clock::now();
+        const double c0_cpu = ProcessCpuSeconds();
         RunInArena(run, [&] {
           std::lock_guard lock(im.write_mu);
           committed = im.writer->CommitBatch(batch, out, [&](Db& db) -> Status {
@@ -171,6 +182,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
           }
         });
         report.commit_seconds += Since(c0);
+        report.commit_cpu_seconds += ProcessCpuSeconds() - c0_cpu;
         if (!committed.ok()) {
           // Not stored. Our rows among them (if any are left) are given up, to be claimed afresh.
           if (refused) report.lost += seqs.size();

@@ -267,6 +267,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       if (Status s = index.Run(); !s.ok()) return s;
     }
 
+    if (!p.analysis.empty()) {
+      if (Status s = StoreAnalysis(db_, rowid, p.analysis); !s.ok()) return s;
+    }
+
     p.rowid = rowid;
     known[rowid] = &a;
     fresh.insert(rowid);
@@ -388,6 +392,14 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
     old.article = RebuildStoredArticle(cur);
     old.mentions = ExtractMentions(old.article);
     old.events = ExtractEvents(old.article, old.mentions);
+  }
+  // The new version's analysis replaces the old one's (or, without one, the old one is dropped).
+  if (!p.analysis.empty()) {
+    if (Status s = StoreAnalysis(db_, rowid, p.analysis); !s.ok()) return s;
+  } else {
+    Stmt drop = db_.Prepare("DELETE FROM article_analysis WHERE article = ?1");
+    drop.Bind(1, rowid);
+    if (Status s = drop.Run(); !s.ok()) return s;
   }
   const std::string changes = ArticleChangesJson(old, p.analysed);
 

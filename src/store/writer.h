@@ -36,6 +36,7 @@ struct PendingArticle {
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
   cluster::TermLabels labels;  // the words of each of its terms, for the `why` of its assignment
+  std::string analysis;        // `analysed` as stored (analysis_codec.h); "" when the build has no id
 };
 
 struct BatchOutcome {

@@ -88,6 +88,8 @@ int RunWorkerCommand(const WorkerArgs& args) {
     w.Key("total_seconds"); w.Double(r.total_seconds);
     w.Key("commit_cpu_seconds"); w.Double(r.commit_cpu_seconds);
     w.Key("cpu_seconds"); w.Double(r.cpu_seconds);
+    w.Key("replay_seconds"); w.Double(r.replay_seconds);
+    w.Key("replay_cpu_seconds"); w.Double(r.replay_cpu_seconds);
     w.EndObject();
     std::printf("%s\n", w.str().c_str());
   }

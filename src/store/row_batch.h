@@ -1,9 +1,10 @@
 // Rows for one table inserted many per statement (INSERT … VALUES (…), (…), …): on PostgreSQL
 // each statement is a message to the server and a plan to run, and an article's mentions alone are
-// about fifty rows. On SQLite, a library call away, one row per statement: its one compiled
-// statement is kept by the connection, where each count of rows would be compiled again (and a
-// statement of hundreds of numbered parameters compiles slowly). Tested through store_test.cc
-// (every mention the store keeps goes through it).
+// about fifty rows. On SQLite, whose connection keeps each compiled statement (sqlite_db.cc), full
+// statements of kRows rows and the rest one row at a time: two statement texts, compiled once,
+// where each count of rows would be another text to compile (and a statement of hundreds of
+// numbered parameters compiles slowly). Tested through store_test.cc (every mention the store keeps
+// goes through it).
 //
 //   RowBatch rows(db, "INSERT INTO mentions (article, kind) VALUES", 2);
 //   rows.Int(7); rows.Text("quote");
@@ -26,46 +27,60 @@ namespace corroborate::store {
 class RowBatch {
  public:
   // `head`: the statement up to VALUES; `columns`: values per row.
-  RowBatch(Db& db, std::string head, int columns)
-      : db_(db), head_(std::move(head)), columns_(columns), rows_(db.engine() == Engine::kSqlite ? 1 : kRows) {}
+  RowBatch(Db& db, std::string head, int columns) : db_(db), head_(std::move(head)), columns_(columns) {}
 
   void Text(std::string_view v) { cells_.emplace_back(std::string(v)); }
   void Int(int64_t v) { cells_.emplace_back(v); }
-  // Ends a row; inserts the rows held once there are as many as a statement takes.
-  Status EndRow() { return cells_.size() >= size_t(rows_ * columns_) ? Flush() : Status::Ok(); }
+  // Ends a row; inserts the rows held once there are kRows of them.
+  Status EndRow() { return cells_.size() >= size_t(kRows * columns_) ? Flush() : Status::Ok(); }
 
+  // Inserts the rows held.
   Status Flush() {
-    if (cells_.empty()) return Status::Ok();
     const size_t rows = cells_.size() / size_t(columns_);
-    Stmt fresh;
-    if (rows_ != 1 || !one_row_) {
-      std::string sql = head_;
-      int n = 0;
-      for (size_t r = 0; r < rows; ++r) {
-        sql += r ? ", (" : " (";
-        for (int c = 0; c < columns_; ++c) sql += (c ? ", ?" : "?") + std::to_string(++n);
-        sql += ')';
-      }
-      fresh = db_.Prepare(sql);
-    }
-    if (rows_ == 1 && !one_row_) one_row_ = std::move(fresh);
-    Stmt& s = rows_ == 1 ? *one_row_ : fresh;
-    for (size_t i = 0; i < cells_.size(); ++i) {
-      if (const int64_t* v = std::get_if<int64_t>(&cells_[i])) s.Bind(int(i + 1), *v);
-      else s.Bind(int(i + 1), std::string_view(std::get<std::string>(cells_[i])));
+    if (rows == 0) return Status::Ok();
+    Status s;
+    if (db_.engine() != Engine::kSqlite) {
+      Stmt all = db_.Prepare(Sql(rows));
+      s = Run(all, 0, rows);
+    } else if (rows == size_t(kRows)) {
+      if (!full_) full_ = db_.Prepare(Sql(kRows));
+      s = Run(*full_, 0, rows);
+    } else {
+      if (!one_) one_ = db_.Prepare(Sql(1));
+      for (size_t r = 0; r < rows && s.ok(); ++r) s = Run(*one_, r, 1);
     }
     cells_.clear();
-    return s.Run();
+    return s;
   }
 
  private:
+  std::string Sql(size_t rows) const {
+    std::string sql = head_;
+    int n = 0;
+    for (size_t r = 0; r < rows; ++r) {
+      sql += r ? ", (" : " (";
+      for (int c = 0; c < columns_; ++c) sql += (c ? ", ?" : "?") + std::to_string(++n);
+      sql += ')';
+    }
+    return sql;
+  }
+  // Runs `stmt` with the cells of `rows` rows from row `first`.
+  Status Run(Stmt& stmt, size_t first, size_t rows) {
+    const size_t from = first * size_t(columns_), n = rows * size_t(columns_);
+    for (size_t i = 0; i < n; ++i) {
+      const auto& cell = cells_[from + i];
+      if (const int64_t* v = std::get_if<int64_t>(&cell)) stmt.Bind(int(i + 1), *v);
+      else stmt.Bind(int(i + 1), std::string_view(std::get<std::string>(cell)));
+    }
+    return stmt.Run();
+  }
+
   // 64 rows of a few columns stay far below either engine's limit on parameters (SQLite 32,766).
   static constexpr int kRows = 64;
   Db& db_;
   std::string head_;
   int columns_;
-  int rows_;  // per statement
-  std::optional<Stmt> one_row_;     // the statement of one row, when rows_ is 1, once prepared
+  std::optional<Stmt> full_, one_;  // SQLite's statements of kRows rows and of one, once prepared
   std::vector<std::variant<int64_t, std::string>> cells_;
 };
 

@@ -119,20 +119,7 @@ Status Writer::CatchUp(BatchOutcome& out) {
   }
   const bool from_start = replayed_rowid_ == 0;
   std::vector<std::pair<int64_t, uint32_t>> stored;  // (rowid, story) of each replayed article
-  Stmt s = db_.Prepare("SELECT rowid, features, story FROM articles WHERE rowid > ?1 ORDER BY rowid");
-  s.Bind(1, replayed_rowid_);
-  StepResult r;
-  while ((r = s.Step()) == StepResult::kRow) {
-    Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
-    if (!f.ok()) return f.status();
-    // Its assignment, merges and moves are the ones stored: replay is deterministic (and, from
-    // the start, checked by Realign).
-    (void)clusterer_->Add(*f);
-    replayed_rowid_ = s.Int(0);
-    if (from_start) stored.push_back({replayed_rowid_, uint32_t(s.Int(2))});
-  }
-  if (r == StepResult::kError) return s.status();
-  s = Stmt();
+  if (Status st = Replay(from_start ? &stored : nullptr); !st.ok()) return st;
   if (loaded) {
     // A state that does not end with the store's articles in their stored stories is not this
     // store's (a file copied over, rows edited by hand): drop it and replay everything.
@@ -145,6 +132,32 @@ Status Writer::CatchUp(BatchOutcome& out) {
     }
   }
   return from_start ? Realign(stored, out) : Status::Ok();
+}
+
+Status Writer::Replay(std::vector<std::pair<int64_t, uint32_t>>* stored) {
+  Stmt s = db_.Prepare("SELECT rowid, features, story FROM articles WHERE rowid > ?1 ORDER BY rowid");
+  s.Bind(1, replayed_rowid_);
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
+    if (!f.ok()) return f.status();
+    // Its assignment, merges and moves are the ones stored: replay is deterministic (and, from
+    // the start, checked by Realign).
+    (void)clusterer_->Add(*f);
+    replayed_rowid_ = s.Int(0);
+    if (stored) stored->push_back({replayed_rowid_, uint32_t(s.Int(2))});
+  }
+  return r == StepResult::kError ? s.status() : Status::Ok();
+}
+
+Status Writer::CatchUpWithoutLock() {
+  if (!clusterer_ || replayed_rowid_ == 0) return Status::Ok();
+  if (Status s = db_.BeginRead(); !s.ok()) return s;
+  Status s = Replay(nullptr);
+  // A failure leaves the clusterer as it was after the last article replayed, which it notes.
+  Status end = db_.Commit();
+  if (!end.ok()) (void)db_.Rollback();
+  return s.ok() ? end : s;
 }
 
 Status Writer::Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, BatchOutcome& out) {

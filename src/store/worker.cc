@@ -175,7 +175,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
 
       size_t n = 0;
       while (n < held.size() && held[n].seq < *first_other) ++n;
-      if (n == 0) {
+      if (n == 0 && !held.empty()) {
         // Not its turn yet: replay what the others committed meanwhile, so that only the batches
         // committed from now until its turn are replayed in the ordered step, whatever the number
         // of workers. A failure is only a later replay.

@@ -86,6 +86,10 @@ int RunWorkerCommand(const WorkerArgs& args) {
     w.Key("queue_seconds"); w.Double(r.queue_seconds);
     w.Key("idle_seconds"); w.Double(r.idle_seconds);
     w.Key("total_seconds"); w.Double(r.total_seconds);
+    w.Key("commit_cpu_seconds"); w.Double(r.commit_cpu_seconds);
+    w.Key("cpu_seconds"); w.Double(r.cpu_seconds);
+    w.Key("replay_seconds"); w.Double(r.replay_seconds);
+    w.Key("replay_cpu_seconds"); w.Double(r.replay_cpu_seconds);
     w.EndObject();
     std::printf("%s\n", w.str().c_str());
   }

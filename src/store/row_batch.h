@@ -1,6 +1,10 @@
 // Rows for one table inserted many per statement (INSERT … VALUES (…), (…), …): on PostgreSQL
 // each statement is a message to the server and a plan to run, and an article's mentions alone are
-// about fifty rows. Tested through store_test.cc (every mention the store keeps goes through it).
+// about fifty rows. On SQLite, whose connection keeps each compiled statement (sqlite_db.cc), full
+// statements of kRows rows and the rest one row at a time: two statement texts, compiled once,
+// where each count of rows would be another text to compile (and a statement of hundreds of
+// numbered parameters compiles slowly). Tested through store_test.cc (every mention the store keeps
+// goes through it).
 //
 //   RowBatch rows(db, "INSERT INTO mentions (article, kind) VALUES", 2);
 //   rows.Int(7); rows.Text("quote");
@@ -9,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,9 +34,27 @@ class RowBatch {
   // Ends a row; inserts the rows held once there are kRows of them.
   Status EndRow() { return cells_.size() >= size_t(kRows * columns_) ? Flush() : Status::Ok(); }
 
+  // Inserts the rows held.
   Status Flush() {
-    if (cells_.empty()) return Status::Ok();
     const size_t rows = cells_.size() / size_t(columns_);
+    if (rows == 0) return Status::Ok();
+    Status s;
+    if (db_.engine() != Engine::kSqlite) {
+      Stmt all = db_.Prepare(Sql(rows));
+      s = Run(all, 0, rows);
+    } else if (rows == size_t(kRows)) {
+      if (!full_) full_ = db_.Prepare(Sql(kRows));
+      s = Run(*full_, 0, rows);
+    } else {
+      if (!one_) one_ = db_.Prepare(Sql(1));
+      for (size_t r = 0; r < rows && s.ok(); ++r) s = Run(*one_, r, 1);
+    }
+    cells_.clear();
+    return s;
+  }
+
+ private:
+  std::string Sql(size_t rows) const {
     std::string sql = head_;
     int n = 0;
     for (size_t r = 0; r < rows; ++r) {
@@ -39,21 +62,25 @@ class RowBatch {
       for (int c = 0; c < columns_; ++c) sql += (c ? ", ?" : "?") + std::to_string(++n);
       sql += ')';
     }
-    Stmt s = db_.Prepare(sql);
-    for (size_t i = 0; i < cells_.size(); ++i) {
-      if (const int64_t* v = std::get_if<int64_t>(&cells_[i])) s.Bind(int(i + 1), *v);
-      else s.Bind(int(i + 1), std::string_view(std::get<std::string>(cells_[i])));
+    return sql;
+  }
+  // Runs `stmt` with the cells of `rows` rows from row `first`.
+  Status Run(Stmt& stmt, size_t first, size_t rows) {
+    const size_t from = first * size_t(columns_), n = rows * size_t(columns_);
+    for (size_t i = 0; i < n; ++i) {
+      const auto& cell = cells_[from + i];
+      if (const int64_t* v = std::get_if<int64_t>(&cell)) stmt.Bind(int(i + 1), *v);
+      else stmt.Bind(int(i + 1), std::string_view(std::get<std::string>(cell)));
     }
-    cells_.clear();
-    return s.Run();
+    return stmt.Run();
   }
 
- private:
   // 64 rows of a few columns stay far below either engine's limit on parameters (SQLite 32,766).
   static constexpr int kRows = 64;
   Db& db_;
   std::string head_;
   int columns_;
+  std::optional<Stmt> full_, one_;  // SQLite's statements of kRows rows and of one, once prepared
   std::vector<std::variant<int64_t, std::string>> cells_;
 };
 

@@ -210,6 +210,16 @@ CREATE TABLE work_queue (
 );
 CREATE INDEX work_queue_owner ON work_queue(owner, seq);
 )sql",
+    // 9: each article's analysis as clean and extract left it (store/analysis_codec.h: its
+    // sentences, mentions and events, naming the build that made them), so that rebuilding a story
+    // does not extract its older articles again. Articles stored before have none until their
+    // story is next rebuilt, which extracts them once more and stores it.
+    R"sql(
+CREATE TABLE article_analysis (
+  article INTEGER PRIMARY KEY,        -- articles.rowid
+  analysis BLOB NOT NULL
+);
+)sql",
 };
 
 }  // namespace

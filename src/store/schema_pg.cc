@@ -188,6 +188,13 @@ CREATE TABLE work_queue (
 );
 CREATE INDEX work_queue_owner ON work_queue(owner, seq);
 )sql",
+    // 9: each article's analysis (store/analysis_codec.h).
+    R"sql(
+CREATE TABLE article_analysis (
+  article BIGINT PRIMARY KEY,
+  analysis BYTEA NOT NULL
+);
+)sql",
 };
 
 // Every TEXT column compares byte by byte, whatever the database's default collation.

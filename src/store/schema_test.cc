@@ -89,14 +89,14 @@ TEST(Schema, ClaimsAreFilledFromStoredReportsAsIngestWritesThem) {
     return row.find("|1100|integer|exact|") != std::string::npos && row.find("|0|{") != std::string::npos;
   };
   ASSERT_TRUE(std::any_of(written.begin(), written.end(), unsettled_1100));
-  // Migrations 6 (storylines), 7 (the clusterer's state) and 8 (the work queue) came after and are
-  // run again, so what they added goes too.
+  // Migrations 6 (storylines), 7 (the clusterer's state), 8 (the work queue) and 9 (the articles'
+  // analysis) came after and are run again, so what they added goes too.
   ASSERT_TRUE(db->Exec("DROP TABLE claims; ALTER TABLE events DROP COLUMN outlets; "
                        "ALTER TABLE events DROP COLUMN origins; "
                        "DROP INDEX stories_storyline; ALTER TABLE stories DROP COLUMN storyline; "
                        "ALTER TABLE stories DROP COLUMN link; ALTER TABLE articles DROP COLUMN why; "
                        "DROP TABLE cluster_history; DROP TABLE cluster_state; DROP TABLE cluster_state_info; "
-                       "DROP TABLE work_queue; PRAGMA user_version = 4").ok());
+                       "DROP TABLE work_queue; DROP TABLE article_analysis; PRAGMA user_version = 4").ok());
   ASSERT_TRUE(Migrate(*db).ok());
   EXPECT_EQ(FactRows(*db), written);
 }

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace corroborate::store {
@@ -17,10 +20,46 @@ Status SqliteError(sqlite3* db, std::string_view what) {
 
 namespace {
 
+// A connection's compiled statements not in use, by their SQL text. Compiling is a large share of
+// a commit's time (a story rebuild runs a dozen statements, many times a batch), so a statement
+// given up goes back here, reset, for the next Prepare of the same text. A statement that outlives
+// its connection's cache is finalized instead (the weak pointer says so).
+struct StatementCache {
+  // Far more than the store's distinct statements; queries whose text holds their parameters
+  // (search pages) are dropped when it is full.
+  static constexpr size_t kMaxStatements = 512;
+  std::unordered_map<std::string, sqlite3_stmt*> idle;
+
+  ~StatementCache() {
+    for (auto& [sql, stmt] : idle) sqlite3_finalize(stmt);
+  }
+  sqlite3_stmt* Take(std::string_view sql) {
+    auto it = idle.find(std::string(sql));
+    if (it == idle.end()) return nullptr;
+    sqlite3_stmt* stmt = it->second;
+    idle.erase(it);
+    return stmt;
+  }
+  // Keeps `stmt` (reset, no bindings) unless one of its text is kept already or the cache is full.
+  void GiveBack(std::string sql, sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (idle.size() >= kMaxStatements || !idle.emplace(std::move(sql), stmt).second) sqlite3_finalize(stmt);
+  }
+};
+
 class SqliteStmt final : public StmtBackend {
  public:
   SqliteStmt(sqlite3* db, sqlite3_stmt* stmt, Status status) : db_(db), stmt_(stmt), status_(std::move(status)) {}
-  ~SqliteStmt() override { sqlite3_finalize(stmt_); }
+  SqliteStmt(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache, std::string_view sql)
+      : db_(db), stmt_(stmt), cache_(std::move(cache)), sql_(sql) {}
+  ~SqliteStmt() override {
+    if (std::shared_ptr<StatementCache> cache = cache_.lock(); cache && stmt_) {
+      cache->GiveBack(std::move(sql_), stmt_);
+    } else {
+      sqlite3_finalize(stmt_);
+    }
+  }
 
   void Bind(int i, std::string_view text) override {
     if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -80,24 +119,30 @@ class SqliteStmt final : public StmtBackend {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  std::weak_ptr<StatementCache> cache_;  // where it goes back when given up, while the connection lives
+  std::string sql_;
   Status status_;
 };
 
 class SqliteDb final : public DbBackend {
  public:
-  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  explicit SqliteDb(sqlite3* db) : db_(db), cache_(std::make_shared<StatementCache>()) {}
   ~SqliteDb() override {
     ClearDeadline();
+    cache_.reset();  // finalizes the idle statements; those still in use finalize themselves
     sqlite3_close_v2(db_);
   }
 
   Engine engine() const override { return Engine::kSqlite; }
 
   std::unique_ptr<StmtBackend> Prepare(std::string_view sql) override {
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK) return std::make_unique<SqliteStmt>(db_, nullptr, SqliteError(db_, sql));
-    return std::make_unique<SqliteStmt>(db_, stmt, Status::Ok());
+    sqlite3_stmt* stmt = cache_->Take(sql);
+    if (!stmt) {
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                  nullptr);
+      if (rc != SQLITE_OK) return std::make_unique<SqliteStmt>(db_, nullptr, SqliteError(db_, sql));
+    }
+    return std::make_unique<SqliteStmt>(db_, stmt, cache_, sql);
   }
 
   Status Exec(const std::string& sql) override {
@@ -148,6 +193,7 @@ class SqliteDb final : public DbBackend {
   }
 
   sqlite3* db_;
+  std::shared_ptr<StatementCache> cache_;  // shared with its statements only as weak pointers
   std::chrono::steady_clock::time_point deadline_;
 };
 

@@ -19,6 +19,7 @@
 #include "extract/extract.h"
 #include "ingest/jsonl_reader.h"
 #include "pipeline/ordered_run.h"
+#include "store/analysis_codec.h"
 #include "store/live_queries.h"
 #include "store/pg_db.h"
 #include "store/queries.h"
@@ -94,6 +95,8 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
   p.analysed.article = article.take();
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
+  // Stored with it, so that a story rebuild (by any process) need not extract it again.
+  if (!BuildId().empty()) p.analysis = EncodeAnalysis(p.analysed);
   // With every term's words, found in the same pass, so that the commit does not look for them.
   p.features = cluster::ExtractFeatures(p.analysed.article, p.analysed.mentions, p.labels);
   return out;
@@ -157,6 +160,7 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
             p.analysed = {};
             p.features = {};
             p.labels = {};
+            p.analysis = {};
           }
         }
         if (x->problem) return problem(*x->problem);

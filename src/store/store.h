@@ -162,10 +162,19 @@ struct WorkerReport {
   size_t lost = 0;                // articles prepared whose lease passed and another worker took
   size_t failures = 0;            // store calls that failed and were retried
   double prepare_seconds = 0;     // clean, extract, events, features (on every thread)
-  double commit_seconds = 0;      // holding the store's write lock: assignment, rows, reports
+  double commit_seconds = 0;      // the ordered step: replaying what others committed just before its
+                                  // turn, then holding the store's write lock: assignment, rows, reports
   double queue_seconds = 0;       // claiming and renewing
-  double idle_seconds = 0;        // waiting for work or for an earlier article's turn
+  double idle_seconds = 0;        // waiting for work or for an earlier article's turn (not replaying)
   double total_seconds = 0;
+  // Processor time (every thread of the process): of the commits, and in all. The serial share of
+  // the work, unlike the wall-clock times, does not depend on what else the host runs.
+  double commit_cpu_seconds = 0;
+  double cpu_seconds = 0;
+  // Replaying others' commits into the clusterer while waiting for its turn (outside the ordered
+  // step; Writer::CatchUpWithoutLock), wall and processor time.
+  double replay_seconds = 0;
+  double replay_cpu_seconds = 0;
 };
 
 class Store {

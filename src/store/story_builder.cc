@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "pipeline/mentions_json.h"
 #include "pipeline/report_json.h"
+#include "store/analysis_codec.h"
 #include "store/cluster_changes.h"
 #include "store/row_batch.h"
 #include "store/story_changes.h"
@@ -27,7 +28,10 @@ constexpr size_t kTopEntities = 8;
 
 }  // namespace
 
-Article RebuildStoredArticle(const Stmt& row) {
+namespace {
+
+// The row's fields, without the paragraphs and sentences.
+Article StoredArticleFields(const Stmt& row) {
   Article a;
   a.id = row.Text(1);
   a.source = a.id;
@@ -38,9 +42,28 @@ Article RebuildStoredArticle(const Stmt& row) {
   a.url = row.Text(6);
   a.published = row.Text(7);
   a.text = row.Text(9);
+  return a;
+}
+
+void FindSentences(Article& a) {
   a.paragraphs = FindParagraphs(a.text);
   a.sentences = FindSentences(a.text, a.paragraphs);
+}
+
+}  // namespace
+
+Article RebuildStoredArticle(const Stmt& row) {
+  Article a = StoredArticleFields(row);
+  FindSentences(a);
   return a;
+}
+
+bool RestoreAnalysis(AnalyzedArticle& a, std::string_view analysis) {
+  if (DecodeAnalysis(analysis, a)) return false;
+  FindSentences(a.article);
+  a.mentions = ExtractMentions(a.article);
+  a.events = ExtractEvents(a.article, a.mentions);
+  return true;
 }
 
 namespace {
@@ -257,6 +280,15 @@ std::vector<std::string> EntitiesByArticles(const std::vector<AnalyzedArticle>& 
 
 }  // namespace
 
+Status StoreAnalysis(Db& db, int64_t rowid, std::string_view analysis) {
+  Stmt put = db.Prepare(
+      "INSERT INTO article_analysis (article, analysis) VALUES (?1, ?2) "
+      "ON CONFLICT (article) DO UPDATE SET analysis = excluded.analysis");
+  put.Bind(1, rowid);
+  put.BindBlob(2, analysis);
+  return put.Run();
+}
+
 Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t, const AnalyzedArticle*>& known,
                  StoryRebuild& out) {
   const uint32_t story = info.id;
@@ -266,8 +298,9 @@ Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t,
   out.analysed.id = cluster::StoryName(story);
   out.analysed.headline = info.headline;
   Stmt sel = db.Prepare(
-      "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
-      "duplicate_of FROM articles WHERE story = ?1 ORDER BY rowid");
+      "SELECT a.rowid, a.id, a.outlet, a.title, a.author, a.author_role, a.url, a.published, a.published_inferred, "
+      "a.text, a.duplicate_of, x.analysis FROM articles a LEFT JOIN article_analysis x ON x.article = a.rowid "
+      "WHERE a.story = ?1 ORDER BY a.rowid");
   sel.Bind(1, static_cast<int64_t>(story));
   StepResult r;
   while ((r = sel.Step()) == StepResult::kRow) {
@@ -276,14 +309,18 @@ Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t,
     if (it != known.end()) {
       out.articles.push_back(*it->second);
       out.read_back.push_back(false);
+      out.stored.emplace_back();
     } else {
+      // Decoded (or extracted) by AnalyzeLoadedStory, on any thread.
       AnalyzedArticle a;
-      a.article = RebuildStoredArticle(sel);
+      a.article = StoredArticleFields(sel);
       a.story = cluster::StoryName(story);
       a.duplicate_of = sel.Text(10);
       out.articles.push_back(std::move(a));
       out.read_back.push_back(true);
+      out.stored.emplace_back(sel.Blob(11));
     }
+    out.reanalysed.emplace_back();
     out.rowids.push_back(rowid);
     out.old_inferred.emplace_back(sel.Text(8));
   }
@@ -293,8 +330,9 @@ Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t,
 
 Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::map<int64_t, const AnalyzedArticle*>& known) {
   Stmt sel = db.Prepare(
-      "SELECT rowid, id, outlet, title, author, author_role, url, published, published_inferred, text, "
-      "duplicate_of FROM articles WHERE id = ?1");
+      "SELECT a.rowid, a.id, a.outlet, a.title, a.author, a.author_role, a.url, a.published, a.published_inferred, "
+      "a.text, a.duplicate_of, x.analysis FROM articles a LEFT JOIN article_analysis x ON x.article = a.rowid "
+      "WHERE a.id = ?1");
   sel.Bind(1, id);
   const StepResult r = sel.Step();
   if (r == StepResult::kError) return sel.status();
@@ -302,9 +340,9 @@ Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::ma
   auto it = known.find(sel.Int(0));
   if (it != known.end()) return *it->second;
   AnalyzedArticle a;
-  a.article = RebuildStoredArticle(sel);
+  a.article = StoredArticleFields(sel);
   a.duplicate_of = sel.Text(10);
-  a.mentions = ExtractMentions(a.article);
+  (void)RestoreAnalysis(a, sel.Blob(11));
   return a;
 }
 
@@ -313,8 +351,10 @@ void AnalyzeLoadedStory(StoryRebuild& r) {
   for (size_t i = 0; i < r.articles.size(); ++i) {
     if (!r.read_back[i]) continue;
     AnalyzedArticle& a = r.articles[i];
-    a.mentions = ExtractMentions(a.article);
-    a.events = ExtractEvents(a.article, a.mentions);
+    // Extracted again (stored before its analysis was, or by another build): its analysis is
+    // stored with the story, as it is before the story infers anything.
+    if (RestoreAnalysis(a, r.stored[i]) && !BuildId().empty()) r.reanalysed[i] = EncodeAnalysis(a);
+    r.stored[i] = std::string();
   }
   r.analysed.articles.clear();
   for (size_t i = 0; i < r.articles.size(); ++i) r.analysed.articles.push_back(i);
@@ -335,9 +375,13 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   if (r.articles.empty()) return DeleteStory(db, story);
   const std::string& report = r.report;
 
-  // Articles: inferred dates and mentions, where new or changed.
+  // Articles: inferred dates and mentions, where new or changed; analysis, where extracted again.
   simdjson::dom::parser parser;
   Stmt upd = db.Prepare("UPDATE articles SET published_inferred = ?1 WHERE rowid = ?2");
+  for (size_t i = 0; i < r.reanalysed.size(); ++i) {
+    if (r.reanalysed[i].empty()) continue;
+    if (Status st = StoreAnalysis(db, r.rowids[i], r.reanalysed[i]); !st.ok()) return st;
+  }
   std::set<std::string> outlets;
   std::string first, last;
   for (size_t i = 0; i < r.articles.size(); ++i) {

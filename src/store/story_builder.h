@@ -1,5 +1,6 @@
 // Recomputes a story after a batch touched it: its articles (the batch's analysed ones as they
-// are, older ones rebuilt from their stored cleaned text and extracted again), the analysis
+// are, older ones from their stored text and stored analysis (analysis_codec.h), or extracted
+// again when it has none of this build), the analysis
 // `corroborate analyze` does per story (pipeline/analyze_runner.h AnalyzeStory), and the rows that
 // make reading it a lookup: the story row with its report, events, their roles, sources and
 // evidence, the entities it names, and the articles' inferred dates and mentions. Tested in
@@ -18,6 +19,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cluster/story_clusterer.h"
@@ -31,7 +33,9 @@ struct StoryRebuild {
   uint32_t story = 0;
   cluster::StoryInfo info;                // what the clusterer knows of it: headline, storyline, link
   std::vector<AnalyzedArticle> articles;  // in rowid order
-  std::vector<bool> read_back;            // read back from the store: still to be extracted
+  std::vector<bool> read_back;            // read back from the store: its analysis still to decode or extract
+  std::vector<std::string> stored;        // of those read back: the stored analysis ("" when none)
+  std::vector<std::string> reanalysed;    // of those extracted again: their analysis, to store
   std::vector<int64_t> rowids;
   std::vector<std::string> old_inferred;  // the published date inferred when last stored
   AnalyzedStory analysed;                 // after AnalyzeLoadedStory: the reconciled story
@@ -42,6 +46,14 @@ struct StoryRebuild {
 // An article as clean made it, from a row of articles selected as LoadStory does (rowid, id,
 // outlet, title, author, author_role, url, published, published_inferred, text, ...).
 Article RebuildStoredArticle(const Stmt& row);
+
+// A stored article as clean and extract made it: `a.article` holds its row's fields (without its
+// paragraphs and sentences), `analysis` its stored analysis. Decodes that, or when it is not this
+// build's, finds the sentences and extracts again; returns whether it extracted.
+bool RestoreAnalysis(AnalyzedArticle& a, std::string_view analysis);
+
+// Stores (or replaces) the analysis of the article at `rowid` (analysis_codec.h EncodeAnalysis).
+Status StoreAnalysis(Db& db, int64_t rowid, std::string_view analysis);
 
 // `known`: analysed articles at hand by rowid (as clean and extract made them, before the story
 // inferred anything), which need not be extracted again.

@@ -119,20 +119,7 @@ Status Writer::CatchUp(BatchOutcome& out) {
   }
   const bool from_start = replayed_rowid_ == 0;
   std::vector<std::pair<int64_t, uint32_t>> stored;  // (rowid, story) of each replayed article
-  Stmt s = db_.Prepare("SELECT rowid, features, story FROM articles WHERE rowid > ?1 ORDER BY rowid");
-  s.Bind(1, replayed_rowid_);
-  StepResult r;
-  while ((r = s.Step()) == StepResult::kRow) {
-    Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
-    if (!f.ok()) return f.status();
-    // Its assignment, merges and moves are the ones stored: replay is deterministic (and, from
-    // the start, checked by Realign).
-    (void)clusterer_->Add(*f);
-    replayed_rowid_ = s.Int(0);
-    if (from_start) stored.push_back({replayed_rowid_, uint32_t(s.Int(2))});
-  }
-  if (r == StepResult::kError) return s.status();
-  s = Stmt();
+  if (Status st = Replay(from_start ? &stored : nullptr); !st.ok()) return st;
   if (loaded) {
     // A state that does not end with the store's articles in their stored stories is not this
     // store's (a file copied over, rows edited by hand): drop it and replay everything.
@@ -145,6 +132,32 @@ Status Writer::CatchUp(BatchOutcome& out) {
     }
   }
   return from_start ? Realign(stored, out) : Status::Ok();
+}
+
+Status Writer::Replay(std::vector<std::pair<int64_t, uint32_t>>* stored) {
+  Stmt s = db_.Prepare("SELECT rowid, features, story FROM articles WHERE rowid > ?1 ORDER BY rowid");
+  s.Bind(1, replayed_rowid_);
+  StepResult r;
+  while ((r = s.Step()) == StepResult::kRow) {
+    Result<cluster::ArticleFeatures> f = DecodeFeatures(s.Blob(1));
+    if (!f.ok()) return f.status();
+    // Its assignment, merges and moves are the ones stored: replay is deterministic (and, from
+    // the start, checked by Realign).
+    (void)clusterer_->Add(*f);
+    replayed_rowid_ = s.Int(0);
+    if (stored) stored->push_back({replayed_rowid_, uint32_t(s.Int(2))});
+  }
+  return r == StepResult::kError ? s.status() : Status::Ok();
+}
+
+Status Writer::CatchUpWithoutLock() {
+  if (!clusterer_ || replayed_rowid_ == 0) return Status::Ok();
+  if (Status s = db_.BeginRead(); !s.ok()) return s;
+  Status s = Replay(nullptr);
+  // A failure leaves the clusterer as it was after the last article replayed, which it notes.
+  Status end = db_.Commit();
+  if (!end.ok()) (void)db_.Rollback();
+  return s.ok() ? end : s;
 }
 
 Status Writer::Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, BatchOutcome& out) {
@@ -265,6 +278,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       index.Bind(2, art.title);
       index.Bind(3, art.text);
       if (Status s = index.Run(); !s.ok()) return s;
+    }
+
+    if (!p.analysis.empty()) {
+      if (Status s = StoreAnalysis(db_, rowid, p.analysis); !s.ok()) return s;
     }
 
     p.rowid = rowid;
@@ -388,6 +405,14 @@ Status Writer::StoreVersion(PendingArticle& p, int64_t rowid, std::map<int64_t, 
     old.article = RebuildStoredArticle(cur);
     old.mentions = ExtractMentions(old.article);
     old.events = ExtractEvents(old.article, old.mentions);
+  }
+  // The new version's analysis replaces the old one's (or, without one, the old one is dropped).
+  if (!p.analysis.empty()) {
+    if (Status s = StoreAnalysis(db_, rowid, p.analysis); !s.ok()) return s;
+  } else {
+    Stmt drop = db_.Prepare("DELETE FROM article_analysis WHERE article = ?1");
+    drop.Bind(1, rowid);
+    if (Status s = drop.Run(); !s.ok()) return s;
   }
   const std::string changes = ArticleChangesJson(old, p.analysed);
 

@@ -36,6 +36,7 @@ struct PendingArticle {
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
   cluster::TermLabels labels;  // the words of each of its terms, for the `why` of its assignment
+  std::string analysis;        // `analysed` as stored (analysis_codec.h); "" when the build has no id
 };
 
 struct BatchOutcome {
@@ -76,6 +77,14 @@ class Writer {
 
   Result<int64_t> StoryCount();
 
+  // Replays, in a read transaction and without the write lock, the articles other processes
+  // committed since this writer last looked, so that its next commit's catch-up (under the lock,
+  // in the ordered step) has only those committed in between. Committed articles never change and
+  // commit in order, so replaying them early leaves the clusterer as replaying them under the lock
+  // would. A worker calls it while it waits for its turn. Does nothing before the first commit
+  // (loading the saved state and realigning stay under the lock).
+  Status CatchUpWithoutLock();
+
   // Runs `fn` in a transaction of its own on the write connection (small state the store keeps
   // besides articles, such as the feed watcher's).
   Status InTransactionOnWriter(const std::function<Status(Db&)>& fn) {
@@ -91,6 +100,9 @@ class Writer {
   // The clusterer starts from the stored state when there is one that loads and agrees with the
   // store (cluster_state.h), else from nothing.
   Status CatchUp(BatchOutcome& out);
+  // Replays the articles after replayed_rowid_ in the transaction open; `stored`, when given,
+  // gets each one's (rowid, stored story).
+  Status Replay(std::vector<std::pair<int64_t, uint32_t>>* stored);
   // Whether the clusterer's last articles are the store's last ones, in the stories stored.
   Result<bool> AgreesWithStore();
   // Saves the clusterer's state in the open transaction when the articles it has seen since the

@@ -78,7 +78,7 @@ def tables(net, database):
     history_rank = by_rank(r['seq'] for r in rows.get('cluster_history', []))
     for r in rows.get('articles', []):
         r['rowid'] = article_rank[r['rowid']]
-    for t in ('mentions', 'article_versions'):
+    for t in ('mentions', 'article_versions', 'article_analysis'):
         for r in rows.get(t, []):
             r['article'] = article_id.get(r['article'], r['article'])
     for r in rows.get('cluster_history', []):

@@ -491,6 +491,11 @@ class PgDb final : public DbBackend {
     if (read_only) setup += "; SET default_transaction_read_only = on";
     PgResult res(PQexec(conn, setup.c_str()));
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(res.get(), conn, "configuring the connection");
+    // Large values (an article's text, its features and search words, a story's report) are
+    // compressed with lz4 rather than the default pglz: pglz took about a fifth of the server's
+    // time per stored article, lz4 a few percent, for about 3% more disk. A server built without
+    // lz4 refuses the setting and keeps pglz: the values read back the same either way.
+    if (!read_only) PgResult lz4(PQexec(conn, "SET default_toast_compression = lz4"));
     return Status::Ok();
   }
 

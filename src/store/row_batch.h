@@ -21,11 +21,14 @@ namespace corroborate::store {
 
 class RowBatch {
  public:
-  // `head`: the statement up to VALUES; `columns`: values per row.
-  RowBatch(Db& db, std::string head, int columns) : db_(db), head_(std::move(head)), columns_(columns) {}
+  // `head`: the statement up to VALUES; `columns`: values per row; `tail`: what follows the rows
+  // (an ON CONFLICT clause).
+  RowBatch(Db& db, std::string head, int columns, std::string tail = "")
+      : db_(db), head_(std::move(head)), columns_(columns), tail_(std::move(tail)) {}
 
   void Text(std::string_view v) { cells_.emplace_back(std::string(v)); }
   void Int(int64_t v) { cells_.emplace_back(v); }
+  void Double(double v) { cells_.emplace_back(v); }
   // Ends a row; inserts the rows held once there are kRows of them.
   Status EndRow() { return cells_.size() >= size_t(kRows * columns_) ? Flush() : Status::Ok(); }
 
@@ -39,9 +42,10 @@ class RowBatch {
       for (int c = 0; c < columns_; ++c) sql += (c ? ", ?" : "?") + std::to_string(++n);
       sql += ')';
     }
-    Stmt s = db_.Prepare(sql);
+    Stmt s = db_.Prepare(sql + tail_);
     for (size_t i = 0; i < cells_.size(); ++i) {
       if (const int64_t* v = std::get_if<int64_t>(&cells_[i])) s.Bind(int(i + 1), *v);
+      else if (const double* d = std::get_if<double>(&cells_[i])) s.BindDouble(int(i + 1), *d);
       else s.Bind(int(i + 1), std::string_view(std::get<std::string>(cells_[i])));
     }
     cells_.clear();
@@ -54,7 +58,8 @@ class RowBatch {
   Db& db_;
   std::string head_;
   int columns_;
-  std::vector<std::variant<int64_t, std::string>> cells_;
+  std::string tail_;
+  std::vector<std::variant<int64_t, double, std::string>> cells_;
 };
 
 }  // namespace corroborate::store

@@ -34,6 +34,7 @@ struct StoryRebuild {
   std::vector<bool> read_back;            // read back from the store: still to be extracted
   std::vector<int64_t> rowids;
   std::vector<std::string> old_inferred;  // the published date inferred when last stored
+  std::string old_report;                 // the stored report it replaces ("" for a new story)
   AnalyzedStory analysed;                 // after AnalyzeLoadedStory: the reconciled story
   std::string report;                     // and its `analyze --json` rendering
   std::string link;                       // why it is in its storyline (cluster_changes.h LinkJson)

@@ -349,8 +349,10 @@ class PgDb final : public DbBackend {
     Status status;
     if (!Queue(sql, key, it, n, values, lengths, formats, types, status)) return status;
     ++deferred_;
-    // Bounded, so that the answers waiting to be read never fill the socket's buffers (the
-    // server would stop reading while this side still writes).
+    // The answers waiting to be read cannot block the server: when libpq cannot send because the
+    // server is busy writing answers nobody reads, it reads them into its own buffer meanwhile (a
+    // few dozen bytes per write). Bounded only so that this buffer stays within a few megabytes:
+    // each stop here makes this side wait for the server to catch up.
     if (deferred_ >= kMaxDeferred) {
       PgResult none = Sync(status, /*want_last=*/false);
       return status;
@@ -359,7 +361,7 @@ class PgDb final : public DbBackend {
   }
 
  private:
-  static constexpr int kMaxDeferred = 1000;
+  static constexpr int kMaxDeferred = 50000;
 
   // Sends `sql` (prepared on first use) into the pipeline. False with `status` set on failure.
   bool Queue(const std::string& sql, std::string& key, std::unordered_map<std::string, std::string>::iterator it,

@@ -24,6 +24,10 @@ std::string_view SearchIndexRemove(Engine e);
 // the insert gives its rowid back without a round trip (SQLite: INSERT … RETURNING rowid).
 std::string_view ReserveArticleRowids(Engine e);
 
+// The articles' column holding their search words, which an insert may give (computed ahead:
+// search_words.h); "" where there is none (SQLite: the FTS5 table, SearchIndexAdd).
+std::string_view ArticleSearchColumn(Engine e);
+
 // The search for `terms` (search_query.h: each a word or a phrase, all required): the statement
 // counting the matching articles, the one giving a page of them (article id, story number, title,
 // snippet) best first, and the values of their parameters ?1 …

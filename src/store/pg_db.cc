@@ -101,6 +101,7 @@ class PgStmt final : public StmtBackend {
   void BindNull(int i) override {
     if (i >= 1 && size_t(i) <= params_.size()) params_[size_t(i) - 1] = Param{};
   }
+  void BindValue(int i, const EngineValue& value) override { Set(i, value.type, value.bytes); }
 
   StepResult Step() override;
   Status Run() override {

@@ -210,6 +210,11 @@ CREATE TABLE work_queue (
 );
 CREATE INDEX work_queue_owner ON work_queue(owner, seq);
 )sql",
+    // 9: nothing on SQLite. (PostgreSQL's search trigger leaves alone the words an insert brings;
+    // SQLite's writer fills its FTS5 index itself.)
+    R"sql(
+-- nothing to change
+)sql",
 };
 
 }  // namespace

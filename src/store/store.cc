@@ -39,7 +39,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
+  impl->words = SearchWordsAhead::Open(path);  // none on SQLite
   impl->writer = std::make_unique<Writer>(db.take(), options.threads, options.versions);
+  impl->writer->UseSearchWords(impl->words.get());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -155,6 +157,8 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
     return out;
   }
   p.analysed.article = article.take();
+  // Computed by the database while this article is extracted and waits for its batch.
+  if (words) p.search_words = words->Request(p.analysed.article.title, p.analysed.article.text);
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
   // With every term's words, found in the same pass, so that the commit does not look for them.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/id_lookup.h"
+#include "store/search_words.h"
 #include "store/store.h"
 #include "store/writer.h"
 
@@ -21,6 +22,7 @@ struct Store::Impl {
   std::string path;
   StoreOptions options;
   std::mutex write_mu;  // one batch at a time from this process
+  std::unique_ptr<SearchWordsAhead> words;  // PostgreSQL: new articles' search words, asked for in Prepare
   std::unique_ptr<Writer> writer;
   std::mutex pool_mu;
   std::vector<Db> idle_readers;

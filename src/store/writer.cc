@@ -194,12 +194,15 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   // a time, so that the insert need not answer: it is queued with the other writes instead of
   // waiting for the server. Else the insert gives its rowid back.
   const std::string_view reserve_sql = ReserveArticleRowids(db_.engine());
-  const std::string insert_sql =
-      "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
-      "published_inferred, text, story, duplicate_of, features, why" +
-      std::string(reserve_sql.empty() ? ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13) RETURNING rowid"
-                                      : ", rowid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13, ?14)");
-  Stmt insert = db_.Prepare(insert_sql);
+  // Where the engine keeps the search words in the row, they may come computed ahead (?15).
+  const std::string_view search_column = ArticleSearchColumn(db_.engine());
+  std::string columns = "id, raw_hash, outlet, title, author, author_role, url, published, published_inferred, text, "
+                        "story, duplicate_of, features, why";
+  std::string values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13";
+  if (!reserve_sql.empty()) columns += ", rowid", values += ", ?14";
+  if (!search_column.empty()) columns += ", " + std::string(search_column), values += ", ?15";
+  Stmt insert = db_.Prepare("INSERT INTO articles (" + columns + ") VALUES (" + values + ")" +
+                            (reserve_sql.empty() ? " RETURNING rowid" : ""));
   const std::string_view index_sql = SearchIndexAdd(db_.engine());
   Stmt index = index_sql.empty() ? Stmt() : db_.Prepare(index_sql);
   for (const Stmt* s : {&find, &insert, &index}) {
@@ -311,6 +314,9 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
       if (!reserved.ok()) return reserved.status();
       rowid = *reserved;
       insert.Bind(14, rowid);
+      std::optional<EngineValue> words;
+      if (words_ && p.search_words) words = words_->Take(p.search_words);
+      if (words) insert.BindValue(15, *words);  // else NULL: the trigger computes them
       if (Status s = insert.Run(); !s.ok()) return s;
     } else {
       if (insert.Step() != StepResult::kRow) return insert.status().ok() ? IoError("store: no rowid") : insert.status();
@@ -383,6 +389,11 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     }
   }
   if (Status s = flush(); !s.ok()) return s;
+  if (words_) {  // the words of articles not inserted (duplicates, new versions, rejected)
+    for (const PendingArticle& p : batch) {
+      if (p.search_words) words_->Forget(p.search_words);
+    }
+  }
   if (caught_up) {
     if (Status s = SaveStateIfDue(); !s.ok()) return s;
   }

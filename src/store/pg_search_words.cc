@@ -1,7 +1,6 @@
 // PostgreSQL's SearchWordsAhead (see search_words.h): a connection of its own in libpq's pipeline
-// mode, each request sent with a synchronisation point of its own (so one failure touches only its
-// article, and the server answers each at once), and the answers read in the order sent, when the
-// writer takes one. Tested in search_words_test.cc.
+// mode, requests sent in groups (a synchronisation point after each), and the answers read in the
+// order sent, when the writer takes one. Tested in search_words_test.cc.
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -26,6 +25,10 @@ constexpr const char* kWordsSql = "SELECT to_tsvector('simple', left($1 || ' ' |
 // the words to the trigger). Far more than an ingest holds in flight (two batches).
 constexpr size_t kMaxKept = 20000;
 
+// Requests sent between two synchronisation points: the server answers a group at once, and each
+// wakes it (and this side) once, not once per article. A failure loses at most its group's words.
+constexpr int kRequestsPerSync = 16;
+
 class PgSearchWords final : public SearchWordsAhead {
  public:
   explicit PgSearchWords(std::string url) : url_(std::move(url)) {}
@@ -39,19 +42,20 @@ class PgSearchWords final : public SearchWordsAhead {
     const char* values[2] = {title.data(), text.data()};
     const int lengths[2] = {static_cast<int>(title.size()), static_cast<int>(text.size())};
     const int formats[2] = {1, 1};  // text's binary form is its bytes
-    if (PQsendQueryPrepared(conn_, "words", 2, values, lengths, formats, /*binary=*/1) != 1 ||
-        PQpipelineSync(conn_) != 1) {
+    if (PQsendQueryPrepared(conn_, "words", 2, values, lengths, formats, /*binary=*/1) != 1) {
       Broke();
       return 0;
     }
     const uint64_t ticket = next_ticket_++;
-    sent_.push_back(ticket);
+    sent_.push_back(Sent{ticket, false});
+    if (++unsynced_ >= kRequestsPerSync) SyncPoint();
     return ticket;
   }
 
   std::optional<EngineValue> Take(uint64_t ticket) override {
     std::lock_guard lock(mu_);
-    while (!sent_.empty() && sent_.front() <= ticket) ReadNext();
+    if (unsynced_ > 0 && ticket > last_synced_) SyncPoint();  // its group is ended now
+    while (!sent_.empty() && sent_.front().ticket <= ticket) ReadNext();
     auto it = kept_.find(ticket);
     if (it == kept_.end()) return std::nullopt;
     EngineValue v = std::move(it->second);
@@ -61,7 +65,7 @@ class PgSearchWords final : public SearchWordsAhead {
 
   void Forget(uint64_t ticket) override {
     std::lock_guard lock(mu_);
-    if (kept_.erase(ticket) == 0 && !sent_.empty() && ticket >= sent_.front()) forgotten_.insert(ticket);
+    if (kept_.erase(ticket) == 0 && !sent_.empty() && ticket >= sent_.front().ticket) forgotten_.insert(ticket);
   }
 
   // Prepares the statement and enters pipeline mode; false when the connection cannot.
@@ -76,27 +80,46 @@ class PgSearchWords final : public SearchWordsAhead {
   }
 
  private:
-  // Reads the answer to the oldest request: its rows, the end of them, and its sync point.
+  struct Sent {
+    uint64_t ticket;
+    bool ends_group;  // the last request before a synchronisation point
+  };
+
+  // Ends the group of requests (sending it), and moves the answers that arrived meanwhile into
+  // libpq's buffer without waiting for any: left in the socket, they would fill it and stop the
+  // server until the writer takes them.
+  void SyncPoint() {
+    if (PQpipelineSync(conn_) != 1 || PQconsumeInput(conn_) != 1) return Broke();
+    sent_.back().ends_group = true;
+    last_synced_ = sent_.back().ticket;
+    unsynced_ = 0;
+  }
+
+  // Reads the answer to the oldest request: its result and the end of it, then, for the last of
+  // a group, the synchronisation point. A failed request's group answers the rest as aborted.
   void ReadNext() {
-    const uint64_t ticket = sent_.front();
+    const Sent sent = sent_.front();
     sent_.pop_front();
-    const bool wanted = forgotten_.erase(ticket) == 0;
+    const bool wanted = forgotten_.erase(sent.ticket) == 0;
     if (broken_) return;
-    int ends = 0;  // results ends (NULLs) met: one is expected, before the sync point
+    bool ended = false;  // the request's results ended (a NULL from PQgetResult)
     for (;;) {
       PGresult* r = PQgetResult(conn_);
       if (!r) {
-        if (PQstatus(conn_) != CONNECTION_OK || ++ends > 1) return Broke();
+        if (PQstatus(conn_) != CONNECTION_OK || ended) return Broke();
+        ended = true;
+        if (!sent.ends_group) return;
         continue;
       }
       const ExecStatusType st = PQresultStatus(r);
       if (st == PGRES_PIPELINE_SYNC) {
         PQclear(r);
+        if (!ended || !sent.ends_group) return Broke();  // out of step: trust nothing more
         return;
       }
       if (wanted && st == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 1 && PQftype(r, 0) == kTsvector &&
           !PQgetisnull(r, 0, 0)) {
-        Keep(ticket, EngineValue{kTsvector, std::string(PQgetvalue(r, 0, 0), size_t(PQgetlength(r, 0, 0)))});
+        Keep(sent.ticket, EngineValue{kTsvector, std::string(PQgetvalue(r, 0, 0), size_t(PQgetlength(r, 0, 0)))});
       }
       PQclear(r);
     }
@@ -116,6 +139,7 @@ class PgSearchWords final : public SearchWordsAhead {
     broke_at_ = std::chrono::steady_clock::now();
     sent_.clear();
     forgotten_.clear();
+    unsynced_ = 0;
   }
 
   // A new connection: at the first request (a store opened only to be read needs none), then at
@@ -137,9 +161,11 @@ class PgSearchWords final : public SearchWordsAhead {
   bool broken_ = true;  // until connected
   std::chrono::steady_clock::time_point broke_at_;
   uint64_t next_ticket_ = 1;
-  std::deque<uint64_t> sent_;                         // requests whose answers are not read yet, in order
-  std::unordered_set<uint64_t> forgotten_;            // among them, those nobody will take
-  std::unordered_map<uint64_t, EngineValue> kept_;    // answers read and not taken yet
+  int unsynced_ = 0;                                // requests sent since the last synchronisation point
+  uint64_t last_synced_ = 0;                        // the last request before it
+  std::deque<Sent> sent_;                           // requests whose answers are not read yet, in order
+  std::unordered_set<uint64_t> forgotten_;          // among them, those nobody will take
+  std::unordered_map<uint64_t, EngineValue> kept_;  // answers read and not taken yet
 };
 
 }  // namespace

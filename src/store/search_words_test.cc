@@ -78,6 +78,40 @@ TEST_P(SearchWords, TheTriggersWordsForEachTicket) {
   EXPECT_FALSE(words->Take(late));
 }
 
+// A request the server refuses (text that is not UTF-8) gets no words, nor, perhaps, the requests
+// sent in its group (the server skips the rest of a group after a failure); whatever is answered is
+// the trigger's words, and the requests after go on as before.
+TEST_P(SearchWords, ARefusedRequestCostsAtMostItsGroup) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  TempDb tmp;
+  Result<Db> db = Db::Open(tmp.path(), /*read_only=*/true, 1000);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  std::unique_ptr<SearchWordsAhead> words = SearchWordsAhead::Open(tmp.path());
+  ASSERT_TRUE(words);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 60; ++i) texts.push_back("Ferry number " + std::to_string(i) + " left Osterby at noon.");
+  const size_t bad = 5;
+  texts[bad] = "broken \xff\xfe bytes";
+  std::vector<uint64_t> tickets;
+  for (const std::string& t : texts) tickets.push_back(words->Request("Ferries", t));
+  size_t answered = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::optional<EngineValue> got = words->Take(tickets[i]);
+    if (i == bad) {
+      EXPECT_FALSE(got);
+      continue;
+    }
+    if (!got) continue;
+    ++answered;
+    EXPECT_EQ(got->bytes, TriggersWords(*db, "Ferries", texts[i]).bytes) << i;
+  }
+  EXPECT_GE(answered, texts.size() - 32) << "at most a group of requests lost";
+  const uint64_t after = words->Request("Ferries", "One more ferry.");
+  std::optional<EngineValue> got = words->Take(after);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->bytes, TriggersWords(*db, "Ferries", "One more ferry.").bytes);
+}
+
 // Nothing listens at the port: no words are asked for (the inserts leave them to the trigger).
 TEST_P(SearchWords, AnUnreachableServerGivesNoTickets) {
   if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";

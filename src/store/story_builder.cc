@@ -290,13 +290,28 @@ Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t,
     out.old_inferred.emplace_back(sel.Text(8));
   }
   if (r == StepResult::kError) return sel.status();
-  // Read now rather than when the story is written: there, on PostgreSQL, a read would wait for
-  // every write queued before it (db.h), story after story.
-  Stmt old = db.Prepare("SELECT report FROM stories WHERE id = ?1");
-  old.Bind(1, static_cast<int64_t>(story));
-  r = old.Step();
-  if (r == StepResult::kError) return old.status();
-  if (r == StepResult::kRow) out.old_report = old.Text(0);
+  return Status::Ok();
+}
+
+Status LoadOldReports(Db& db, std::vector<StoryRebuild>& group) {
+  constexpr size_t kPerStatement = 64;  // one statement text, the ids missing bound as NULL
+  std::string sql = "SELECT id, report FROM stories WHERE id IN (";
+  for (size_t i = 1; i <= kPerStatement; ++i) sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  Stmt s = db.Prepare(sql + ")");
+  std::unordered_map<int64_t, StoryRebuild*> by_id;
+  for (StoryRebuild& r : group) by_id[r.story] = &r;
+  for (size_t from = 0; from < group.size(); from += kPerStatement) {
+    for (size_t i = 0; i < kPerStatement; ++i) {
+      if (from + i < group.size()) s.Bind(int(i + 1), static_cast<int64_t>(group[from + i].story));
+      else s.BindNull(int(i + 1));
+    }
+    StepResult r;
+    while ((r = s.Step()) == StepResult::kRow) {
+      if (auto it = by_id.find(s.Int(0)); it != by_id.end()) it->second->old_report = s.Text(1);
+    }
+    if (r == StepResult::kError) return s.status();
+    s.Reset();
+  }
   return Status::Ok();
 }
 

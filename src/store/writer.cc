@@ -365,6 +365,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   std::vector<StoryRebuild> group;
   size_t loaded = 0;
   auto flush = [&]() -> Status {
+    if (Status s = LoadOldReports(db_, group); !s.ok()) return s;
     if (threads_ == 1) {
       for (StoryRebuild& r : group) AnalyzeLoadedStory(r);
     } else {

@@ -393,6 +393,7 @@ class PgDb final : public DbBackend {
   PgResult Sync(Status& status, bool want_last = true) {
     status = Status::Ok();
     if (PQpipelineSync(conn_) != 1) {
+      unsound_ = true;
       status = PgError(nullptr, conn_, "pipeline");
       return nullptr;
     }
@@ -401,7 +402,8 @@ class PgDb final : public DbBackend {
     const int answers = deferred_ + (want_last ? 1 : 0);
     for (int i = 0; i < answers; ++i) {
       PgResult r(PQgetResult(conn_));
-      if (!r) {  // the connection is gone
+      if (!r) {  // the connection is gone, or the answers are out of step with what was sent
+        unsound_ = true;
         failure = IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
         break;
       }
@@ -411,14 +413,21 @@ class PgDb final : public DbBackend {
       if (want_last && i == answers - 1 && st != PGRES_FATAL_ERROR && st != PGRES_PIPELINE_ABORTED) last = std::move(r);
     }
     deferred_ = 0;
-    // Then the synchronisation point's own result.
-    for (;;) {
+    // Then the synchronisation point's own result. One empty answer ends a statement's results;
+    // two in a row mean nothing more is coming (the sync's answer was taken for a statement's), and
+    // waiting on would spin for ever.
+    for (int empty = 0;;) {
       PgResult r(PQgetResult(conn_));
       if (!r) {
-        if (PQstatus(conn_) != CONNECTION_OK && failure.ok()) failure = IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
-        if (PQstatus(conn_) != CONNECTION_OK) break;
+        const bool gone = PQstatus(conn_) != CONNECTION_OK;
+        if (gone || ++empty == 2) {
+          unsound_ = true;
+          if (failure.ok()) failure = IoError(std::string("PostgreSQL: ") + (gone ? PQerrorMessage(conn_) : "the pipeline's answers were out of step"));
+          break;
+        }
         continue;
       }
+      empty = 0;
       if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
     }
     if (!failure.ok()) {
@@ -436,7 +445,7 @@ class PgDb final : public DbBackend {
   Status EndPipeline() {
     Status status;
     if (deferred_ > 0) PgResult none = Sync(status, /*want_last=*/false);
-    PQexitPipelineMode(conn_);
+    if (PQexitPipelineMode(conn_) != 1) unsound_ = true;  // answers still pending: start afresh
     pipelining_ = false;
     return status;
   }
@@ -457,11 +466,12 @@ class PgDb final : public DbBackend {
   // A connection the server dropped (a restart) is made again, between transactions only: inside
   // one, what it did is lost and the transaction fails as it must.
   Status Reconnect() {
-    if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+    if (PQstatus(conn_) == CONNECTION_OK && !unsound_) return Status::Ok();
     // Never inside a transaction: the statements after it would each commit on their own.
     if (in_transaction_) return IoError(std::string("PostgreSQL: the connection was lost: ") + PQerrorMessage(conn_));
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK) return IoError(std::string("PostgreSQL: ") + PQerrorMessage(conn_));
+    unsound_ = false;
     prepared_.clear();
     pipelining_ = false;
     deferred_ = 0;
@@ -511,6 +521,9 @@ class PgDb final : public DbBackend {
   bool pipelining_ = false;
   bool in_transaction_ = false;      // between a Begin and its COMMIT or ROLLBACK
   int deferred_ = 0;                 // statements queued whose answers are not read yet
+  // The pipeline's bookkeeping went wrong (an answer missing, pipeline mode not left) on a
+  // connection libpq may still call OK: it is made again at the next transaction.
+  bool unsound_ = false;
   std::vector<std::string> fresh_;   // prepared_ keys queued since the last sync
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   int64_t statement_timeout_ms_ = 0;  // as last set; 0 = none

@@ -104,12 +104,16 @@ Result<std::vector<int64_t>> RenewLeases(Db& db, const std::string& owner, int64
   return held;
 }
 
-Status ReleaseLeases(Db& db, const std::string& owner, int64_t last_seq) {
-  Stmt release = db.Prepare("UPDATE work_queue SET owner = '', lease_until = 0 WHERE owner = ?1 AND seq <= ?2");
+Status ReleaseLeases(Db& db, const std::string& owner, const std::vector<int64_t>& seqs) {
+  Stmt release = db.Prepare("UPDATE work_queue SET owner = '', lease_until = 0 WHERE owner = ?1 AND seq = ?2");
   if (!release.status().ok()) return release.status();
-  release.Bind(1, owner);
-  release.Bind(2, last_seq);
-  return release.Run();
+  for (int64_t seq : seqs) {
+    release.Bind(1, owner);
+    release.Bind(2, seq);
+    if (Status s = release.Run(); !s.ok()) return s;
+    release.Reset();
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> FirstSeqNotOwnedBy(Db& db, const std::string& owner) {

@@ -43,8 +43,8 @@ Status EnqueueDocuments(Db& db, const std::vector<RawDocument>& docs);
 Result<std::vector<QueuedDocument>> Claim(Db& db, const std::string& owner, size_t max, int64_t lease_ms,
                                           int64_t before_seq = INT64_MAX);
 
-// Gives up `owner`'s rows up to `last_seq` (claimable at once again).
-Status ReleaseLeases(Db& db, const std::string& owner, int64_t last_seq);
+// Gives up those of `seqs` that `owner` still holds (claimable at once again).
+Status ReleaseLeases(Db& db, const std::string& owner, const std::vector<int64_t>& seqs);
 
 // Extends every lease `owner` holds to now + lease_ms; returns the seqs it still holds (a lease
 // that passed and was claimed by another worker is gone from them).

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <deque>
 #include <limits>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -109,12 +110,30 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
     return report;
   };
 
+  // Rows ours in the queue that we do not hold: those of a commit that failed, or of a claim whose
+  // answer was lost when the database went away after storing it. Nobody else would take them up
+  // while we renew our leases, and Claim passes over our own rows (it counts them as held): they
+  // are given back before anything else, however long the store takes to answer.
+  std::vector<int64_t> to_release;
+
   size_t accepted = 0, duplicates = 0;
   while (true) {
     bool progress = false;
 
-    // 1. Commit the prepared articles whose turn it is: those before any row another holds.
-    if (!held.empty()) {
+    if (!to_release.empty()) {
+      Status released = im.Write([&](Db& db) { return ReleaseLeases(db, me, to_release); });
+      if (!released.ok()) {
+        if (Status s = retry(released); !s.ok()) return s;
+        continue;
+      }
+      worked();
+      to_release.clear();
+    }
+
+    // 1. Renew our leases, then commit the prepared articles whose turn it is: those before any
+    // row another holds. (Renewed with nothing held too: that is how rows of ours we do not hold
+    // are found.)
+    {
       const auto q0 = Clock::now();
       std::vector<int64_t> mine;
       Status renewed = im.Write([&](Db& db) -> Status {
@@ -123,14 +142,21 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
         mine = r.take();
         return Status::Ok();
       });
-      Result<int64_t> first_other = renewed.ok() ? im.Read([&](Db& db) { return FirstSeqNotOwnedBy(db, me); })
-                                                 : Result<int64_t>(renewed);
+      Result<int64_t> first_other = !renewed.ok()   ? Result<int64_t>(renewed)
+                                    : held.empty() ? Result<int64_t>(int64_t{0})
+                                                   : im.Read([&](Db& db) { return FirstSeqNotOwnedBy(db, me); });
       report.queue_seconds += Since(q0);
       if (!first_other.ok()) {
         if (Status s = retry(first_other.status()); !s.ok()) return s;
         continue;
       }
       worked();
+      std::set<int64_t> holding;
+      for (const Held& h : held) holding.insert(h.seq);
+      for (int64_t seq : mine) {
+        if (!holding.count(seq)) to_release.push_back(seq);
+      }
+      if (!to_release.empty()) continue;
       // Rows whose lease passed and another worker claimed are no longer ours to store.
       const std::set<int64_t> still(mine.begin(), mine.end());
       const size_t before = held.size();
@@ -174,7 +200,7 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
         if (!committed.ok()) {
           // Not stored. Our rows among them (if any are left) are given up, to be claimed afresh.
           if (refused) report.lost += seqs.size();
-          (void)im.Write([&](Db& db) { return ReleaseLeases(db, me, seqs.back()); });
+          to_release = seqs;
           if (!refused) {
             if (Status s = retry(committed); !s.ok()) return s;
           }

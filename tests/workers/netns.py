@@ -119,8 +119,8 @@ class Network:
             sh('ip', 'netns', 'exec', self.db_ns, *self.as_postgres(
                 os.path.join(PG_BIN, 'pg_ctl'), '-D', self.data, '-m', mode, '-w', 'stop'), check=False)
 
-    def restart_database(self, down_seconds=1.0):
-        self.stop_database()
+    def restart_database(self, down_seconds=1.0, mode='fast'):
+        self.stop_database(mode)
         time.sleep(down_seconds)
         self.start_database()
 

@@ -10,7 +10,8 @@ the queue empty and every article stored once:
   cut off     a worker's link taken down while it holds a batch: the other claims it after the
               lease and finishes; the link comes back and the cut-off worker must find its lease
               lost and store nothing;
-  restart     PostgreSQL restarted while both work: they reconnect and go on.
+  restart     PostgreSQL restarted three times while both work (once as a crash): they reconnect
+              and go on.
 
 Skips (77) with the reason when namespaces or a PostgreSQL server are not available, or when this
 build cannot open a PostgreSQL store.
@@ -19,6 +20,7 @@ usage: netns_test.py --bin build/corroborate --generator bench/generate_articles
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,7 +106,7 @@ def compare(net, label, single, database):
     twice = net.psql('SELECT count(*) - count(DISTINCT id) FROM articles', database).strip()
     if twice != '0':
         fail('%s: %s articles stored twice' % (label, twice))
-    print('PASS %s: %d articles, %d stories, every table equal to one ingest\'s' % (
+    print(time.strftime('%H:%M:%S'), 'PASS %s: %d articles, %d stories, every table equal to one ingest\'s' % (
         label, len(a['articles']), len(a['stories'])))
 
 
@@ -158,13 +160,38 @@ def main():
                                       '--acks', os.path.join(tmp, database + '.' + name + '.acks')],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
+            def diagnose(p, database):
+                # What a hung worker waits for: the queue, the server's sessions, the worker's
+                # sockets and its stacks (twice, a second apart: a loop or a wait).
+                def psql(sql):
+                    try:
+                        return net.psql(sql, database)
+                    except (RuntimeError, subprocess.TimeoutExpired) as e:
+                        return str(e)
+                rows = psql("SELECT owner, count(*), min(seq), max(seq), max(lease_until) - "
+                            "(extract(epoch from now()) * 1000)::bigint FROM work_queue GROUP BY owner")
+                sessions = psql("SELECT pid, client_addr, state, wait_event_type, wait_event, "
+                                "now() - state_change, left(query, 50) FROM pg_stat_activity WHERE datname = '%s'"
+                                % database)
+                sockets = subprocess.run(['nsenter', '-t', str(p.pid), '-n', 'ss', '-tnoi'],
+                                         capture_output=True, text=True, timeout=30).stdout
+                stacks = ''
+                if shutil.which('gdb'):
+                    for _ in range(2):
+                        stacks += subprocess.run(['gdb', '-p', str(p.pid), '-batch', '-ex', 'bt 8'],
+                                                 capture_output=True, text=True, timeout=60).stdout[-2500:]
+                        time.sleep(1)
+                return 'at %s\nqueue (owner, rows, first, last, lease left ms):\n%s\nsessions:\n%s\nsockets:\n%s\n' \
+                       'stacks:\n%s' % (time.strftime('%H:%M:%S'), rows, sessions, sockets, stacks)
+
             def finish(p, label):
                 try:
                     out, err = p.communicate(timeout=120)
                 except subprocess.TimeoutExpired:
+                    where = diagnose(p, label)
                     p.kill()
                     _, err = p.communicate()
-                    fail('%s: worker did not finish: %s' % (label, err.decode()[-500:]))
+                    fail('%s: worker did not finish: %s\n%s' % (label, err.decode()[-500:], where))
                 if p.returncode not in (0, 3):
                     fail('%s: worker exit %d: %s' % (label, p.returncode, err.decode()[-500:]))
 
@@ -216,7 +243,12 @@ def main():
             enqueue('restart')
             ws = [worker(1, 'restart', 'r1'), worker(2, 'restart', 'r2')]
             wait_holding('restart', 'r1')
-            net.restart_database()
+            # Three restarts a little apart, so that they fall in claims, preparations and commits
+            # alike; the second one a crash (no clean shutdown, the server recovers from its log).
+            for k, mode in enumerate(('fast', 'immediate', 'fast')):
+                time.sleep(0.8 * k)
+                print(time.strftime('%H:%M:%S'), 'restarting PostgreSQL (%s)' % mode)
+                net.restart_database(mode=mode)
             for w in ws:
                 finish(w, 'restart')
             compare(net, 'PostgreSQL restarted mid-ingest', 'single', 'restart')

@@ -2,8 +2,10 @@
 // mode, requests sent in groups (a synchronisation point after each), and the answers read in the
 // order sent, when the writer takes one. Tested in search_words_test.cc.
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <deque>
 #include <mutex>
@@ -24,6 +26,10 @@ constexpr const char* kWordsSql = "SELECT to_tsvector('simple', left($1 || ' ' |
 // Answers kept for the writer at most: more are dropped, oldest first (their inserts then leave
 // the words to the trigger). Far more than an ingest holds in flight (two batches).
 constexpr size_t kMaxKept = 20000;
+
+// How long an answer is waited for, and a connection: past them, the words are left to the
+// trigger (a search words answer takes milliseconds).
+constexpr std::chrono::seconds kAnswerTimeLimit{10}, kConnectTimeLimit{10};
 
 // Requests sent between two synchronisation points: the server answers a group at once, and each
 // wakes it (and this side) once, not once per article. A failure loses at most its group's words.
@@ -76,7 +82,9 @@ class PgSearchWords final : public SearchWordsAhead {
     PGresult* p = PQprepare(conn_, "words", kWordsSql, 2, types);
     const bool ok = PQresultStatus(p) == PGRES_COMMAND_OK;
     PQclear(p);
-    return ok && PQenterPipelineMode(conn_) == 1;
+    // Non-blocking: a request never waits to be sent (libpq keeps what the socket does not take),
+    // and an answer is waited for with a time limit (WaitForAnswer).
+    return ok && PQsetnonblocking(conn_, 1) == 0 && PQenterPipelineMode(conn_) == 1;
   }
 
  private:
@@ -89,7 +97,7 @@ class PgSearchWords final : public SearchWordsAhead {
   // libpq's buffer without waiting for any: left in the socket, they would fill it and stop the
   // server until the writer takes them.
   void SyncPoint() {
-    if (PQpipelineSync(conn_) != 1 || PQconsumeInput(conn_) != 1) return Broke();
+    if (PQpipelineSync(conn_) != 1 || PQflush(conn_) < 0 || PQconsumeInput(conn_) != 1) return Broke();
     sent_.back().ends_group = true;
     last_synced_ = sent_.back().ticket;
     unsynced_ = 0;
@@ -103,7 +111,9 @@ class PgSearchWords final : public SearchWordsAhead {
     const bool wanted = forgotten_.erase(sent.ticket) == 0;
     if (broken_) return;
     bool ended = false;  // the request's results ended (a NULL from PQgetResult)
+    const auto deadline = std::chrono::steady_clock::now() + kAnswerTimeLimit;
     for (;;) {
+      if (!WaitForAnswer(deadline)) return Broke();
       PGresult* r = PQgetResult(conn_);
       if (!r) {
         if (PQstatus(conn_) != CONNECTION_OK || ended) return Broke();
@@ -122,6 +132,22 @@ class PgSearchWords final : public SearchWordsAhead {
         Keep(sent.ticket, EngineValue{kTsvector, std::string(PQgetvalue(r, 0, 0), size_t(PQgetlength(r, 0, 0)))});
       }
       PQclear(r);
+    }
+  }
+
+  // Sends what waits to be sent and reads what came until PQgetResult would not wait; false when
+  // the connection fails or `deadline` passes first (a server gone without closing the connection,
+  // a network cut: the writer must not wait for ever for words the trigger can compute).
+  bool WaitForAnswer(std::chrono::steady_clock::time_point deadline) {
+    for (;;) {
+      const int unsent = PQflush(conn_);
+      if (unsent < 0 || PQconsumeInput(conn_) != 1) return false;
+      if (!PQisBusy(conn_)) return true;
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+      if (left <= 0) return false;
+      pollfd fd{PQsocket(conn_), static_cast<short>(POLLIN | (unsent ? POLLOUT : 0)), 0};
+      if (poll(&fd, 1, static_cast<int>(std::min<int64_t>(left, 1000))) < 0 && errno != EINTR) return false;
     }
   }
 
@@ -149,7 +175,12 @@ class PgSearchWords final : public SearchWordsAhead {
     if (conn_ && now - broke_at_ < std::chrono::seconds(5)) return false;
     broke_at_ = now;
     if (conn_) PQfinish(conn_);
-    conn_ = PQconnectdb(url_.c_str());
+    // At most kConnectTimeLimit to connect, unless the URL says otherwise (it comes after, and wins).
+    // Named, where the URL names it nothing else, for whoever looks at the server's sessions.
+    const char* keywords[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
+    const std::string limit = std::to_string(kConnectTimeLimit.count());
+    const char* values[] = {limit.c_str(), "corroborate search words", url_.c_str(), nullptr};
+    conn_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
     if (!Start()) return false;
     broken_ = false;
     return true;

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <thread>
 
 #include "store/test_util.h"
@@ -110,6 +113,43 @@ TEST_P(SearchWords, ARefusedRequestCostsAtMostItsGroup) {
   std::optional<EngineValue> got = words->Take(after);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->bytes, TriggersWords(*db, "Ferries", "One more ferry.").bytes);
+}
+
+// The server ends the words' connection (as a restart would) while answers are awaited: the
+// writer is not kept waiting, those words are simply not had, and once the connection is made
+// again (at most every few seconds) words come again. In a database of its own, so that only this
+// test's connection is ended (tests run at once against one server).
+TEST_P(SearchWords, ALostConnectionIsMadeAgain) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  const std::string name = "search_words_test_" + std::to_string(getpid());
+  Result<Db> admin = Db::Open(PgTestUrl(), /*read_only=*/false, 1000);
+  ASSERT_TRUE(admin.ok()) << admin.status().message();
+  ASSERT_TRUE(admin->Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").ok());
+  ASSERT_TRUE(admin->Exec("CREATE DATABASE " + name).ok());
+  const std::string url = PgTestUrl() + (PgTestUrl().find('?') == std::string::npos ? "?" : "&") + "dbname=" + name;
+  {
+    Result<Db> db = Db::Open(url, /*read_only=*/false, 1000);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    std::unique_ptr<SearchWordsAhead> words = SearchWordsAhead::Open(url);
+    ASSERT_TRUE(words);
+    ASSERT_TRUE(words->Take(words->Request("Ferries", "A ferry left Osterby.")));  // connected
+    const uint64_t pending = words->Request("Ferries", "Another ferry left Osterby.");
+    ASSERT_TRUE(admin->Exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name +
+                            "' AND application_name = 'corroborate search words'")
+                    .ok());
+    const auto start = std::chrono::steady_clock::now();
+    (void)words->Take(pending);  // perhaps answered before the end: either way, not waited for long
+    EXPECT_FALSE(words->Take(words->Request("Ferries", "A third ferry.")));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    std::optional<EngineValue> again;
+    for (int i = 0; i < 80 && !again; ++i) {  // made again within about 5 s
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      again = words->Take(words->Request("Ferries", "A fourth ferry."));
+    }
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->bytes, TriggersWords(*db, "Ferries", "A fourth ferry.").bytes);
+  }
+  EXPECT_TRUE(admin->Exec("DROP DATABASE " + name + " WITH (FORCE)").ok());
 }
 
 // Nothing listens at the port: no words are asked for (the inserts leave them to the trigger).

@@ -28,6 +28,14 @@ enum class StepResult { kRow, kDone, kError };
 
 enum class Engine { kSqlite, kPostgres };
 
+// A value in the engine's own binary form and type, passed from one statement to another without
+// a conversion (PostgreSQL: an article's tsvector, computed by one connection and stored by
+// another; `type` is its pg_type id). SQLite binds the bytes as a blob.
+struct EngineValue {
+  uint32_t type = 0;
+  std::string bytes;
+};
+
 // One engine's statement (see Stmt for what each call does).
 class StmtBackend {
  public:
@@ -37,6 +45,7 @@ class StmtBackend {
   virtual void BindDouble(int i, double value) = 0;
   virtual void BindBlob(int i, std::string_view bytes) = 0;
   virtual void BindNull(int i) = 0;
+  virtual void BindValue(int i, const EngineValue& value) = 0;
   virtual StepResult Step() = 0;
   virtual Status Run() = 0;
   virtual void Reset() = 0;
@@ -75,6 +84,7 @@ class Stmt {
   void BindDouble(int i, double value) { if (impl_) impl_->BindDouble(i, value); }  // apart: an int would match both
   void BindBlob(int i, std::string_view bytes) { if (impl_) impl_->BindBlob(i, bytes); }
   void BindNull(int i) { if (impl_) impl_->BindNull(i); }
+  void BindValue(int i, const EngineValue& value) { if (impl_) impl_->BindValue(i, value); }
 
   StepResult Step() { return impl_ ? impl_->Step() : StepResult::kError; }
   // Runs to completion (for statements without rows), then resets.

@@ -92,5 +92,37 @@ TEST_P(DbOnEachEngine, ValuesRoundTripAndAFailedWriteFailsItsTransaction) {
   EXPECT_EQ(count.Int(0), 1);  // the row with key 7 was rolled back with the failure
 }
 
+// Many writes queued in one transaction, far more answers than the socket's buffers hold (each a
+// few dozen bytes on PostgreSQL, whose pipeline is read only at the next statement with rows):
+// the writes neither block nor get lost, and a read in the middle sees every one queued before it.
+TEST_P(DbOnEachEngine, ManyQueuedWritesInOneTransaction) {
+  TempDb tmp;
+  Result<Db> db = Db::Open(tmp.path(), false, 1000);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  ASSERT_TRUE(db->Exec("CREATE TABLE t (k BIGINT PRIMARY KEY, s TEXT)").ok());
+  constexpr int64_t kRows = 60000;
+  int64_t halfway = -1;
+  Status s = InWriteTransaction(*db, [&]() -> Status {
+    Stmt ins = db->Prepare("INSERT INTO t (k, s) VALUES (?1, ?2)");
+    for (int64_t k = 0; k < kRows; ++k) {
+      ins.Bind(1, k);
+      ins.Bind(2, "row " + std::to_string(k));
+      if (Status r = ins.Run(); !r.ok()) return r;
+      if (k == kRows / 2) {
+        Stmt count = db->Prepare("SELECT count(*) FROM t");
+        if (count.Step() != StepResult::kRow) return count.status();
+        halfway = count.Int(0);
+      }
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(halfway, kRows / 2 + 1);
+  Stmt count = db->Prepare("SELECT count(*), CAST(sum(k) AS BIGINT) FROM t");
+  ASSERT_EQ(count.Step(), StepResult::kRow) << count.status().message();
+  EXPECT_EQ(count.Int(0), kRows);
+  EXPECT_EQ(count.Int(1), kRows * (kRows - 1) / 2);
+}
+
 }  // namespace
 }  // namespace corroborate::store

@@ -15,6 +15,14 @@ std::string_view SearchIndexRemove(Engine e) {
              : "";
 }
 
+std::string_view ReserveArticleRowids(Engine e) {
+  // Taken under the store's write lock (the writer's transaction), so they still follow commit order.
+  return e == Engine::kSqlite ? ""
+                              : "SELECT nextval(pg_get_serial_sequence('articles', 'rowid')) FROM generate_series(1, ?1)";
+}
+
+std::string_view ArticleSearchColumn(Engine e) { return e == Engine::kSqlite ? "" : "search"; }
+
 SearchStatements SearchSql(Engine e, const std::vector<std::string>& terms, int64_t limit, int64_t offset) {
   const std::string page = " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   SearchStatements out;

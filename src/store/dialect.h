@@ -1,5 +1,6 @@
 // The few statements the store writes differently for SQLite and PostgreSQL (db.h: everything
-// else is written once): the search index and its queries, and reading a JSON array held as text.
+// else is written once): the search index and its queries, reading a JSON array held as text, and
+// where articles' rowids come from.
 // Tested through queries_test.cc and store_test.cc on both engines.
 #pragma once
 
@@ -17,6 +18,15 @@ namespace corroborate::store {
 // articles table by itself (PostgreSQL: a trigger keeps articles.search).
 std::string_view SearchIndexAdd(Engine e);
 std::string_view SearchIndexRemove(Engine e);
+
+// The statement giving ?1 new rowids for articles (a row each), taken from the articles' identity
+// sequence, so that inserting an article can be queued without waiting for its answer; "" where
+// the insert gives its rowid back without a round trip (SQLite: INSERT … RETURNING rowid).
+std::string_view ReserveArticleRowids(Engine e);
+
+// The articles' column holding their search words, which an insert may give (computed ahead:
+// search_words.h); "" where there is none (SQLite: the FTS5 table, SearchIndexAdd).
+std::string_view ArticleSearchColumn(Engine e);
 
 // The search for `terms` (search_query.h: each a word or a phrase, all required): the statement
 // counting the matching articles, the one giving a page of them (article id, story number, title,

@@ -26,11 +26,14 @@ namespace corroborate::store {
 
 class RowBatch {
  public:
-  // `head`: the statement up to VALUES; `columns`: values per row.
-  RowBatch(Db& db, std::string head, int columns) : db_(db), head_(std::move(head)), columns_(columns) {}
+  // `head`: the statement up to VALUES; `columns`: values per row; `tail`: what follows the rows
+  // (an ON CONFLICT clause).
+  RowBatch(Db& db, std::string head, int columns, std::string tail = "")
+      : db_(db), head_(std::move(head)), columns_(columns), tail_(std::move(tail)) {}
 
   void Text(std::string_view v) { cells_.emplace_back(std::string(v)); }
   void Int(int64_t v) { cells_.emplace_back(v); }
+  void Double(double v) { cells_.emplace_back(v); }
   // Ends a row; inserts the rows held once there are kRows of them.
   Status EndRow() { return cells_.size() >= size_t(kRows * columns_) ? Flush() : Status::Ok(); }
 
@@ -62,7 +65,7 @@ class RowBatch {
       for (int c = 0; c < columns_; ++c) sql += (c ? ", ?" : "?") + std::to_string(++n);
       sql += ')';
     }
-    return sql;
+    return sql + tail_;
   }
   // Runs `stmt` with the cells of `rows` rows from row `first`.
   Status Run(Stmt& stmt, size_t first, size_t rows) {
@@ -70,6 +73,7 @@ class RowBatch {
     for (size_t i = 0; i < n; ++i) {
       const auto& cell = cells_[from + i];
       if (const int64_t* v = std::get_if<int64_t>(&cell)) stmt.Bind(int(i + 1), *v);
+      else if (const double* d = std::get_if<double>(&cell)) stmt.BindDouble(int(i + 1), *d);
       else stmt.Bind(int(i + 1), std::string_view(std::get<std::string>(cell)));
     }
     return stmt.Run();
@@ -80,8 +84,9 @@ class RowBatch {
   Db& db_;
   std::string head_;
   int columns_;
+  std::string tail_;
   std::optional<Stmt> full_, one_;  // SQLite's statements of kRows rows and of one, once prepared
-  std::vector<std::variant<int64_t, std::string>> cells_;
+  std::vector<std::variant<int64_t, double, std::string>> cells_;
 };
 
 }  // namespace corroborate::store

@@ -195,6 +195,18 @@ CREATE TABLE article_analysis (
   analysis BYTEA NOT NULL
 );
 )sql",
+    // 10: an insert may bring its search words, computed ahead by the trigger's own expression
+    // (store/search_words.h): the trigger computes them only when the insert does not.
+    R"sql(
+CREATE OR REPLACE FUNCTION articles_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND NEW.search IS NOT NULL THEN
+    RETURN NEW;
+  END IF;
+  NEW.search := to_tsvector('simple', left(NEW.title || ' ' || NEW.text, 500000));
+  RETURN NEW;
+END $$;
+)sql",
 };
 
 // Every TEXT column compares byte by byte, whatever the database's default collation.

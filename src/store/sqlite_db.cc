@@ -76,6 +76,7 @@ class SqliteStmt final : public StmtBackend {
   void BindNull(int i) override {
     if (stmt_) sqlite3_bind_null(stmt_, i);
   }
+  void BindValue(int i, const EngineValue& value) override { BindBlob(i, value.bytes); }
 
   StepResult Step() override {
     if (!stmt_) return StepResult::kError;

@@ -40,30 +40,52 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
+  impl->words = SearchWordsAhead::Open(path);  // none on SQLite
   impl->writer = std::make_unique<Writer>(db.take(), options.threads, options.versions);
+  impl->writer->UseSearchWords(impl->words.get());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
-Store::Impl::Stored Store::Impl::LookUp(Prepared& x) {
+Store::Impl::Stored Store::Impl::LookUp(Prepared& x, bool use_ahead) {
   PendingArticle& p = x.article;
+  std::optional<Answer> answer;
+  if (use_ahead) {
+    std::lock_guard lock(ahead_mu);
+    if (auto it = ahead.find(p.id); it != ahead.end()) {
+      answer = std::move(it->second);
+      ahead.erase(it);
+      x.commits_seen = answer->commits;
+    }
+  }
   // "" when not stored; "=" when this raw input gives a stored version; else another hash.
-  Result<std::string> stored = Read([&](Db& db) -> Result<std::string> {
-    Stmt s = db.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
-    s.Bind(1, p.id);
-    StepResult r = s.Step();
-    if (r == StepResult::kError) return s.status();
-    if (r == StepResult::kDone) return std::string();
-    if (s.Text(1) == p.raw_hash) return std::string("=");
-    Stmt known = db.Prepare("SELECT 1 FROM article_hashes WHERE article = ?1 AND raw_hash = ?2");
-    known.Bind(1, s.Int(0));
-    known.Bind(2, p.raw_hash);
-    r = known.Step();
-    if (r == StepResult::kError) return known.status();
-    return r == StepResult::kRow ? std::string("=") : std::string(s.Text(1));
-  });
+  Result<std::string> stored = std::string();
+  if (!answer || (answer->row && answer->row->raw_hash != p.raw_hash)) {
+    stored = Read([&](Db& db) -> Result<std::string> {
+      std::optional<StoredId> row;
+      if (answer) {
+        row = answer->row;
+      } else {
+        Stmt s = db.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
+        s.Bind(1, p.id);
+        const StepResult r = s.Step();
+        if (r == StepResult::kError) return s.status();
+        if (r == StepResult::kDone) return std::string();
+        row = StoredId{s.Int(0), std::string(s.Text(1))};
+      }
+      if (row->raw_hash == p.raw_hash) return std::string("=");
+      Stmt known = db.Prepare("SELECT 1 FROM article_hashes WHERE article = ?1 AND raw_hash = ?2");
+      known.Bind(1, row->rowid);
+      known.Bind(2, p.raw_hash);
+      const StepResult r = known.Step();
+      if (r == StepResult::kError) return known.status();
+      return r == StepResult::kRow ? std::string("=") : row->raw_hash;
+    });
+  } else if (answer->row) {
+    stored = std::string("=");
+  }
   // A failed look-up counts as "not stored": the batch looks again under the write lock.
   if (!stored.ok() || stored->empty()) return Stored::kNo;
   if (*stored == "=") {
@@ -73,6 +95,49 @@ Store::Impl::Stored Store::Impl::LookUp(Prepared& x) {
   // Another content under this id: a new version to clean and compare, or a reused id.
   if (!options.versions) x.problem = InputProblem{p.source, p.line, ReusedIdReason(p.id)};
   return Stored::kDifferent;
+}
+
+void Store::Impl::LookUpAhead(const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  // Read before the look-up, so that every batch it counts is visible to the look-up.
+  const uint64_t seen = commits.load(std::memory_order_acquire);
+  Result<StoredIds> found = Read([&](Db& db) { return LookUpIds(db, ids); });
+  if (!found.ok()) return;
+  std::lock_guard lock(ahead_mu);
+  for (const std::string& id : ids) {
+    auto it = found->find(id);
+    ahead[id] = Answer{it == found->end() ? std::nullopt : std::optional<StoredId>(it->second), seen};
+  }
+}
+
+ReadFunction Store::Impl::ReadLookingUpAhead(const ReadFunction& read) {
+  return [this, read](const DocumentCallback& on_doc, const ProblemCallback& on_problem) {
+    // A group holds up to this many documents (or bytes of them): the memory it adds is small
+    // beside the articles in flight.
+    constexpr size_t kGroupDocuments = 64, kGroupBytes = 8u << 20;
+    std::vector<ReadItem> group;  // documents and problems, in order
+    std::vector<std::string> ids;
+    size_t bytes = 0;
+    auto pass_on = [&] {
+      LookUpAhead(ids);
+      for (ReadItem& item : group) {
+        if (item.problem) on_problem(*item.problem);
+        else on_doc(std::move(item.document));
+      }
+      group.clear();
+      ids.clear();
+      bytes = 0;
+    };
+    read(
+        [&](RawDocument&& doc) {
+          ids.push_back(doc.id);
+          bytes += doc.body.size();
+          group.push_back(ReadItem{std::move(doc), std::nullopt});
+          if (ids.size() >= kGroupDocuments || bytes >= kGroupBytes) pass_on();
+        },
+        [&](const InputProblem& p) { group.push_back(ReadItem{RawDocument{}, p}); });
+    pass_on();
+  };
 }
 
 Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
@@ -86,13 +151,15 @@ Store::Impl::Prepared Store::Impl::Prepare(RawDocument&& doc) {
   // Read before the look-up, so that every batch it counts is visible to the look-up.
   out.commits_seen = commits.load(std::memory_order_acquire);
   // A duplicate is not cleaned again; a reused id is not stored (unless versions are kept).
-  if (LookUp(out) == Stored::kSame || out.problem) return out;
+  if (LookUp(out, /*ahead=*/true) == Stored::kSame || out.problem) return out;
   Result<Article> article = CleanDocument(std::move(doc), CleanOptions{});
   if (!article.ok()) {
     out.problem = InputProblem{p.source, p.line, article.status().message()};
     return out;
   }
   p.analysed.article = article.take();
+  // Computed by the database while this article is extracted and waits for its batch.
+  if (words) p.search_words = words->Request(p.analysed.article.title, p.analysed.article.text);
   p.analysed.mentions = ExtractMentions(p.analysed.article);
   p.analysed.events = ExtractEvents(p.analysed.article, p.analysed.mentions);
   // Stored with it, so that a story rebuild (by any process) need not extract it again.
@@ -143,8 +210,12 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
   // Up to a batch in flight: while the in-order step commits one batch (a long serial step), the
   // other threads prepare the next instead of stopping after a few articles. Memory: two batches.
   run.in_flight = std::max(InFlight(run), options.batch_articles);
+  {
+    std::lock_guard lock(ahead_mu);
+    ++ahead_users;
+  }
   RunInOrder<std::optional<Prepared>>(
-      read, run,
+      ReadLookingUpAhead(read), run,
       [&](RawDocument&& doc) -> std::optional<Prepared> {  // any thread
         if (failed.load()) return std::nullopt;  // the store failed: nothing more can be stored
         return Prepare(std::move(doc));
@@ -171,6 +242,11 @@ Result<IngestReport> Store::Impl::IngestWith(const ReadFunction& read, const Pro
         }
       },
       problem);
+  {
+    // Answers nobody took (the store failed, or an id came twice in a group) go with the last user.
+    std::lock_guard lock(ahead_mu);
+    if (--ahead_users == 0) ahead.clear();
+  }
   if (failure.ok()) failure = flush();
   if (!failure.ok()) return failure;
   for (uint32_t s : stories) report.stories.push_back(cluster::StoryName(s));

@@ -8,8 +8,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "store/id_lookup.h"
+#include "store/search_words.h"
 #include "store/store.h"
 #include "store/writer.h"
 
@@ -19,6 +22,7 @@ struct Store::Impl {
   std::string path;
   StoreOptions options;
   std::mutex write_mu;  // one batch at a time from this process
+  std::unique_ptr<SearchWordsAhead> words;  // PostgreSQL: new articles' search words, asked for in Prepare
   std::unique_ptr<Writer> writer;
   std::mutex pool_mu;
   std::vector<Db> idle_readers;
@@ -71,10 +75,26 @@ struct Store::Impl {
   // What the store holds under an article's id: nothing, the same raw input, or another.
   enum class Stored { kNo, kSame, kDifferent };
   // Looks the article's id up and acts on it: the same raw input marks it known (a duplicate, to
-  // be confirmed by its batch), another makes it a problem (the id is reused).
-  Stored LookUp(Prepared& x);
+  // be confirmed by its batch), another makes it a problem (the id is reused). With `ahead`, an
+  // answer LookUpAhead left for the id is taken instead (and x.commits_seen set to its time).
+  Stored LookUp(Prepared& x, bool ahead = false);
   // Turns a raw document into a pending article, or a problem when it cannot be stored. Any thread.
   Prepared Prepare(RawDocument&& doc);
+
+  // Looks the ids of `docs` up together, for Prepare to take the answers from: one statement for
+  // many articles instead of one each (a round trip each on PostgreSQL). A failed look-up leaves
+  // no answers: Prepare looks up alone.
+  void LookUpAhead(const std::vector<std::string>& ids);
+  // `read` with its documents handed on in groups whose ids LookUpAhead looked up first (what it
+  // reports, documents and problems, still in its order).
+  ReadFunction ReadLookingUpAhead(const ReadFunction& read);
+  struct Answer {
+    std::optional<StoredId> row;  // none: not stored
+    uint64_t commits = 0;         // `commits` before the look-up
+  };
+  std::mutex ahead_mu;
+  std::unordered_map<std::string, Answer> ahead;  // by id; taken (erased) by Prepare
+  int ahead_users = 0;                            // ingests running (they share `ahead`)
 
   // Batches this object has committed. Prepare may run ahead of the commits (on another thread):
   // the in-order step looks an id up again only when a batch committed after Prepare looked.

@@ -117,9 +117,8 @@ class ClaimWriter {
  public:
   ClaimWriter(Db& db, uint32_t story)
       : story_(story),
-        ins_(db.Prepare("INSERT INTO claims (story, event, role, article, start, \"end\", text, value, qualifier, "
-                        "cited, settled, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                        "ON CONFLICT DO NOTHING")) {}
+        rows_(db, "INSERT INTO claims (story, event, role, article, start, \"end\", text, value, qualifier, cited, settled, json) VALUES",
+              12, " ON CONFLICT DO NOTHING") {}
 
   // `claims`: a role's or a conflicting value's claims array; `settled`: they state the settled value.
   Status Write(std::string_view event, std::string_view role, simdjson::dom::array claims, bool settled) {
@@ -134,51 +133,51 @@ class ClaimWriter {
       std::string_view qualifier, cited;
       if (c["qualifier"].get(qualifier)) qualifier = "";
       if (c["cited"].get(cited)) cited = "";
-      ins_.Bind(1, static_cast<int64_t>(story_));
-      ins_.Bind(2, event);
-      ins_.Bind(3, role);
-      ins_.Bind(4, article);
-      ins_.Bind(5, start);
-      ins_.Bind(6, end);
-      ins_.Bind(7, text);
-      BindValue(8, value);
-      ins_.Bind(9, qualifier);
-      ins_.Bind(10, cited);
-      ins_.Bind(11, int64_t{settled});
-      ins_.Bind(12, simdjson::minify(c));
-      if (Status s = ins_.Run(); !s.ok()) return s;
+      rows_.Int(static_cast<int64_t>(story_));
+      rows_.Text(event);
+      rows_.Text(role);
+      rows_.Text(article);
+      rows_.Int(start);
+      rows_.Int(end);
+      rows_.Text(text);
+      AddValue(value);
+      rows_.Text(qualifier);
+      rows_.Text(cited);
+      rows_.Int(int64_t{settled});
+      rows_.Text(simdjson::minify(c));
+      if (Status s = rows_.EndRow(); !s.ok()) return s;
     }
     return Status::Ok();
   }
+  Status Flush() { return rows_.Flush(); }
 
  private:
   // Numbers as numbers and text as text, as SQLite's json_extract gives them (the migration that
   // filled this table from stored reports used it), so `value > 1e9` and `value = 'Acme'` both work.
-  void BindValue(int i, simdjson::dom::element v) {
+  void AddValue(simdjson::dom::element v) {
     int64_t n = 0;
     double d = 0;
     std::string_view text;
-    if (v.get_int64().get(n) == simdjson::SUCCESS) ins_.Bind(i, n);
-    else if (v.get_double().get(d) == simdjson::SUCCESS) ins_.BindDouble(i, d);
-    else if (v.get_string().get(text) == simdjson::SUCCESS) ins_.Bind(i, text);
-    else ins_.Bind(i, ValueText(v));
+    if (v.get_int64().get(n) == simdjson::SUCCESS) rows_.Int(n);
+    else if (v.get_double().get(d) == simdjson::SUCCESS) rows_.Double(d);
+    else if (v.get_string().get(text) == simdjson::SUCCESS) rows_.Text(text);
+    else rows_.Text(ValueText(v));
   }
 
   uint32_t story_;
-  Stmt ins_;
+  RowBatch rows_;
 };
 
-// Events, their roles, sources, evidence and claims, from the report's single story.
+// Events, their roles, sources, evidence and claims, from the report's single story. Many rows per
+// statement (row_batch.h): a story's rows are a few dozen, and its rebuilds many per batch.
 Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::vector<std::string>& types) {
   simdjson::dom::array events, conflicts;
   if (report["stories"].at(0)["events"].get(events)) return ParseError("events");
   if (report["stories"].at(0)["conflicts"].get(conflicts)) return ParseError("conflicts");
-  Stmt ev = db.Prepare(
-      "INSERT INTO events (story, id, seq, type, status, roles, sources, outlets, origins) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  Stmt role = db.Prepare("INSERT INTO event_roles (story, event, role, value) VALUES (?1, ?2, ?3, ?4)");
-  Stmt src = db.Prepare("INSERT INTO event_sources (story, event, article) VALUES (?1, ?2, ?3)");
-  Stmt evi = db.Prepare("INSERT INTO evidence (story, event, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  RowBatch ev(db, "INSERT INTO events (story, id, seq, type, status, roles, sources, outlets, origins) VALUES", 9);
+  RowBatch role(db, "INSERT INTO event_roles (story, event, role, value) VALUES", 4);
+  RowBatch src(db, "INSERT INTO event_sources (story, event, article) VALUES", 3);
+  RowBatch evi(db, "INSERT INTO evidence (story, event, article, start, \"end\", text) VALUES", 6);
   ClaimWriter claims(db, story);
   int64_t seq = 0;
   for (simdjson::dom::element e : events) {
@@ -192,34 +191,34 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
       return ParseError("an event");
     }
     if (std::find(types.begin(), types.end(), type) == types.end()) types.emplace_back(type);
-    ev.Bind(1, static_cast<int64_t>(story));
-    ev.Bind(2, id);
-    ev.Bind(3, seq++);
-    ev.Bind(4, type);
-    ev.Bind(5, status);
-    ev.Bind(6, simdjson::minify(roles));
-    ev.Bind(7, simdjson::minify(sources));
-    ev.Bind(8, outlets);
-    ev.Bind(9, simdjson::minify(origins));
-    if (Status s = ev.Run(); !s.ok()) return s;
+    ev.Int(static_cast<int64_t>(story));
+    ev.Text(id);
+    ev.Int(seq++);
+    ev.Text(type);
+    ev.Text(status);
+    ev.Text(simdjson::minify(roles));
+    ev.Text(simdjson::minify(sources));
+    ev.Int(outlets);
+    ev.Text(simdjson::minify(origins));
+    if (Status s = ev.EndRow(); !s.ok()) return s;
     for (auto field : roles) {
       simdjson::dom::element v;
       if (field.value["value"].get(v)) continue;  // not a role value (the "cumulative" flag)
-      role.Bind(1, static_cast<int64_t>(story));
-      role.Bind(2, id);
-      role.Bind(3, field.key);
-      role.Bind(4, ValueText(v));
-      if (Status s = role.Run(); !s.ok()) return s;
+      role.Int(static_cast<int64_t>(story));
+      role.Text(id);
+      role.Text(field.key);
+      role.Text(ValueText(v));
+      if (Status s = role.EndRow(); !s.ok()) return s;
       simdjson::dom::array stated;
       if (field.value["claims"].get(stated) == simdjson::SUCCESS) {
         if (Status s = claims.Write(id, field.key, stated, true); !s.ok()) return s;
       }
     }
     for (simdjson::dom::element a : sources) {
-      src.Bind(1, static_cast<int64_t>(story));
-      src.Bind(2, id);
-      src.Bind(3, ValueText(a));
-      if (Status s = src.Run(); !s.ok()) return s;
+      src.Int(static_cast<int64_t>(story));
+      src.Text(id);
+      src.Text(ValueText(a));
+      if (Status s = src.EndRow(); !s.ok()) return s;
     }
     for (simdjson::dom::element x : evidence) {
       std::string_view article, text;
@@ -227,13 +226,13 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
       if (x["article"].get(article) || x["start"].get(start) || x["end"].get(end) || x["text"].get(text)) {
         return ParseError("evidence");
       }
-      evi.Bind(1, static_cast<int64_t>(story));
-      evi.Bind(2, id);
-      evi.Bind(3, article);
-      evi.Bind(4, start);
-      evi.Bind(5, end);
-      evi.Bind(6, text);
-      if (Status s = evi.Run(); !s.ok()) return s;
+      evi.Int(static_cast<int64_t>(story));
+      evi.Text(id);
+      evi.Text(article);
+      evi.Int(start);
+      evi.Int(end);
+      evi.Text(text);
+      if (Status s = evi.EndRow(); !s.ok()) return s;
     }
   }
   // The statements of conflicting values that the settled values do not already list.
@@ -247,7 +246,10 @@ Status WriteEvents(Db& db, uint32_t story, simdjson::dom::element report, std::v
       if (Status s = claims.Write(event, role_name, stated, false); !s.ok()) return s;
     }
   }
-  return Status::Ok();
+  for (RowBatch* rows : {&ev, &role, &src, &evi}) {
+    if (Status s = rows->Flush(); !s.ok()) return s;
+  }
+  return claims.Flush();
 }
 
 std::string JsonArray(const std::vector<std::string>& items) {
@@ -328,6 +330,28 @@ Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t,
   return Status::Ok();
 }
 
+Status LoadOldReports(Db& db, std::vector<StoryRebuild>& group) {
+  constexpr size_t kPerStatement = 64;  // one statement text, the ids missing bound as NULL
+  std::string sql = "SELECT id, report FROM stories WHERE id IN (";
+  for (size_t i = 1; i <= kPerStatement; ++i) sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  Stmt s = db.Prepare(sql + ")");
+  std::unordered_map<int64_t, StoryRebuild*> by_id;
+  for (StoryRebuild& r : group) by_id[r.story] = &r;
+  for (size_t from = 0; from < group.size(); from += kPerStatement) {
+    for (size_t i = 0; i < kPerStatement; ++i) {
+      if (from + i < group.size()) s.Bind(int(i + 1), static_cast<int64_t>(group[from + i].story));
+      else s.BindNull(int(i + 1));
+    }
+    StepResult r;
+    while ((r = s.Step()) == StepResult::kRow) {
+      if (auto it = by_id.find(s.Int(0)); it != by_id.end()) it->second->old_report = s.Text(1);
+    }
+    if (r == StepResult::kError) return s.status();
+    s.Reset();
+  }
+  return Status::Ok();
+}
+
 Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::map<int64_t, const AnalyzedArticle*>& known) {
   Stmt sel = db.Prepare(
       "SELECT a.rowid, a.id, a.outlet, a.title, a.author, a.author_role, a.url, a.published, a.published_inferred, "
@@ -387,10 +411,12 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   for (size_t i = 0; i < r.articles.size(); ++i) {
     const AnalyzedArticle& a = r.articles[i];
     const std::string inferred = a.published_inferred ? a.article.published : "";
-    if (fresh.count(r.rowids[i]) || inferred != r.old_inferred[i]) {
+    if (inferred != r.old_inferred[i]) {  // (a new row holds "": most need no update)
       upd.Bind(1, inferred);
       upd.Bind(2, r.rowids[i]);
       if (Status st = upd.Run(); !st.ok()) return st;
+    }
+    if (fresh.count(r.rowids[i]) || inferred != r.old_inferred[i]) {
       if (Status st = WriteMentions(db, r.rowids[i], a, parser); !st.ok()) return st;
     }
     outlets.insert(a.article.outlet.empty() ? a.article.id : a.article.outlet);
@@ -417,14 +443,7 @@ Status WriteStory(Db& db, StoryRebuild& r, const std::set<int64_t>& fresh) {
   if (entities.size() > kTopEntities) entities.resize(kTopEntities);
 
   // What this rebuild changed, for the event stream, against the report it replaces.
-  Stmt old = db.Prepare("SELECT report FROM stories WHERE id = ?1");
-  old.Bind(1, static_cast<int64_t>(story));
-  const StepResult had = old.Step();
-  if (had == StepResult::kError) return old.status();
-  if (Status st = LogStoryChanges(db, story, had == StepResult::kRow ? old.Text(0) : std::string_view(), report); !st.ok()) {
-    return st;
-  }
-  old = Stmt();
+  if (Status st = LogStoryChanges(db, story, r.old_report, report); !st.ok()) return st;
 
   Stmt put = db.Prepare(
       "INSERT INTO stories (id, headline, articles, outlets, first_published, last_published, "

@@ -11,6 +11,7 @@
 //
 //   StoryRebuild r;
 //   Status s = LoadStory(db, info, known, r);              // the write connection's thread
+//   s = LoadOldReports(db, group_of_them);                  // the write connection's thread
 //   AnalyzeLoadedStory(r);                                  // any thread
 //   s = WriteStory(db, r, fresh);                           // the write connection's thread
 #pragma once
@@ -38,6 +39,7 @@ struct StoryRebuild {
   std::vector<std::string> reanalysed;    // of those extracted again: their analysis, to store
   std::vector<int64_t> rowids;
   std::vector<std::string> old_inferred;  // the published date inferred when last stored
+  std::string old_report;                 // the stored report it replaces ("" for a new story)
   AnalyzedStory analysed;                 // after AnalyzeLoadedStory: the reconciled story
   std::string report;                     // and its `analyze --json` rendering
   std::string link;                       // why it is in its storyline (cluster_changes.h LinkJson)
@@ -60,6 +62,12 @@ Status StoreAnalysis(Db& db, int64_t rowid, std::string_view analysis);
 // A story left without articles (all moved away) is deleted by WriteStory.
 Status LoadStory(Db& db, const cluster::StoryInfo& info, const std::map<int64_t, const AnalyzedArticle*>& known,
                  StoryRebuild& out);
+
+// Reads the stored report each story of `group` replaces (StoryRebuild::old_report), many stories
+// per statement, before any of them is written: on PostgreSQL a read waits for every write queued
+// before it (db.h), so one read per story between their writes made the writer wait story after
+// story.
+Status LoadOldReports(Db& db, std::vector<StoryRebuild>& group);
 
 // One stored article by id, as clean and extract made it (from `known` when there).
 Result<AnalyzedArticle> LoadArticle(Db& db, const std::string& id, const std::map<int64_t, const AnalyzedArticle*>& known);

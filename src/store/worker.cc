@@ -281,6 +281,9 @@ Result<WorkerReport> Store::Work(const WorkerOptions& options, const ProblemCall
       std::vector<Held> fresh;
       fresh.reserve(claimed.size());
       size_t next = 0;
+      std::vector<std::string> ids;  // looked up together, not one by one in Prepare
+      for (const QueuedDocument& q : claimed) ids.push_back(q.doc.id);
+      im.LookUpAhead(ids);
       RunInOrder<Impl::Prepared>(
           [&](const DocumentCallback& on_doc, const ProblemCallback&) {
             for (QueuedDocument& q : claimed) on_doc(std::move(q.doc));

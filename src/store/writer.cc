@@ -1,7 +1,10 @@
 // The write side (see writer.h). Tested in store_test.cc and tests/store/crash_test.py.
 #include "store/writer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <unordered_set>
 
 #include <tbb/parallel_for.h>
 
@@ -13,6 +16,7 @@
 #include "store/cluster_changes.h"
 #include "store/cluster_state.h"
 #include "store/dialect.h"
+#include "store/id_lookup.h"
 #include "store/story_builder.h"
 
 namespace corroborate::store {
@@ -199,27 +203,75 @@ Status Writer::Realign(const std::vector<std::pair<int64_t, uint32_t>>& stored, 
 Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out) {
   bool caught_up = false;  // a batch of duplicates only (a re-run) needs no clusterer
   Stmt find = db_.Prepare("SELECT rowid, raw_hash FROM articles WHERE id = ?1");
-  Stmt insert = db_.Prepare(
-      "INSERT INTO articles (id, raw_hash, outlet, title, author, author_role, url, published, "
-      "published_inferred, text, story, duplicate_of, features, why) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13) RETURNING rowid");
+  // Where the engine has them (PostgreSQL), rowids are taken from the articles' sequence many at
+  // a time, so that the insert need not answer: it is queued with the other writes instead of
+  // waiting for the server. Else the insert gives its rowid back.
+  const std::string_view reserve_sql = ReserveArticleRowids(db_.engine());
+  // Where the engine keeps the search words in the row, they may come computed ahead (?15).
+  const std::string_view search_column = ArticleSearchColumn(db_.engine());
+  std::string columns = "id, raw_hash, outlet, title, author, author_role, url, published, published_inferred, text, "
+                        "story, duplicate_of, features, why";
+  std::string values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13";
+  if (!reserve_sql.empty()) columns += ", rowid", values += ", ?14";
+  if (!search_column.empty()) columns += ", " + std::string(search_column), values += ", ?15";
+  Stmt insert = db_.Prepare("INSERT INTO articles (" + columns + ") VALUES (" + values + ")" +
+                            (reserve_sql.empty() ? " RETURNING rowid" : ""));
   const std::string_view index_sql = SearchIndexAdd(db_.engine());
   Stmt index = index_sql.empty() ? Stmt() : db_.Prepare(index_sql);
   for (const Stmt* s : {&find, &insert, &index}) {
     if (!s->status().ok()) return s->status();
   }
 
+  // The batch's ids as stored before it, looked up together. An id this batch itself writes (the
+  // same article twice in a batch) is looked up again, alone, after that.
+  std::vector<std::string> ids;
+  ids.reserve(batch.size());
+  for (const PendingArticle& p : batch) ids.push_back(p.id);
+  Result<StoredIds> before = LookUpIds(db_, ids);
+  if (!before.ok()) return before.status();
+  std::unordered_set<std::string> written;
+  auto find_row = [&](const std::string& id) -> Result<std::optional<StoredId>> {
+    if (!written.count(id)) {
+      auto it = before->find(id);
+      return it == before->end() ? std::optional<StoredId>() : std::optional<StoredId>(it->second);
+    }
+    find.Bind(1, id);
+    const StepResult r = find.Step();
+    if (r == StepResult::kError) return find.status();
+    std::optional<StoredId> row;
+    if (r == StepResult::kRow) row = StoredId{find.Int(0), std::string(find.Text(1))};
+    find.Reset();
+    return row;
+  };
+  std::vector<int64_t> rowids;  // reserved and not used yet, the next last
+  auto next_rowid = [&](size_t at) -> Result<int64_t> {
+    if (rowids.empty()) {
+      // As many as the articles left in the batch that were not stored: at most that many are new.
+      int64_t n = 0;
+      for (size_t i = at; i < batch.size(); ++i) n += before->count(batch[i].id) ? 0 : 1;
+      Stmt take = db_.Prepare(reserve_sql);
+      take.Bind(1, std::max<int64_t>(n, 1));
+      StepResult r;
+      while ((r = take.Step()) == StepResult::kRow) rowids.push_back(take.Int(0));
+      if (r == StepResult::kError) return take.status();
+      if (rowids.empty()) return IoError("store: no rowids from the articles' sequence");
+      std::sort(rowids.rbegin(), rowids.rend());  // ascending from the back: in insertion order
+    }
+    const int64_t rowid = rowids.back();
+    rowids.pop_back();
+    return rowid;
+  };
+
   std::map<int64_t, const AnalyzedArticle*> known;
   for (const auto& [rowid, a] : recent_) known[rowid] = &a;
   std::set<int64_t> fresh;
-  for (PendingArticle& p : batch) {
-    find.Bind(1, p.id);
-    StepResult r = find.Step();
-    if (r == StepResult::kError) return find.status();
-    if (r == StepResult::kRow) {
-      const int64_t rowid = find.Int(0);
-      bool same = find.Text(1) == p.raw_hash;
-      find.Reset();
+  for (size_t at = 0; at < batch.size(); ++at) {
+    PendingArticle& p = batch[at];
+    Result<std::optional<StoredId>> row = find_row(p.id);
+    if (!row.ok()) return row.status();
+    if (*row) {
+      const int64_t rowid = (*row)->rowid;
+      bool same = (*row)->raw_hash == p.raw_hash;
       if (!same) {
         Result<bool> known_hash = KnownHash(rowid, p.raw_hash);
         if (!known_hash.ok()) return known_hash.status();
@@ -238,10 +290,10 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
           caught_up = true;
         }
         if (Status s = StoreVersion(p, rowid, known, fresh, out); !s.ok()) return s;
+        written.insert(p.id);
       }
       continue;
     }
-    find.Reset();
     if (p.known) {  // stored when read, gone now: only possible if someone deleted it by hand
       out.rejected.push_back({p.source, p.line, "id \"" + p.id + "\" vanished from the store while reading"});
       continue;
@@ -269,9 +321,22 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     insert.Bind(10, static_cast<int64_t>(as.story));
     insert.Bind(11, as.duplicate_of);
     insert.BindBlob(12, EncodeFeatures(p.features));
-    if (insert.Step() != StepResult::kRow) return insert.status().ok() ? IoError("store: no rowid") : insert.status();
-    const int64_t rowid = insert.Int(0);
-    insert.Reset();
+    int64_t rowid = 0;
+    if (!reserve_sql.empty()) {
+      Result<int64_t> reserved = next_rowid(at);
+      if (!reserved.ok()) return reserved.status();
+      rowid = *reserved;
+      insert.Bind(14, rowid);
+      std::optional<EngineValue> words;
+      if (words_ && p.search_words) words = words_->Take(p.search_words);
+      if (words) insert.BindValue(15, *words);  // else NULL: the trigger computes them
+      if (Status s = insert.Run(); !s.ok()) return s;
+    } else {
+      if (insert.Step() != StepResult::kRow) return insert.status().ok() ? IoError("store: no rowid") : insert.status();
+      rowid = insert.Int(0);
+      insert.Reset();
+    }
+    written.insert(p.id);
     replayed_rowid_ = rowid;
     if (!index_sql.empty()) {
       index.Bind(1, rowid);
@@ -317,6 +382,7 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
   std::vector<StoryRebuild> group;
   size_t loaded = 0;
   auto flush = [&]() -> Status {
+    if (Status s = LoadOldReports(db_, group); !s.ok()) return s;
     if (threads_ == 1) {
       for (StoryRebuild& r : group) AnalyzeLoadedStory(r);
     } else {
@@ -341,6 +407,11 @@ Status Writer::StoreBatch(std::vector<PendingArticle>& batch, BatchOutcome& out)
     }
   }
   if (Status s = flush(); !s.ok()) return s;
+  if (words_) {  // the words of articles not inserted (duplicates, new versions, rejected)
+    for (const PendingArticle& p : batch) {
+      if (p.search_words) words_->Forget(p.search_words);
+    }
+  }
   if (caught_up) {
     if (Status s = SaveStateIfDue(); !s.ok()) return s;
   }

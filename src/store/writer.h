@@ -21,6 +21,7 @@
 #include "ingest/input_reader.h"
 #include "pipeline/analyze_runner.h"
 #include "store/db.h"
+#include "store/search_words.h"
 #include "store/story_changes.h"
 
 namespace corroborate::store {
@@ -33,6 +34,7 @@ struct PendingArticle {
   std::string raw_hash;
   bool known = false;   // already stored with this hash when read: not cleaned, counted a duplicate
   int64_t rowid = 0;    // once inserted
+  uint64_t search_words = 0;  // its search words asked for ahead (SearchWordsAhead), 0 if not
   AnalyzedArticle analysed;
   cluster::ArticleFeatures features;
   cluster::TermLabels labels;  // the words of each of its terms, for the `why` of its assignment
@@ -85,6 +87,10 @@ class Writer {
   // (loading the saved state and realigning stay under the lock).
   Status CatchUpWithoutLock();
 
+  // Where new articles' search words asked for ahead are taken from (PendingArticle::search_words);
+  // it must outlive the writer.
+  void UseSearchWords(SearchWordsAhead* words) { words_ = words; }
+
   // Runs `fn` in a transaction of its own on the write connection (small state the store keeps
   // besides articles, such as the feed watcher's).
   Status InTransactionOnWriter(const std::function<Status(Db&)>& fn) {
@@ -134,6 +140,7 @@ class Writer {
   int64_t replayed_rowid_ = 0;
   size_t state_articles_ = 0;  // articles the stored state covers, as far as this writer knows
   std::map<int64_t, AnalyzedArticle> recent_;  // by rowid
+  SearchWordsAhead* words_ = nullptr;
 };
 
 }  // namespace corroborate::store

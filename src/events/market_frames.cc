@@ -97,6 +97,19 @@ void SetTicker(const FrameContext& c, Event& ev, const Party& company) {
   }
 }
 
+// "doubled", "halved": the change in percent the verb itself states, spanning the verb.
+RoleValue FactorChange(const FrameContext& c, const Word& verb, double factor) {
+  RoleValue f;
+  f.kind = RoleValue::Kind::kQuantity;
+  f.quantity.kind = QuantityKind::kPercent;
+  f.quantity.value = factor;
+  f.span = Span{verb.start, verb.end};
+  f.quantity.start = f.quantity.phrase_start = verb.start;
+  f.quantity.end = verb.end;
+  f.text = c.article.text.substr(verb.start, verb.end - verb.start);
+  return f;
+}
+
 // The figures of one of several coordinated moves, the verb at v and its words up to `end`: a
 // percentage is its change, a sum after "to" its price, another sum its change in money; the
 // multiplying verbs ("doubled") state their change themselves. False when it has none.
@@ -120,15 +133,7 @@ bool MoveFigures(const FrameContext& c, Event& ev, uint32_t v, uint32_t end) {
     }
   }
   if (factor != 0 && ev.Find("change") == nullptr) {
-    RoleValue f;
-    f.kind = RoleValue::Kind::kQuantity;
-    f.quantity.kind = QuantityKind::kPercent;
-    f.quantity.value = factor;
-    f.span = Span{w[v].start, w[v].end};
-    f.quantity.start = f.quantity.phrase_start = w[v].start;
-    f.quantity.end = w[v].end;
-    f.text = c.article.text.substr(w[v].start, w[v].end - w[v].start);
-    ev.Set("change", f);
+    ev.Set("change", FactorChange(c, w[v], factor));
   }
   return ev.Find("change") != nullptr || ev.Find("change_amount") != nullptr || ev.Find("price") != nullptr;
 }
@@ -279,15 +284,7 @@ bool FillStockMove(const FrameContext& c, Event& ev) {
     }
   }
   if (factor != 0 && ev.Find("change") == nullptr) {
-    RoleValue f;
-    f.kind = RoleValue::Kind::kQuantity;
-    f.quantity.kind = QuantityKind::kPercent;
-    f.quantity.value = factor;
-    f.span = Span{w[v].start, w[v].end};
-    f.quantity.start = f.quantity.phrase_start = w[v].start;
-    f.quantity.end = w[v].end;
-    f.text = c.article.text.substr(w[v].start, w[v].end - w[v].start);
-    ev.Set("change", f);
+    ev.Set("change", FactorChange(c, w[v], factor));
   }
   if (ev.Find("change") == nullptr && ev.Find("change_amount") == nullptr && ev.Find("price") == nullptr) return false;
   SetWhen(c, ev, c.ClauseDate());

@@ -19,6 +19,16 @@ namespace {
 using namespace testing_util;
 CORROBORATE_ON_EACH_ENGINE(SearchWords);
 
+// Tests of what only PostgreSQL has: skipped, saying why, without a test database.
+class SearchWordsOnPostgres : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (PgTestUrl().empty()) GTEST_SKIP() << "CORROBORATE_TEST_PG is not set: no PostgreSQL to test on";
+    CurrentEngine() = Engine::kPostgres;  // for TempDb
+  }
+  void TearDown() override { CurrentEngine() = Engine::kSqlite; }
+};
+
 // The words as the trigger computes them (schema_pg.cc), in the same binary form.
 EngineValue TriggersWords(Db& db, const std::string& title, const std::string& text) {
   Stmt s = db.Prepare("SELECT to_tsvector('simple', left(?1 || ' ' || ?2, 500000))");
@@ -37,8 +47,7 @@ TEST_P(SearchWords, OnlyPostgresComputesThemAhead) {
 // Texts of several kinds (accents, punctuation, an empty title, one past the 500,000 characters the
 // trigger reads), asked for from four threads at once and taken in another order: each ticket's
 // words are those of its own text, byte for byte the trigger's.
-TEST_P(SearchWords, TheTriggersWordsForEachTicket) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "SQLite's writer fills its FTS5 index itself";
+TEST_F(SearchWordsOnPostgres, TheTriggersWordsForEachTicket) {
   TempDb tmp;
   Result<Db> db = Db::Open(tmp.path(), /*read_only=*/true, 1000);
   ASSERT_TRUE(db.ok()) << db.status().message();
@@ -84,8 +93,7 @@ TEST_P(SearchWords, TheTriggersWordsForEachTicket) {
 // A request the server refuses (text that is not UTF-8) gets no words, nor, perhaps, the requests
 // sent in its group (the server skips the rest of a group after a failure); whatever is answered is
 // the trigger's words, and the requests after go on as before.
-TEST_P(SearchWords, ARefusedRequestCostsAtMostItsGroup) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+TEST_F(SearchWordsOnPostgres, ARefusedRequestCostsAtMostItsGroup) {
   TempDb tmp;
   Result<Db> db = Db::Open(tmp.path(), /*read_only=*/true, 1000);
   ASSERT_TRUE(db.ok()) << db.status().message();
@@ -119,8 +127,7 @@ TEST_P(SearchWords, ARefusedRequestCostsAtMostItsGroup) {
 // writer is not kept waiting, those words are simply not had, and once the connection is made
 // again (at most every few seconds) words come again. In a database of its own, so that only this
 // test's connection is ended (tests run at once against one server).
-TEST_P(SearchWords, ALostConnectionIsMadeAgain) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+TEST_F(SearchWordsOnPostgres, ALostConnectionIsMadeAgain) {
   const std::string name = "search_words_test_" + std::to_string(getpid());
   Result<Db> admin = Db::Open(PgTestUrl(), /*read_only=*/false, 1000);
   ASSERT_TRUE(admin.ok()) << admin.status().message();
@@ -153,8 +160,7 @@ TEST_P(SearchWords, ALostConnectionIsMadeAgain) {
 }
 
 // Nothing listens at the port: no words are asked for (the inserts leave them to the trigger).
-TEST_P(SearchWords, AnUnreachableServerGivesNoTickets) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+TEST_F(SearchWordsOnPostgres, AnUnreachableServerGivesNoTickets) {
   std::unique_ptr<SearchWordsAhead> words = SearchWordsAhead::Open("postgresql://127.0.0.1:1/none?connect_timeout=2");
   ASSERT_TRUE(words);
   EXPECT_EQ(words->Request("title", "text"), 0u);
@@ -164,8 +170,7 @@ TEST_P(SearchWords, AnUnreachableServerGivesNoTickets) {
 // A store fed through ingest (words computed ahead), a new version (words computed by the trigger
 // on update) and a row inserted without words: every article's words are the trigger's expression
 // over its current title and text, and search finds them.
-TEST_P(SearchWords, StoredWordsAreTheTriggersWhicheverWayTheyCame) {
-  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+TEST_F(SearchWordsOnPostgres, StoredWordsAreTheTriggersWhicheverWayTheyCame) {
   TempDb tmp;
   StoreOptions options;
   options.versions = true;
